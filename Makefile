@@ -1,0 +1,35 @@
+# Two commands for a fresh machine with Python 3.11 and pip:
+#   make run    set up .venv and run the pipeline on the bundled sample
+#   make test   set up .venv and run the test suite
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint format clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/eventline run data/raw --data-dir data
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .prefect .pytest_cache .ruff_cache
+	find data/bronze data/silver data/gold -mindepth 1 ! -name .gitkeep -delete
+	rm -rf data/reports

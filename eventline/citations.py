@@ -1,0 +1,59 @@
+"""Split the trailing source citation off a paragraph or bullet.
+
+Reports cite outlets as ``Source: [Reuters](#)`` or ``(Sources: [A](#), [B](#))``;
+the names are data for silver and gold, the citation itself is not event text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"(?:[^\]\\]|\\.)*"
+_LINK = re.compile(rf"\[(?P<name>{_NAME})\]\((?P<url>[^)\s]*)\)")
+_LINKED_CITATION = re.compile(
+    rf"\(?\b(?P<label>Sources?)\s*:\s*(?P<links>(?:\[{_NAME}\]\([^)\s]*\)\s*[,;]?\s*)+)\)?\s*$"
+)
+# "Source: Reuters, AFP" without links: only short, bracket-free tails count.
+_PLAIN_CITATION = re.compile(r"\(?\b(?P<label>Sources?)\s*:\s*(?P<names>[^\[\]()]{1,200}?)\)?\s*$")
+_CITATION_START = re.compile(r"^\(?\s*Sources?\s*:", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\(.)")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A trailing citation: its text as written, where it starts, and the outlet names."""
+
+    text: str
+    start: int
+    names: tuple[str, ...]
+
+
+def unescape_markdown(text: str) -> str:
+    r"""Drop Markdown backslash escapes (``\$5``, ``\(AQIM\)``) from a value."""
+    return _ESCAPE.sub(r"\1", text)
+
+
+def find_trailing_citation(text: str) -> Citation | None:
+    """The citation that ends *text*, if it has one."""
+    match = _LINKED_CITATION.search(text)
+    if match is not None:
+        names = tuple(
+            unescape_markdown(link.group("name")).strip()
+            for link in _LINK.finditer(match.group("links"))
+        )
+        return Citation(match.group().strip(), match.start(), names)
+    match = _PLAIN_CITATION.search(text)
+    if match is not None and (match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?)"):
+        names = tuple(
+            name.strip() for name in re.split(r"[,;]", match.group("names")) if name.strip()
+        )
+        if names:
+            return Citation(match.group().strip(), match.start(), names)
+    return None
+
+
+def is_citation_line(line: str) -> bool:
+    """A line that is nothing but a citation, e.g. a ``Source:`` wrapped onto its own line."""
+    stripped = line.strip()
+    return bool(_CITATION_START.match(stripped)) and find_trailing_citation(stripped) is not None

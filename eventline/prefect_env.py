@@ -1,0 +1,28 @@
+"""Prefect settings for a laptop by default, a real server when PREFECT_API_URL is set.
+
+They must be in the environment before Prefect is imported, so the CLI calls
+:func:`configure` first and imports the flows afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Measured here: the embedded server needs 25-30 s on a fresh database (migrations),
+# more than Prefect's 20 s default start-up timeout.
+_EMBEDDED_DEFAULTS = {
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_UI_ENABLED": "false",
+}
+
+
+def configure(project_dir: Path) -> str:
+    """Set defaults (never overriding the user's) and say which API the run will use."""
+    os.environ.setdefault("PREFECT_HOME", str(project_dir / ".prefect"))
+    if os.environ.get("PREFECT_API_URL"):
+        return f"Prefect server at {os.environ['PREFECT_API_URL']}"
+    for name, value in _EMBEDDED_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    return f"Prefect embedded API, state in {os.environ['PREFECT_HOME']}"

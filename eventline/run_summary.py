@@ -1,0 +1,57 @@
+"""The end-of-run summary that data engineers read in the terminal and in JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class RunSummary:
+    """Counts of one pipeline run, layer by layer."""
+
+    documents_read: int = 0
+    documents_rejected: int = 0
+    duplicate_documents: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    bronze_bullets: int = 0
+    bronze_narratives: int = 0
+    silver_records: int = 0
+    silver_quarantined: int = 0
+    gold_events: int = 0
+    seconds: float = 0.0
+
+    @property
+    def succeeded(self) -> bool:
+        """A run succeeds when at least one document was processed."""
+        return self.documents_read > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def format(self) -> str:
+        """A short, aligned text summary."""
+        line_total = sum(self.lines.values())
+        parts = " + ".join(f"{count} {name}" for name, count in sorted(self.lines.items()))
+        out = [
+            "eventline run summary",
+            f"  documents   {self.documents_read} read, {self.documents_rejected} rejected"
+            + (
+                f", {self.duplicate_documents} duplicate copies merged"
+                if self.duplicate_documents
+                else ""
+            ),
+        ]
+        out += [f"    rejected  {item['path']}: {item['reason']}" for item in self.rejected]
+        out += [f"    warning   {warning}" for warning in self.warnings]
+        out += [
+            f"  lines       {line_total} non-blank = {parts or '0'}",
+            f"  bronze      {self.bronze_bullets} bullets, "
+            f"{self.bronze_narratives} dated sentences",
+            f"  silver      {self.silver_records} records, {self.silver_quarantined} quarantined",
+            f"  gold        {self.gold_events} events",
+            f"  seconds     {self.seconds:.1f}",
+        ]
+        return "\n".join(out)

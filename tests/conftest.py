@@ -1,0 +1,87 @@
+"""Shared fixtures: the bundled sample, its bronze extract, and one real CLI run per session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from eventline.bronze_extractor import BronzeExtract, extract_bronze
+from eventline.document_decoder import DecodedDocument, decode_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+LATIN1_REPORT = (
+    "Rapport: Mali\n\n"
+    "- **March 1, 2021:** Gunmen attack a checkpoint near Ménaka, killing four. "
+    "Source: [Reuters](#)\n"
+).encode("latin-1")
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    decoded = decode_document(SAMPLE.read_bytes())
+    assert isinstance(decoded, DecodedDocument)
+    return decoded.text
+
+
+@pytest.fixture(scope="session")
+def sample_extract(sample_text: str) -> BronzeExtract:
+    return extract_bronze("doc_0123456789abcdef", sample_text)
+
+
+@dataclass
+class CliRun:
+    """A finished ``eventline run`` subprocess and where it wrote."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    data_dir: Path
+    inputs: Path
+
+
+def run_cli(args: list[str], prefect_home: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "eventline.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("prefect-home")
+
+
+@pytest.fixture(scope="session")
+def mixed_run(tmp_path_factory: pytest.TempPathFactory, prefect_home: Path) -> CliRun:
+    """The sample plus every kind of awkward input, run once through the real CLI."""
+    inputs = tmp_path_factory.mktemp("inputs")
+    (inputs / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
+    crlf = SAMPLE.read_bytes().replace(b"\n", b"\r\n")
+    (inputs / "sample_copy_crlf.txt").write_bytes(crlf)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "blank.txt").write_bytes(b"  \n\t\n\n")
+    (inputs / "scan.pdf").write_bytes(b"%PDF-1.4\n\x00\x01\x02\x03binary\x00stream")
+    (inputs / "latin1_report.txt").write_bytes(LATIN1_REPORT)
+    (inputs / "crt_mali_2021.txt").write_bytes((FIXTURES / "crt_mali_2021.txt").read_bytes())
+    (inputs / "prose_report.txt").write_bytes((FIXTURES / "prose_report.txt").read_bytes())
+    data_dir = tmp_path_factory.mktemp("data")
+    missing = inputs.parent / "does-not-exist.txt"
+    done = run_cli(
+        ["run", str(inputs), str(missing), "--data-dir", str(data_dir)], prefect_home, inputs
+    )
+    return CliRun(done.returncode, done.stdout, done.stderr, data_dir, inputs)
