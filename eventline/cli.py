@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from eventline import prefect_env
@@ -49,7 +50,22 @@ def _parser() -> argparse.ArgumentParser:
         help="where the layers are written: DIR/bronze, DIR/silver, DIR/gold, DIR/reports "
         "(default: data)",
     )
+    run.add_argument(
+        "--known-until",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        default=None,
+        help="the latest date the reports can know (default: today); records dated later "
+        "are quarantined instead of guessed",
+    )
     return parser
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from flows.pipeline import eventline_pipeline  # Prefect reads its settings at import
 
     try:
-        result = eventline_pipeline(inputs=inputs, data_dir=str(data_dir))
+        result = eventline_pipeline(
+            inputs=inputs, data_dir=str(data_dir), known_until=args.known_until
+        )
     except Exception as error:
         print(f"eventline: the run failed: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_FAILED

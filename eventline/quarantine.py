@@ -32,7 +32,9 @@ def validate_and_split(
         raise SchemaMismatch(f"{model.__name__} does not fit the frame: {summary}")
     reasons: dict[object, list[str]] = defaultdict(list)
     for row in cases.itertuples():
-        label = f"{row.column}: {row.check}" if row.column else str(row.check)
+        # A frame-wide check reports each column of a failing row; name it once.
+        frame_wide = row.schema_context == "DataFrameSchema"
+        label = f"{row.column}: {row.check}" if row.column and not frame_wide else str(row.check)
         if label not in reasons[row.index]:
             reasons[row.index].append(label)
     valid = model.validate(frame.drop(index=list(reasons)), lazy=True)

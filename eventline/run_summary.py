@@ -20,6 +20,9 @@ class RunSummary:
     bronze_narratives: int = 0
     silver_records: int = 0
     silver_quarantined: int = 0
+    silver_merged: int = 0
+    duplicate_candidates: int = 0
+    unknown_places: int = 0
     gold_events: int = 0
     seconds: float = 0.0
 
@@ -50,7 +53,9 @@ class RunSummary:
             f"  lines       {line_total} non-blank = {parts or '0'}",
             f"  bronze      {self.bronze_bullets} bullets, "
             f"{self.bronze_narratives} dated sentences",
-            f"  silver      {self.silver_records} records, {self.silver_quarantined} quarantined",
+            f"  silver      {self.silver_records} records, {self.silver_quarantined} quarantined,"
+            f" {self.silver_merged} merged as duplicates, {self.duplicate_candidates} candidate"
+            f" pairs to review, {self.unknown_places} unknown place names",
             f"  gold        {self.gold_events} events",
             f"  seconds     {self.seconds:.1f}",
         ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,11 @@ from prefect.cache_policies import NO_CACHE
 from eventline.bronze_extractor import BronzeExtract, extract_bronze
 from eventline.conservation import check_line_accounting, check_record_conservation
 from eventline.document_decoder import Rejection, decode_document
+from eventline.event_classifier import default_classifier
 from eventline.gold_events import events_from_silver
-from eventline.quarantine import validate_and_split
+from eventline.place_resolver import default_gazetteer
 from eventline.run_summary import RunSummary
-from eventline.silver_records import quarantine_rows, union_bronze
+from eventline.silver_builder import SilverTables, build_silver_tables, frame_of
 from flows.storage import discover_files, write_parquet, write_text
 from schemas.bronze import (
     BulletModel,
@@ -32,7 +34,12 @@ from schemas.bronze import (
     RejectedDocumentModel,
 )
 from schemas.gold import GoldEventModel
-from schemas.silver import QuarantineModel, SilverRecordModel
+from schemas.silver import (
+    DuplicateCandidateModel,
+    QuarantineModel,
+    SilverRecordModel,
+    UnknownPlaceModel,
+)
 
 
 @dataclass
@@ -99,13 +106,18 @@ def extract_document(path: Path) -> DocumentOutcome:
     return DocumentOutcome(str(path), document=document, extract=extract, warnings=warnings)
 
 
-def _frame(rows: list[dict[str, Any]], model: Any) -> pd.DataFrame:
-    columns = list(model.to_schema().columns)
-    return pd.DataFrame(rows, columns=columns)
+@dataclass
+class BronzeBatch:
+    """The validated bronze tables of a run, and the plain rows they were made from."""
+
+    tables: dict[str, pd.DataFrame]
+    documents: list[dict[str, Any]]
+    bullets: list[dict[str, Any]]
+    narratives: list[dict[str, Any]]
 
 
 @task(name="write-bronze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> dict[str, pd.DataFrame]:
+def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> BronzeBatch:
     """Merge identical documents, validate every bronze table and write it."""
     documents: dict[str, dict[str, Any]] = {}
     extracts: list[BronzeExtract] = []
@@ -119,17 +131,19 @@ def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> dict[str,
         documents[doc_id] = outcome.document
         extracts.append(outcome.extract)
     tables = {
-        "documents": DocumentModel.validate(_frame(list(documents.values()), DocumentModel)),
+        "documents": DocumentModel.validate(frame_of(list(documents.values()), DocumentModel)),
         "rejected_documents": RejectedDocumentModel.validate(
-            _frame([o.rejection for o in outcomes if o.rejection], RejectedDocumentModel)
+            frame_of([o.rejection for o in outcomes if o.rejection], RejectedDocumentModel)
         ),
         "bullets": BulletModel.validate(
-            _frame([row for e in extracts for row in e.bullets], BulletModel)
+            frame_of([row for e in extracts for row in e.bullets], BulletModel)
         ),
         "narratives": NarrativeModel.validate(
-            _frame([row for e in extracts for row in e.narratives], NarrativeModel)
+            frame_of([row for e in extracts for row in e.narratives], NarrativeModel)
         ),
-        "lines": LineModel.validate(_frame([row for e in extracts for row in e.lines], LineModel)),
+        "lines": LineModel.validate(
+            frame_of([row for e in extracts for row in e.lines], LineModel)
+        ),
     }
     models = {
         "documents": DocumentModel,
@@ -140,30 +154,44 @@ def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> dict[str,
     }
     for name, frame in tables.items():
         write_parquet(frame, models[name], bronze_dir / f"{name}.parquet")
-    return tables
+    return BronzeBatch(
+        tables=tables,
+        documents=list(documents.values()),
+        bullets=[row for e in extracts for row in e.bullets],
+        narratives=[row for e in extracts for row in e.narratives],
+    )
 
 
 @task(name="build-silver", cache_policy=NO_CACHE)
-def build_silver(bronze: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Validate bronze records into silver; failures go to quarantine with their checks."""
-    records = union_bronze(bronze["bullets"], bronze["narratives"])
-    silver, reasons = validate_and_split(records, SilverRecordModel)
-    quarantine = QuarantineModel.validate(quarantine_rows(records, reasons, "silver"))
-    check_record_conservation(records["record_id"], silver["record_id"], quarantine["record_id"])
-    return silver, quarantine
+def build_silver(bronze: BronzeBatch, known_until: date) -> SilverTables:
+    """Normalise, validate and deduplicate; every bronze record is accounted for."""
+    return build_silver_tables(
+        bronze.documents,
+        bronze.bullets,
+        bronze.narratives,
+        known_until,
+        default_gazetteer(),
+        default_classifier(),
+    )
 
 
 @task(name="write-silver", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def write_silver(silver: pd.DataFrame, quarantine: pd.DataFrame, silver_dir: Path) -> None:
-    write_parquet(silver, SilverRecordModel, silver_dir / "records.parquet")
-    write_parquet(quarantine, QuarantineModel, silver_dir / "quarantine.parquet")
+def write_silver(silver: SilverTables, silver_dir: Path) -> None:
+    write_parquet(silver.records, SilverRecordModel, silver_dir / "records.parquet")
+    write_parquet(silver.quarantine, QuarantineModel, silver_dir / "quarantine.parquet")
+    write_parquet(
+        silver.candidates, DuplicateCandidateModel, silver_dir / "duplicate_candidates.parquet"
+    )
+    write_parquet(silver.unknown_places, UnknownPlaceModel, silver_dir / "unknown_places.parquet")
 
 
 @task(name="build-gold", cache_policy=NO_CACHE)
 def build_gold(silver: pd.DataFrame) -> pd.DataFrame:
     events = GoldEventModel.validate(events_from_silver(silver))
     check_record_conservation(
-        silver["record_id"], [rid for ids in events["record_ids"] for rid in ids], []
+        [*silver["record_id"], *(rid for ids in silver["merged_record_ids"] for rid in ids)],
+        [rid for ids in events["record_ids"] for rid in ids],
+        [],
     )
     return events
 
@@ -174,9 +202,16 @@ def write_gold(events: pd.DataFrame, gold_dir: Path) -> None:
 
 
 @flow(name="eventline", flow_run_name="eventline · {data_dir}", log_prints=False)
-def eventline_pipeline(inputs: list[str], data_dir: str) -> dict[str, Any]:
-    """Run every input report through bronze, silver and gold under *data_dir*."""
+def eventline_pipeline(
+    inputs: list[str], data_dir: str, known_until: str | None = None
+) -> dict[str, Any]:
+    """Run every input report through bronze, silver and gold under *data_dir*.
+
+    *known_until* (ISO date, default today) is the latest date a report can know:
+    records dated after it are quarantined.
+    """
     started = time.monotonic()
+    horizon = date.fromisoformat(known_until) if known_until else date.today()
     logger = get_run_logger()
     root = Path(data_dir)
     files, missing = discover_files([Path(item) for item in inputs])
@@ -188,20 +223,24 @@ def eventline_pipeline(inputs: list[str], data_dir: str) -> dict[str, Any]:
     summary.documents_rejected = len(summary.rejected)
     summary.warnings = [warning for o in outcomes for warning in o.warnings]
     bronze = write_bronze(outcomes, root / "bronze")
-    summary.documents_read = len(bronze["documents"])
-    summary.duplicate_documents = int(bronze["documents"]["duplicate_paths"].map(len).sum())
+    tables = bronze.tables
+    summary.documents_read = len(tables["documents"])
+    summary.duplicate_documents = int(tables["documents"]["duplicate_paths"].map(len).sum())
     summary.lines = {
-        str(k): int(v) for k, v in bronze["lines"]["line_class"].value_counts().items()
+        str(k): int(v) for k, v in tables["lines"]["line_class"].value_counts().items()
     }
-    summary.bronze_bullets = len(bronze["bullets"])
-    summary.bronze_narratives = len(bronze["narratives"])
+    summary.bronze_bullets = len(tables["bullets"])
+    summary.bronze_narratives = len(tables["narratives"])
 
-    silver, quarantine = build_silver(bronze)
-    write_silver(silver, quarantine, root / "silver")
-    summary.silver_records = len(silver)
-    summary.silver_quarantined = len(quarantine)
+    silver = build_silver(bronze, horizon)
+    write_silver(silver, root / "silver")
+    summary.silver_records = len(silver.records)
+    summary.silver_quarantined = len(silver.quarantine)
+    summary.silver_merged = len(silver.merges)
+    summary.duplicate_candidates = len(silver.candidates)
+    summary.unknown_places = len(silver.unknown_places)
 
-    events = build_gold(silver)
+    events = build_gold(silver.records)
     write_gold(events, root / "gold")
     summary.gold_events = len(events)
 

@@ -26,6 +26,17 @@ _BY_METADATA: dict[str, arrow.DataType] = {
     "list<string>": arrow.list_(arrow.string()),
     "list<int64>": arrow.list_(arrow.int64()),
     "date32": arrow.date32(),
+    "list<mention>": arrow.list_(
+        arrow.struct(
+            [
+                ("doc_id", arrow.string()),
+                ("record_id", arrow.string()),
+                ("kind", arrow.string()),
+                ("line_start", arrow.int64()),
+                ("line_end", arrow.int64()),
+            ]
+        )
+    ),
 }
 
 

@@ -14,7 +14,10 @@ class GoldEventModel(pa.DataFrameModel):
     doc_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     record_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     kind: Series[str] = pa.Field(isin=["bullet", "narrative"])
-    date_text: Series[str]
+    date_label: Series[str]
+    date_start: Series[object] = pa.Field(metadata={"arrow": "date32"})
+    date_end: Series[object] = pa.Field(metadata={"arrow": "date32"})
+    date_precision: Series[str]
     description: Series[str] = pa.Field(str_length={"min_value": 1})
     source_names: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     section: Series[str] = pa.Field(nullable=True)

@@ -1,6 +1,8 @@
-"""Pandera models of the silver layer and its quarantine."""
+"""Pandera models of the silver layer: records, quarantine, duplicate candidates."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import pandera.pandas as pa
@@ -8,27 +10,108 @@ from pandera.typing import Series
 
 from schemas.bronze import _is_list_of_str
 
+DATE_PRECISIONS = ["day", "range", "month", "year", "bounded"]
+DATE_METHODS = ["explicit", "range", "inherited", "bounded_by_neighbours"]
+LOCATION_PRECISIONS = ["town", "admin2", "admin1", "country", "unknown"]
+EVENT_TYPES = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+]
+_ID = r"^rec_[0-9a-f]{16}$"
+_DOC = r"^doc_[0-9a-f]{16}$"
+
+
+def _is_date(values: pd.Series) -> pd.Series:
+    return values.map(lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime))
+
+
+def _count(**kwargs: object) -> object:
+    return pa.Field(ge=0, nullable=True, **kwargs)
+
 
 class SilverRecordModel(pa.DataFrameModel):
-    """A validated record of any kind, traceable to its bronze record and lines."""
+    """One event record: dated as an interval, with casualties, place and ACLED type."""
 
-    record_id: Series[str] = pa.Field(unique=True, str_matches=r"^rec_[0-9a-f]{16}$")
-    doc_id: Series[str] = pa.Field(str_matches=r"^doc_[0-9a-f]{16}$")
+    record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
+    doc_id: Series[str] = pa.Field(str_matches=_DOC)
+    doc_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     kind: Series[str] = pa.Field(isin=["bullet", "narrative"])
-    date_text: Series[str]
+    date_label: Series[str]
+    date_start: Series[object] = pa.Field(metadata={"arrow": "date32"})
+    date_end: Series[object] = pa.Field(metadata={"arrow": "date32"})
+    date_precision: Series[str] = pa.Field(isin=DATE_PRECISIONS)
+    date_method: Series[str] = pa.Field(isin=DATE_METHODS)
+    date_anchor: Series[str] = pa.Field(nullable=True)
+    date_imputed: Series[bool]
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     sources: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     section: Series[str] = pa.Field(nullable=True)
     line_start: Series[pd.Int64Dtype] = pa.Field(ge=1)
     line_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    killed: Series[pd.Int64Dtype] = _count()
+    killed_low: Series[pd.Int64Dtype] = _count()
+    killed_high: Series[pd.Int64Dtype] = _count()
+    killed_phrase: Series[str] = pa.Field(nullable=True)
+    injured: Series[pd.Int64Dtype] = _count()
+    injured_low: Series[pd.Int64Dtype] = _count()
+    injured_high: Series[pd.Int64Dtype] = _count()
+    injured_phrase: Series[str] = pa.Field(nullable=True)
+    kidnapped: Series[pd.Int64Dtype] = _count()
+    kidnapped_low: Series[pd.Int64Dtype] = _count()
+    kidnapped_high: Series[pd.Int64Dtype] = _count()
+    kidnapped_phrase: Series[str] = pa.Field(nullable=True)
+    assailants_killed: Series[pd.Int64Dtype] = _count()
+    assailants_killed_low: Series[pd.Int64Dtype] = _count()
+    assailants_killed_high: Series[pd.Int64Dtype] = _count()
+    assailants_killed_phrase: Series[str] = pa.Field(nullable=True)
+    location: Series[str] = pa.Field(nullable=True)
+    place_id: Series[str] = pa.Field(nullable=True)
+    location_precision: Series[str] = pa.Field(isin=LOCATION_PRECISIONS)
+    admin1: Series[str] = pa.Field(nullable=True)
+    country: Series[str] = pa.Field(nullable=True)
+    latitude: Series[float] = pa.Field(ge=-90, le=90, nullable=True)
+    longitude: Series[float] = pa.Field(ge=-180, le=180, nullable=True)
+    unknown_places: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
+    event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
+    sub_event_type: Series[str] = pa.Field(nullable=True)
+    event_rule: Series[str] = pa.Field(nullable=True)
+    merged_record_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
+    mentions: Series[object] = pa.Field(metadata={"arrow": "list<mention>"})
+    n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=1)
 
-    @pa.check("sources")
-    def _sources_are_lists(cls, values: pd.Series) -> pd.Series:
+    @pa.check("date_start", "date_end")
+    def _dates(cls, values: pd.Series) -> pd.Series:
+        return _is_date(values)
+
+    @pa.check("doc_ids", "sources", "unknown_places", "merged_record_ids")
+    def _lists(cls, values: pd.Series) -> pd.Series:
         return _is_list_of_str(values)
+
+    @pa.dataframe_check
+    def _date_order(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["date_start"] <= frame["date_end"]
 
     @pa.dataframe_check
     def _lines_ordered(cls, frame: pd.DataFrame) -> pd.Series:
         return frame["line_start"] <= frame["line_end"]
+
+    @pa.dataframe_check
+    def _bounds_ordered(cls, frame: pd.DataFrame) -> pd.Series:
+        ok = pd.Series(True, index=frame.index)
+        for kind in ("killed", "injured", "kidnapped", "assailants_killed"):
+            low, high, best = frame[f"{kind}_low"], frame[f"{kind}_high"], frame[kind]
+            ok &= (low.isna() | high.isna() | (low <= high)).astype(bool)
+            ok &= (best.isna() | low.isna() | (best >= low)).astype(bool)
+            ok &= (best.isna() | high.isna() | (best <= high)).astype(bool)
+        return ok
+
+    @pa.dataframe_check
+    def _mentions_counted(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["mentions"].map(len) == frame["n_mentions"]
 
     class Config:
         strict = True
@@ -46,6 +129,42 @@ class QuarantineModel(pa.DataFrameModel):
     text: Series[str] = pa.Field(nullable=True)
     line_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     line_end: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+
+    @pa.check("reasons")
+    def _reasons(cls, values: pd.Series) -> pd.Series:
+        return values.map(lambda v: isinstance(v, list) and len(v) > 0)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class DuplicateCandidateModel(pa.DataFrameModel):
+    """A pair of silver records that may tell one event, for a reviewer to decide."""
+
+    record_id_a: Series[str] = pa.Field(str_matches=_ID)
+    record_id_b: Series[str] = pa.Field(str_matches=_ID)
+    doc_id_a: Series[str]
+    doc_id_b: Series[str]
+    line_a: Series[pd.Int64Dtype]
+    line_b: Series[pd.Int64Dtype]
+    date_a: Series[object] = pa.Field(metadata={"arrow": "date32"})
+    date_b: Series[object] = pa.Field(metadata={"arrow": "date32"})
+    score: Series[float] = pa.Field(ge=0, le=1)
+    reason: Series[str]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class UnknownPlaceModel(pa.DataFrameModel):
+    """A place name the gazetteer does not know, for curators."""
+
+    name: Series[str]
+    record_id: Series[str] = pa.Field(str_matches=_ID)
+    doc_id: Series[str]
+    line_start: Series[pd.Int64Dtype]
 
     class Config:
         strict = True

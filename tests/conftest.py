@@ -6,16 +6,23 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from eventline.bronze_extractor import BronzeExtract, extract_bronze
 from eventline.document_decoder import DecodedDocument, decode_document
+from eventline.event_classifier import default_classifier
+from eventline.place_resolver import default_gazetteer
+from eventline.silver_builder import SilverTables, build_silver_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_DOC_ID = "doc_0123456789abcdef"
+# Later than every date of the sample (its last bullet is September 17, 2024).
+SAMPLE_KNOWN_UNTIL = date(2025, 6, 1)
 
 LATIN1_REPORT = (
     "Rapport: Mali\n\n"
@@ -33,7 +40,20 @@ def sample_text() -> str:
 
 @pytest.fixture(scope="session")
 def sample_extract(sample_text: str) -> BronzeExtract:
-    return extract_bronze("doc_0123456789abcdef", sample_text)
+    return extract_bronze(SAMPLE_DOC_ID, sample_text)
+
+
+@pytest.fixture(scope="session")
+def sample_silver(sample_extract: BronzeExtract) -> SilverTables:
+    """Silver of the sample, built by the pure core (no Prefect)."""
+    return build_silver_tables(
+        [{"doc_id": SAMPLE_DOC_ID, "title": sample_extract.title}],
+        sample_extract.bullets,
+        sample_extract.narratives,
+        SAMPLE_KNOWN_UNTIL,
+        default_gazetteer(),
+        default_classifier(),
+    )
 
 
 @dataclass

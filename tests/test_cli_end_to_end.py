@@ -78,10 +78,14 @@ def test_silver_and_gold_conserve_records(mixed_run: CliRun) -> None:
     )
     silver = _read(mixed_run, "silver", "records")
     quarantine = _read(mixed_run, "silver", "quarantine")
-    assert set(silver["record_id"]) | set(quarantine["record_id"]) == bronze_ids
-    assert len(silver) + len(quarantine) == len(bronze_ids)
+    merged = [rid for ids in silver["merged_record_ids"] for rid in ids]
+    outcomes = [*silver["record_id"], *quarantine["record_id"], *merged]
+    assert sorted(outcomes) == sorted(bronze_ids)
+    assert len(merged) > 0
     events = _read(mixed_run, "gold", "events")
-    assert sorted(i for ids in events["record_ids"] for i in ids) == sorted(silver["record_id"])
+    assert sorted(i for ids in events["record_ids"] for i in ids) == sorted(
+        [*silver["record_id"], *merged]
+    )
 
 
 def test_parquet_types_are_declared(mixed_run: CliRun) -> None:
@@ -95,6 +99,10 @@ def test_summary_json(mixed_run: CliRun) -> None:
     summary = json.loads((mixed_run.data_dir / "reports" / "run_summary.json").read_text())
     assert summary["documents_read"] == 4
     assert summary["lines"] == {"artifact": 24, "bullet": 205, "heading": 22, "narrative": 81}
+    bronze = summary["bronze_bullets"] + summary["bronze_narratives"]
+    silver = summary["silver_records"] + summary["silver_quarantined"] + summary["silver_merged"]
+    assert silver == bronze
+    assert summary["gold_events"] == summary["silver_records"]
 
 
 def test_nothing_processable_exits_non_zero(
