@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple, TypeVar
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class Casualties:
     injured: CasualtyCount
     kidnapped: CasualtyCount
     assailants_killed: CasualtyCount
+
+
+_V = TypeVar("_V")
 
 
 def _words(text: str) -> list[str]:
@@ -165,6 +169,21 @@ _QUALIFIERS = sorted(
     key=lambda qm: -len(qm[0]),
 )
 _QUALIFIER_WORDS = {w for words, _ in _QUALIFIERS for w in words}
+
+
+def _by_first_word(
+    entries: list[tuple[tuple[str, ...], _V]],
+) -> dict[str, tuple[tuple[tuple[str, ...], _V], ...]]:
+    """Entries grouped by their first word, each group in list order: a token can only
+    start the entries filed under it, so lookups try those alone (hot path)."""
+    groups: dict[str, list[tuple[tuple[str, ...], _V]]] = {}
+    for words, value in entries:
+        groups.setdefault(words[0], []).append((words, value))
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+_QUALIFIERS_BY_FIRST = _by_first_word(_QUALIFIERS)
+_VAGUE_BY_FIRST = _by_first_word(_VAGUE)
 
 _UNITS = {
     w: i
@@ -358,6 +377,7 @@ _TOKEN = re.compile(
     r"|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*"  # words, twenty-one, al-Qaeda, AK-47s
     r"|\S"
 )
+_CAPITAL = re.compile("[A-Z]")
 _DROPPED = set("\"“”‘’'*\\_`[]#")
 _INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
@@ -418,8 +438,9 @@ _ZERO_NOBODY = re.compile(
 # --- tokens --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A token; a named tuple because parsing one record builds hundreds (hot path)."""
+
     text: str
     low: str
     start: int
@@ -445,19 +466,25 @@ def _masked(text: str) -> str:
 
 def _tokenize(text: str) -> list[_Tok]:
     """Words, numbers and punctuation with offsets, sentence and claim-segment numbers."""
-    raw = [m for m in _TOKEN.finditer(_masked(text)) if m.group() not in _DROPPED]
-    lows = [m.group().lower() for m in raw]
+    raw = [
+        (m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(_masked(text))
+        if m.group() not in _DROPPED
+    ]
+    lows = [word.lower() for word, _, _ in raw]
     tokens: list[_Tok] = []
     sentence = segment = 0
-    for k, m in enumerate(raw):
-        if lows[k] in _CONTRAST or (
-            lows[k] == "while" and any(w in _ATTRIBUTION for w in lows[k + 1 : k + 9])
+    previous = ""
+    for k, (word, start, end) in enumerate(raw):
+        low = lows[k]
+        if low in _CONTRAST or (
+            low == "while" and any(w in _ATTRIBUTION for w in lows[k + 1 : k + 9])
         ):
             segment += 1
-        tokens.append(_Tok(m.group(), lows[k], m.start(), m.end(), sentence, segment))
-        previous = raw[k - 1].group() if k else ""
-        if m.group() in ".!?" and previous not in _TITLES and not re.fullmatch("[A-Z]", previous):
+        tokens.append(_Tok(word, low, start, end, sentence, segment))
+        if word in ".!?" and previous not in _TITLES and not _CAPITAL.fullmatch(previous):
             sentence += 1
+        previous = word
     return tokens
 
 
@@ -571,7 +598,7 @@ def _core_at(toks: list[_Tok], j: int, mode: str | None) -> _Qty | None:
     if mode is None and low in ("a", "an") and j + 1 < len(toks) and toks[j + 1].low in _ORDINALS:
         k = _ORDINALS[toks[j + 1].low]
         return _Qty(k, k, k, j, j + 2, "ordinal")
-    for words, value in _VAGUE:
+    for words, value in _VAGUE_BY_FIRST.get(low, ()):
         if tuple(t.low for t in toks[j : j + len(words)]) == words:
             end = j + len(words)
             if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
@@ -617,7 +644,7 @@ def _qty_at(toks: list[_Tok], i: int) -> _Qty | None:
     """A quantity starting at token ``i``, its qualifier included."""
     if i > 0 and toks[i - 1].low in _DETERMINERS:
         return None  # "the two journalists" points back; "no one" is not one
-    for words, mode in _QUALIFIERS:
+    for words, mode in _QUALIFIERS_BY_FIRST.get(toks[i].low, ()) if i < len(toks) else ():
         if tuple(t.low for t in toks[i : i + len(words)]) != words:
             continue
         core = _core_at(toks, i + len(words), mode)
@@ -627,6 +654,16 @@ def _qty_at(toks: list[_Tok], i: int) -> _Qty | None:
             return _Qty(1, 1, 1, i, i + 1, "number")
         break
     return _core_at(toks, i, None)
+
+
+# Words that can open a quantity (digits aside): qualifiers, vague quantities, "a"/"an".
+_QUANTITY_OPENERS = frozenset(_QUALIFIERS_BY_FIRST) | frozenset(_VAGUE_BY_FIRST) | {"a", "an"}
+
+
+def _may_start_quantity(low: str) -> bool:
+    """Cheap necessary condition for ``_qty_at``: most tokens cannot open a quantity, and
+    ``_find_units`` tries every token (hot path)."""
+    return low[:1].isdigit() or low in _QUANTITY_OPENERS or _small_number(low) is not None
 
 
 # --- noun phrases and list items -----------------------------------------------------------
@@ -1029,7 +1066,7 @@ def _find_units(text: str, toks: list[_Tok]) -> list[_Unit]:
     units: list[_Unit] = []
     i = 0
     while i < len(toks):
-        item = _item_at(toks, i)
+        item = _item_at(toks, i) if _may_start_quantity(toks[i].low) else None
         if item is None:
             i += 1
             continue

@@ -1,10 +1,11 @@
 """Find records that tell the same event, merge the sure cases, list the doubtful ones.
 
 Sure: identical text with identical dates (a document or a timeline ingested twice),
-and a narrative sentence that restates a record of the same date with enough shared
-distinctive words (names weigh double). Doubtful: records at most a week apart that share
-a precise place or a name spelled two ways, or that are very alike: listed with a score
-and a reason for QA, never merged.
+a narrative sentence that restates a record of the same date with enough shared
+distinctive words (names weigh double), and two documents telling one event with the
+same stated dates, no conflicting town and a similar text. Doubtful: records at most a
+week apart that share a precise place or a name spelled two ways, or that are very alike:
+listed with a score and a reason for QA, never merged.
 Candidates are blocked by date (a sweep over records sorted by start date), so the cost
 grows with the number of records in a window, not with all pairs of a corpus.
 """
@@ -24,8 +25,11 @@ from rapidfuzz import fuzz
 WINDOW_DAYS = 7
 MERGE_SCORE_DAY = 0.35
 MERGE_SCORE_COARSE = 0.5
+MERGE_SCORE_OTHER_DOCUMENT = 0.5
 CANDIDATE_SCORE_SAME_PLACE = 0.2
 CANDIDATE_SCORE_ANY = 0.6
+# Two reports telling one day's events in words alike but in other towns.
+CANDIDATE_SCORE_ELSEWHERE = 0.35
 SPELLING_RATIO = 75.0
 # fmt: off
 _STOPWORDS = frozenset({
@@ -227,8 +231,53 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
                 Merge(narrative.record_id, target.record_id, "narrative restates", best[0])
             )
 
+    merges += _merge_across_documents(ordered, index, groups, merged)
     merges = [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges]
     return merges, _candidates(by_start, groups)
+
+
+def _same_event_elsewhere(a: DedupRecord, b: DedupRecord) -> bool:
+    """Same stated dates in two documents, and no two different towns."""
+    return (
+        a.doc_id != b.doc_id
+        and (a.date_start, a.date_end) == (b.date_start, b.date_end)
+        and a.date_precision in ("day", "range")
+        and a.date_precision == b.date_precision
+        and (a.place_id is None or b.place_id is None or a.place_id == b.place_id)
+    )
+
+
+def _merge_across_documents(
+    ordered: Sequence[DedupRecord], index: _DateIndex, groups: _Groups, merged: set[str]
+) -> list[Merge]:
+    """Two reports telling one event (a cross-border attack) make one record.
+
+    Within one document two records of one day stay two unless identical (a timeline
+    lists distinct events), so only records of different documents are joined here.
+    """
+    merges: list[Merge] = []
+    for record in ordered:
+        if record.record_id in merged:
+            continue
+        best: tuple[float, DedupRecord] | None = None
+        for other in index.around(record):
+            if (
+                other.order >= record.order
+                or other.record_id in merged
+                or groups.root(other.record_id) == groups.root(record.record_id)
+                or not _same_event_elsewhere(record, other)
+            ):
+                continue
+            score = text_similarity(record.text, other.text)
+            if score >= MERGE_SCORE_OTHER_DOCUMENT and (best is None or score > best[0]):
+                best = (score, other)
+        if best is not None:
+            groups.join(best[1].record_id, record.record_id)
+            merged.add(record.record_id)
+            merges.append(
+                Merge(record.record_id, best[1].record_id, "another document tells it", best[0])
+            )
+    return merges
 
 
 class _DateIndex:
@@ -262,9 +311,12 @@ def _candidates(by_start: Sequence[DedupRecord], groups: _Groups) -> list[Candid
             if score < CANDIDATE_SCORE_SAME_PLACE:
                 continue
             variants = spelling_variants(a.text, b.text)
-            if not (same_place or variants or score >= CANDIDATE_SCORE_ANY):
+            elsewhere = a.doc_id != b.doc_id and gap == 0 and score >= CANDIDATE_SCORE_ELSEWHERE
+            if not (same_place or variants or elsewhere or score >= CANDIDATE_SCORE_ANY):
                 continue
             reasons = ["same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"]
+            if a.doc_id != b.doc_id:
+                reasons.append("in two documents")
             if same_place:
                 reasons.append(f"same place ({a.place_id})")
             if variants:

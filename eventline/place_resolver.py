@@ -51,6 +51,8 @@ GUARD = "~"
 # Hyphens and apostrophes join the parts of one name ("Bambara-Maoudé", "N'gorkou"), so they
 # fold to a space; other punctuation is kept and, as no variant contains it, stops a match.
 _JOINERS = frozenset("-\u2010\u2011\u2012'\u2018\u2019`\u00b4\u02bc")
+# What is neither white space (``\s`` is exactly ``str.isspace``) nor a joiner.
+_FOLD_RUN = re.compile(r"[^\s" + "".join(re.escape(c) for c in sorted(_JOINERS)) + "]+")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Ff]rom|[Tt]o|[Tt]owards?|[Bb]etween"
@@ -194,21 +196,25 @@ def fold(text: str) -> tuple[str, list[int]]:
     offset in ``text`` so a match can be reported exactly as written."""
     chars: list[str] = []
     offsets: list[int] = []
-    pending_space = False
-    for i, char in enumerate(text):
-        if char.isspace() or char in _JOINERS:
-            pending_space = bool(chars)
-            continue
-        if pending_space:
+    # Runs between white space and joiners, each folded whole: white space and joiners fold
+    # to one space between runs (none at the ends), and an ASCII run only lower-cases.
+    for run in _FOLD_RUN.finditer(text):
+        start, end = run.span()
+        if chars:
             chars.append(" ")
-            offsets.append(i)
-            pending_space = False
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                chars.append(folded)
-                offsets.append(i)
+            offsets.append(start)
+        word = run.group()
+        if word.isascii():
+            chars.append(word.lower())
+            offsets.extend(range(start, end))
+            continue
+        for i, char in enumerate(word, start):
+            for part in unicodedata.normalize("NFKD", char):
+                if unicodedata.combining(part):
+                    continue
+                for folded in part.casefold():
+                    chars.append(folded)
+                    offsets.append(i)
     return "".join(chars), offsets
 
 

@@ -128,3 +128,40 @@ def test_similarity_weights_names() -> None:
     assert spelling_variants("Troops killed Droukdel", "Troops killed Droukdal") == [
         ("droukdel", "droukdal")
     ]
+
+
+CEP_BULLET = (
+    "JNIM militants attack military bases in Boulikessi and Mondoro, both in central Mali. "
+    "The attacks kill at least 38 with dozens of other soldiers missing."
+)
+CRT_BULLET = (
+    "On September 30, JNIM militants attacked the military bases of Boulikessi and Mondoro in "
+    "central Mali, killing at least 38 soldiers."
+)
+
+
+def test_two_reports_of_one_event_are_one_record() -> None:
+    cep = _record("rec_cep", CEP_BULLET, date(2019, 9, 30), doc_id="doc_cep", place="ml-b")
+    crt = _record("rec_crt", CRT_BULLET, date(2019, 9, 30), doc_id="doc_crt", place="ml-b")
+    merges, _ = deduplicate([crt, cep])
+    (merge,) = merges
+    assert merge.reason == "another document tells it"
+    # The canonical first (by document id, not by input order) survives.
+    assert (merge.into_id, merge.merged_id) == ("rec_cep", "rec_crt")
+    assert merges == deduplicate([cep, crt])[0]
+
+
+def test_one_report_never_merges_two_of_its_own_bullets_by_similarity() -> None:
+    cep = _record("rec_cep", CEP_BULLET, date(2019, 9, 30), place="ml-b")
+    crt = _record("rec_crt", CRT_BULLET, date(2019, 9, 30), line=2, place="ml-b")
+    merges, candidates = deduplicate([cep, crt])
+    assert merges == []
+    assert [(c.record_id_a, c.record_id_b) for c in candidates] == [("rec_cep", "rec_crt")]
+
+
+def test_reports_of_other_towns_or_days_are_not_merged() -> None:
+    cep = _record("rec_cep", CEP_BULLET, date(2019, 9, 30), doc_id="doc_cep", place="ml-b")
+    elsewhere = _record("rec_x", CRT_BULLET, date(2019, 9, 30), doc_id="doc_crt", place="ml-m")
+    next_day = _record("rec_y", CRT_BULLET, date(2019, 10, 1), doc_id="doc_crt", place="ml-b")
+    merges, _ = deduplicate([cep, elsewhere, next_day])
+    assert merges == []

@@ -1,0 +1,116 @@
+"""Time bronze extraction and silver drafting per document, optionally under cProfile.
+
+The scale target is 1,000 reports of ~117 KB raw → gold in under a minute on two cores,
+i.e. about 0.1 s of CPU per document; this measures where one document's time goes.
+Each repetition processes the sample under a fresh doc_id, so caches keyed on the text
+behave as they would for distinct documents with shared boilerplate.
+
+Usage: ``.venv/bin/python bench/profile_document.py [-n 10] [--profile] [--file PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from eventline.bronze_extractor import BronzeExtract, extract_bronze  # noqa: E402
+from eventline.deduplication import deduplicate  # noqa: E402
+from eventline.document_decoder import DecodedDocument, decode_document  # noqa: E402
+from eventline.event_classifier import default_classifier  # noqa: E402
+from eventline.place_resolver import default_gazetteer  # noqa: E402
+from eventline.silver_builder import (  # noqa: E402
+    SilverDraft,
+    document_countries,
+    draft_silver,
+    find_duplicates,
+)
+
+SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
+KNOWN_UNTIL = date(2025, 6, 1)
+
+
+def _bronze(doc_id: str, text: str) -> BronzeExtract:
+    return extract_bronze(doc_id, text)
+
+
+def _draft(doc_id: str, extract: BronzeExtract) -> SilverDraft:
+    gazetteer = default_gazetteer()
+    countries = document_countries([{"doc_id": doc_id, "title": extract.title}], gazetteer)
+    return draft_silver(
+        extract.bullets,
+        extract.narratives,
+        countries,
+        KNOWN_UNTIL,
+        gazetteer,
+        default_classifier(),
+    )
+
+
+def _dedup(draft: SilverDraft) -> None:
+    find_duplicates(draft.records)
+
+
+def run(text: str, repetitions: int) -> dict[str, list[float]]:
+    """Seconds per stage for each repetition."""
+    timings: dict[str, list[float]] = {"bronze": [], "draft_silver": [], "dedup": []}
+    for rep in range(repetitions):
+        doc_id = f"doc_{rep:016x}"
+        t0 = time.perf_counter()
+        extract = _bronze(doc_id, text)
+        t1 = time.perf_counter()
+        draft = _draft(doc_id, extract)
+        t2 = time.perf_counter()
+        _dedup(draft)
+        t3 = time.perf_counter()
+        timings["bronze"].append(t1 - t0)
+        timings["draft_silver"].append(t2 - t1)
+        timings["dedup"].append(t3 - t2)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--repetitions", type=int, default=10)
+    parser.add_argument("--file", type=Path, default=SAMPLE)
+    parser.add_argument("--profile", action="store_true", help="run under cProfile")
+    parser.add_argument("--top", type=int, default=30, help="profile rows to print")
+    args = parser.parse_args()
+
+    decoded = decode_document(args.file.read_bytes())
+    assert isinstance(decoded, DecodedDocument)
+    # Load the reference tables first: a one-off per process, not a per-document cost.
+    default_gazetteer()
+    default_classifier()
+    deduplicate([])
+
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        run(decoded.text, args.repetitions)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+        return
+
+    timings = run(decoded.text, args.repetitions)
+    print(f"{args.file.name}: {len(decoded.text):,} chars, {args.repetitions} repetitions")
+    total = [sum(parts) for parts in zip(*timings.values(), strict=True)]
+    for stage, seconds in [*timings.items(), ("total", total)]:
+        ms = [s * 1000 for s in seconds]
+        print(
+            f"  {stage:<13} mean {statistics.mean(ms):7.1f} ms   "
+            f"median {statistics.median(ms):7.1f} ms   first {ms[0]:7.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
