@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -14,6 +16,8 @@ from eventline import prefect_env
 EXIT_OK = 0
 EXIT_NOTHING_PROCESSED = 1
 EXIT_FAILED = 3
+EXIT_QUALITY_GATE = 4
+DEFAULT_CRON = "0 6 * * *"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
             "rejected with a reason and the other documents go on. Uses Prefect's embedded "
             "API with state under ./.prefect unless PREFECT_API_URL points at a server. "
             "Exit status: 0 when at least one document was processed, 1 when none could be, "
-            "3 when the run itself failed."
+            "3 when the run itself failed, 4 when critical data-quality expectations failed "
+            "(gold is then not published and the previous gold stays)."
         ),
     )
     run.add_argument(
@@ -58,6 +63,39 @@ def _parser() -> argparse.ArgumentParser:
         help="the latest date the reports can know (default: today); records dated later "
         "are quarantined instead of guessed",
     )
+    serve = commands.add_parser(
+        "serve",
+        help="run the pipeline on a schedule (a Prefect deployment served by this process)",
+        description=(
+            "Serve the pipeline as a Prefect deployment that runs on a schedule until stopped "
+            "(Ctrl-C or SIGTERM). Prefect's embedded API cannot schedule, so when "
+            "PREFECT_API_URL is unset a local Prefect server is started (state under "
+            "./.prefect, log in ./.prefect/logs/prefect-server.log, UI at "
+            "http://127.0.0.1:PORT) and stopped on exit. With PREFECT_API_URL set, the "
+            "deployment is registered on that server instead."
+        ),
+    )
+    serve.add_argument("inputs", nargs="*", metavar="INPUT", help="as for run (default: data/raw)")
+    serve.add_argument("--data-dir", default="data", metavar="DIR", help="as for run")
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument(
+        "--cron",
+        metavar="EXPR",
+        help='cron schedule in UTC, e.g. "0 6 * * *" (default: daily at 06:00)',
+    )
+    when.add_argument(
+        "--interval", type=float, metavar="SECONDS", help="run every SECONDS instead of cron"
+    )
+    serve.add_argument(
+        "--name", default="eventline-scheduled", help="deployment name (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=4200,
+        help="port of the local Prefect server started when PREFECT_API_URL is unset "
+        "(default: %(default)s)",
+    )
     return parser
 
 
@@ -71,18 +109,72 @@ def _iso_date(value: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    return _run(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    print(f"eventline: {prefect_env.configure(Path.cwd())}", file=sys.stderr)
+    from flows.local_server import ServerStartError, start_local_server
+
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        log_dir = Path(os.environ["PREFECT_HOME"]) / "logs"
+        print(
+            f"eventline: the embedded API cannot schedule runs; starting a local Prefect "
+            f"server on 127.0.0.1:{args.port} (log: {log_dir / 'prefect-server.log'})",
+            file=sys.stderr,
+        )
+        try:
+            server = start_local_server(args.port, log_dir)
+        except ServerStartError as error:
+            print(f"eventline: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        os.environ["PREFECT_API_URL"] = server.api_url
+        print(
+            f"eventline: Prefect server at {server.api_url}; UI at http://127.0.0.1:{args.port}",
+            file=sys.stderr,
+        )
+    # SIGTERM (systemd, docker stop, kill) must also stop the server we started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    from flows.pipeline import eventline_pipeline
+
+    inputs = [str(Path(item)) for item in (args.inputs or ["data/raw"])]
+    try:
+        eventline_pipeline.serve(
+            name=args.name,
+            cron=None if args.interval else (args.cron or DEFAULT_CRON),
+            interval=args.interval,
+            parameters={"inputs": inputs, "data_dir": str(Path(args.data_dir))},
+        )
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+            print("eventline: stopped the local Prefect server", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
     inputs = [str(Path(item)) for item in (args.inputs or ["data/raw"])]
     data_dir = Path(args.data_dir)
     print(f"eventline: {prefect_env.configure(Path.cwd())}", file=sys.stderr)
 
     started = time.monotonic()
     from eventline.run_summary import RunSummary
-    from flows.pipeline import eventline_pipeline  # Prefect reads its settings at import
+
+    # Prefect reads its settings at import.
+    from flows.pipeline import QualityGateFailed, eventline_pipeline
 
     try:
         result = eventline_pipeline(
             inputs=inputs, data_dir=str(data_dir), known_until=args.known_until
         )
+    except QualityGateFailed as error:
+        print(f"eventline: quality gate failed: {error}", file=sys.stderr)
+        return EXIT_QUALITY_GATE
     except Exception as error:
         print(f"eventline: the run failed: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_FAILED

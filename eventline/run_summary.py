@@ -24,12 +24,30 @@ class RunSummary:
     duplicate_candidates: int = 0
     unknown_places: int = 0
     gold_events: int = 0
+    gold_actors: int = 0
+    gold_event_actors: int = 0
+    unresolved_actor_mentions: int = 0
+    quality_passed: bool | None = None
+    quality_critical_failures: int = 0
+    quality_warnings: int = 0
+    gold_published: bool = False
+    report: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
     def succeeded(self) -> bool:
         """A run succeeds when at least one document was processed."""
         return self.documents_read > 0
+
+    def _quality(self) -> str:
+        if self.quality_passed is None:
+            return "not run"
+        verdict = "passed" if self.quality_passed else "FAILED (gold not published)"
+        return (
+            f"{verdict}: {self.quality_critical_failures} critical failures, "
+            f"{self.quality_warnings} warnings"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -56,7 +74,16 @@ class RunSummary:
             f"  silver      {self.silver_records} records, {self.silver_quarantined} quarantined,"
             f" {self.silver_merged} merged as duplicates, {self.duplicate_candidates} candidate"
             f" pairs to review, {self.unknown_places} unknown place names",
-            f"  gold        {self.gold_events} events",
-            f"  seconds     {self.seconds:.1f}",
+            f"  gold        {self.gold_events} events, {self.gold_actors} actors involved,"
+            f" {self.gold_event_actors} event-actor links,"
+            f" {self.unresolved_actor_mentions} unresolved actor names",
+            f"  quality     {self._quality()}",
+            f"  report      {self.report or '-'}",
+            f"  seconds     {self.seconds:.1f}"
+            + (
+                " (" + ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items()) + ")"
+                if self.timings
+                else ""
+            ),
         ]
         return "\n".join(out)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from eventline import prefect_env
 from eventline.bronze_extractor import BronzeExtract, extract_bronze
 from eventline.document_decoder import DecodedDocument, decode_document
 from eventline.event_classifier import default_classifier
@@ -105,3 +107,34 @@ def mixed_run(tmp_path_factory: pytest.TempPathFactory, prefect_home: Path) -> C
         ["run", str(inputs), str(missing), "--data-dir", str(data_dir)], prefect_home, inputs
     )
     return CliRun(done.returncode, done.stdout, done.stderr, data_dir, inputs)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One temporary Prefect API for the flows run inside the test process (≈ 20 s once)."""
+    os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect-harness"))
+    prefect_env.configure(ROOT)
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@dataclass
+class FlowRun:
+    """A finished in-process run of the flow on the sample alone."""
+
+    data_dir: Path
+    summary: dict
+
+
+@pytest.fixture(scope="session")
+def sample_run(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> FlowRun:
+    """The flow, in this process, on the bundled sample alone."""
+    from flows.pipeline import eventline_pipeline
+
+    data_dir = tmp_path_factory.mktemp("sample-run") / "data"
+    summary = eventline_pipeline(
+        inputs=[str(SAMPLE)], data_dir=str(data_dir), known_until=SAMPLE_KNOWN_UNTIL.isoformat()
+    )
+    return FlowRun(data_dir, summary)
