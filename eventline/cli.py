@@ -96,6 +96,31 @@ def _parser() -> argparse.ArgumentParser:
         help="port of the local Prefect server started when PREFECT_API_URL is unset "
         "(default: %(default)s)",
     )
+    for command in (run, serve):
+        command.add_argument(
+            "--workers",
+            type=int,
+            metavar="N",
+            help="local processes for per-document work (default: one per CPU)",
+        )
+    run.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="ignore the per-document cache and the published gold's manifest; redo everything",
+    )
+    run.add_argument(
+        "--task-runner",
+        choices=["default", "dask"],
+        default="default",
+        help="where per-document batches run: this machine's processes (default) or Dask "
+        "(needs the 'dask' extra: pip install -e '.[dask]')",
+    )
+    run.add_argument(
+        "--dask-address",
+        metavar="ADDRESS",
+        help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
+        "(default with --task-runner dask: a local cluster of 2 workers)",
+    )
     return parser
 
 
@@ -146,7 +171,11 @@ def _serve(args: argparse.Namespace) -> int:
             name=args.name,
             cron=None if args.interval else (args.cron or DEFAULT_CRON),
             interval=args.interval,
-            parameters={"inputs": inputs, "data_dir": str(Path(args.data_dir))},
+            parameters={
+                "inputs": inputs,
+                "data_dir": str(Path(args.data_dir)),
+                "workers": args.workers,
+            },
         )
     except KeyboardInterrupt:
         pass
@@ -154,7 +183,11 @@ def _serve(args: argparse.Namespace) -> int:
         if server is not None:
             server.stop()
             print("eventline: stopped the local Prefect server", file=sys.stderr)
-    return EXIT_OK
+        # Prefect's runner leaves worker threads behind that can hold the interpreter's
+        # shutdown for minutes; everything worth keeping is written, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_OK)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -168,9 +201,29 @@ def _run(args: argparse.Namespace) -> int:
     # Prefect reads its settings at import.
     from flows.pipeline import QualityGateFailed, eventline_pipeline
 
+    flow_to_run = eventline_pipeline
+    if args.task_runner == "dask" or args.dask_address:
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            print(
+                "eventline: --task-runner dask needs prefect-dask: pip install -e '.[dask]'",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        runner = (
+            DaskTaskRunner(address=args.dask_address)
+            if args.dask_address
+            else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
+        )
+        flow_to_run = eventline_pipeline.with_options(task_runner=runner)
     try:
-        result = eventline_pipeline(
-            inputs=inputs, data_dir=str(data_dir), known_until=args.known_until
+        result = flow_to_run(
+            inputs=inputs,
+            data_dir=str(data_dir),
+            known_until=args.known_until,
+            workers=args.workers,
+            rebuild=args.rebuild,
         )
     except QualityGateFailed as error:
         print(f"eventline: quality gate failed: {error}", file=sys.stderr)

@@ -15,10 +15,11 @@ from typing import Any
 
 import pandas as pd
 
-from eventline.actor_resolver import ActorCatalog, ActorMention
+from eventline.actor_resolver import ActorCatalog, ActorMention, UnresolvedMention
 from eventline.ids import stable_id
 
 Row = dict[str, Any]
+ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
 _CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
 _CASUALTY_COLUMNS = [
     f"{kind}{suffix}"
@@ -141,16 +142,22 @@ def _actor_rows(
     return rows
 
 
+def resolve_texts(texts: Mapping[str, str], catalog: ActorCatalog) -> dict[str, ActorFindings]:
+    """Actor mentions of every record, by ``record_id``."""
+    return {record_id: catalog.resolve(text) for record_id, text in texts.items()}
+
+
 def build_gold_tables(
     silver: pd.DataFrame,
-    texts: Mapping[str, str],
+    findings: Mapping[str, ActorFindings],
     catalog: ActorCatalog,
     columns: Mapping[str, Sequence[str]],
 ) -> GoldTables:
     """Events (one per silver record), actors, event-actor links and unresolved names.
 
-    *texts* maps every bronze ``record_id`` to its text, so that the actors named by
-    retellings merged into an event count too. *columns* gives each table's columns.
+    *findings* holds the actor mentions of every bronze ``record_id`` (resolved per
+    document, where it can be cached), so that the actors named by retellings merged into
+    an event count too. *columns* gives each table's columns.
     """
     event_rows: list[Row] = []
     link_rows: list[Row] = []
@@ -160,7 +167,7 @@ def build_gold_tables(
         found: list[ActorMention] = []
         seen_unresolved: set[tuple[str, str]] = set()
         for mention in record["mentions"]:
-            resolved, unresolved = catalog.resolve(texts[mention["record_id"]])
+            resolved, unresolved = findings[mention["record_id"]]
             found += resolved
             for name in unresolved:
                 if (name.mention_text, mention["record_id"]) in seen_unresolved:

@@ -13,6 +13,7 @@ class RunSummary:
     documents_read: int = 0
     documents_rejected: int = 0
     duplicate_documents: int = 0
+    documents_from_cache: int = 0
     rejected: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
@@ -33,6 +34,7 @@ class RunSummary:
     gold_published: bool = False
     report: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False
     seconds: float = 0.0
 
     @property
@@ -63,10 +65,15 @@ class RunSummary:
                 f", {self.duplicate_documents} duplicate copies merged"
                 if self.duplicate_documents
                 else ""
-            ),
+            )
+            + (f", {self.documents_from_cache} from cache" if self.documents_from_cache else ""),
         ]
         out += [f"    rejected  {item['path']}: {item['reason']}" for item in self.rejected]
         out += [f"    warning   {warning}" for warning in self.warnings]
+        if self.unchanged:
+            out.append(
+                "  unchanged   inputs and pipeline as for the published gold: nothing rebuilt"
+            )
         out += [
             f"  lines       {line_total} non-blank = {parts or '0'}",
             f"  bronze      {self.bronze_bullets} bullets, "

@@ -268,24 +268,32 @@ def build_silver_tables(
     gazetteer: Gazetteer,
     classifier: EventClassifier,
 ) -> SilverTables:
-    """Normalise, validate (invalid rows to quarantine) and deduplicate bronze records.
+    """Draft, validate (invalid rows to quarantine) and deduplicate bronze records.
 
     Raises ``ConservationError`` if any bronze record is not accounted for exactly once.
     """
     countries = document_countries(documents, gazetteer)
     draft = draft_silver(bullets, narratives, countries, known_until, gazetteer, classifier)
-    valid, reasons = validate_and_split(
-        frame_of(draft.records, SilverRecordModel), SilverRecordModel
-    )
-    failed = [quarantine_row(draft.records[index], checks) for index, checks in reasons.items()]
-    quarantine = QuarantineModel.validate(frame_of(draft.quarantine + failed, QuarantineModel))
-    valid_rows = [draft.records[index] for index in valid.index]
+    return assemble_silver_tables([draft], [row["record_id"] for row in [*bullets, *narratives]])
+
+
+def assemble_silver_tables(
+    drafts: Sequence[SilverDraft], bronze_ids: Sequence[str]
+) -> SilverTables:
+    """Validate the drafts of all documents together, then deduplicate across them."""
+    rows = [row for draft in drafts for row in draft.records]
+    held = [row for draft in drafts for row in draft.quarantine]
+    unknown = [row for draft in drafts for row in draft.unknown_places]
+    valid, reasons = validate_and_split(frame_of(rows, SilverRecordModel), SilverRecordModel)
+    failed = [quarantine_row(rows[index], checks) for index, checks in reasons.items()]
+    quarantine = QuarantineModel.validate(frame_of(held + failed, QuarantineModel))
+    valid_rows = [rows[index] for index in valid.index]
     merges, candidates = find_duplicates(valid_rows)
     records = SilverRecordModel.validate(
         frame_of(apply_merges(valid_rows, merges), SilverRecordModel)
     )
     check_record_conservation(
-        [row["record_id"] for row in [*bullets, *narratives]],
+        bronze_ids,
         records["record_id"],
         quarantine["record_id"],
         [merge.merged_id for merge in merges],
@@ -297,8 +305,6 @@ def build_silver_tables(
         candidates=DuplicateCandidateModel.validate(
             frame_of(_candidate_rows(candidates, by_id), DuplicateCandidateModel)
         ),
-        unknown_places=UnknownPlaceModel.validate(
-            frame_of(draft.unknown_places, UnknownPlaceModel)
-        ),
+        unknown_places=UnknownPlaceModel.validate(frame_of(unknown, UnknownPlaceModel)),
         merges=merges,
     )

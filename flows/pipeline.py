@@ -6,31 +6,37 @@ package and is unit-tested there.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import time
-from dataclasses import dataclass, field, replace
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from itertools import repeat
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from eventline.actor_resolver import default_catalog
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from eventline.bronze_extractor import BronzeExtract, extract_bronze
-from eventline.conservation import check_line_accounting, check_record_conservation
-from eventline.document_decoder import Rejection, decode_document
-from eventline.event_classifier import default_classifier
+from eventline.actor_resolver import default_catalog
+from eventline.bronze_extractor import BronzeExtract
+from eventline.conservation import check_record_conservation
+from eventline.document_processor import DocumentResult, read_and_process, rejected
 from eventline.gold_builder import GoldTables, build_gold_tables
-from eventline.place_resolver import default_gazetteer
 from eventline.quality_gate import QualityReport, run_quality_checks
 from eventline.run_report import ReportInputs, render_run_report, report_markdown, report_tables
 from eventline.run_summary import RunSummary
-from eventline.silver_builder import SilverTables, build_silver_tables, frame_of
+from eventline.silver_builder import SilverTables, assemble_silver_tables, frame_of
+from flows.document_cache import DocumentCache, cache_key, pipeline_version
 from flows.publishing import publish, recover, staging_dir
 from flows.storage import discover_files, write_parquet, write_partitioned_parquet, write_text
 from schemas.bronze import (
@@ -48,86 +54,101 @@ from schemas.silver import (
     UnknownPlaceModel,
 )
 
-
-@dataclass
-class DocumentOutcome:
-    """What became of one input file."""
-
-    path: str
-    document: dict[str, Any] | None = None
-    rejection: dict[str, Any] | None = None
-    extract: BronzeExtract | None = None
-    warnings: list[str] = field(default_factory=list)
+# Set by the flow in local mode: the worker processes that per-document work runs on.
+_POOL: ProcessPoolExecutor | None = None
+# Below this many documents to process, worker processes cost more than they save.
+_POOL_MINIMUM = 4
 
 
-def _rejection(path: Path, reason: str, size: int | None) -> DocumentOutcome:
-    return DocumentOutcome(
-        path=str(path),
-        rejection={"path": str(path), "file_name": path.name, "size_bytes": size, "reason": reason},
-    )
+@task(name="fingerprint-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def fingerprint_inputs(files: list[Path], known_until: date) -> list[tuple[Path, str | None]]:
+    """(file, cache key) per input; the key is None for a file that cannot be read."""
+    keys: list[tuple[Path, str | None]] = []
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            keys.append((path, None))
+            continue
+        keys.append((path, cache_key(digest, known_until)))
+    return keys
 
 
-@task(name="extract-bronze", task_run_name="bronze · {path.name}", cache_policy=NO_CACHE, retries=0)
-def extract_document(path: Path) -> DocumentOutcome:
-    """Read, decode and extract one file; any failure becomes a rejection, not a crash."""
+@task(
+    name="process-documents",
+    task_run_name="documents · {label}",
+    cache_policy=NO_CACHE,
+    retries=1,
+    retry_delay_seconds=[2],
+)
+def process_batch(
+    items: list[tuple[Path, str | None]],
+    known_until: date,
+    cache_dir: Path,
+    label: str,
+    use_cache: bool = True,
+) -> list[DocumentResult]:
+    """Per-document work for a batch: cached results where the key matches, else computed."""
     logger = get_run_logger()
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return _rejection(path, f"cannot read file: {error.strerror or error}", None)
-    decoded = decode_document(data)
-    if isinstance(decoded, Rejection):
-        logger.warning("rejected %s: %s", path.name, decoded.reason)
-        return _rejection(path, decoded.reason, decoded.size_bytes)
-    try:
-        extract = extract_bronze(decoded.doc_id, decoded.text)
-        check_line_accounting(decoded.text, (row["line_no"] for row in extract.lines))
-    except Exception as error:  # a bug must not stop the other documents
-        logger.error("extraction failed for %s: %r", path.name, error)
-        return _rejection(
-            path, f"internal error while extracting: {type(error).__name__}: {error}", len(data)
-        )
-    lines = decoded.text.split("\n")
-    document = {
-        "doc_id": decoded.doc_id,
-        "path": str(path),
-        "file_name": path.name,
-        "title": extract.title,
-        "size_bytes": decoded.size_bytes,
-        "encoding": decoded.encoding,
-        "decode_warning": decoded.warning,
-        "sha256": decoded.sha256,
-        "n_lines": len(lines),
-        "n_nonblank_lines": sum(1 for line in lines if line.strip()),
-        "duplicate_paths": [],
-    }
-    warnings = [f"{path.name}: {decoded.warning}"] if decoded.warning else []
-    if not extract.bullets and not extract.narratives:
-        warnings.append(f"{path.name}: no timeline bullets and no dated sentences found")
-    logger.info(
-        "%s: %d bullets, %d dated sentences",
-        path.name,
-        len(extract.bullets),
-        len(extract.narratives),
-    )
-    return DocumentOutcome(str(path), document=document, extract=extract, warnings=warnings)
+    cache = DocumentCache(cache_dir)
+    results: dict[int, DocumentResult] = {}
+    todo: list[int] = []
+    for index, (path, key) in enumerate(items):
+        hit = cache.get(key, path) if key and use_cache else None
+        if hit is None:
+            todo.append(index)
+        else:
+            results[index] = hit
+    paths = [items[i][0] for i in todo]
+    if _POOL is not None and len(paths) >= _POOL_MINIMUM:
+        chunk = max(1, len(paths) // 16)
+        computed = list(_POOL.map(read_and_process, paths, repeat(known_until), chunksize=chunk))
+    else:
+        computed = [read_and_process(path, known_until) for path in paths]
+    for index, result in zip(todo, computed, strict=True):
+        results[index] = result
+        key = items[index][1]
+        if key is not None:
+            cache.put(key, result)
+    for index in todo:
+        if results[index].rejection:
+            logger.warning(
+                "rejected %s: %s", items[index][0].name, results[index].rejection["reason"]
+            )
+    logger.info("%s: %d from cache, %d processed", label, len(items) - len(todo), len(todo))
+    return [results[i] for i in range(len(items))]
+
+
+def _batches(
+    items: list[tuple[Path, str | None]], count: int
+) -> list[list[tuple[Path, str | None]]]:
+    size = max(1, -(-len(items) // max(1, count)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 @dataclass
 class BronzeBatch:
-    """The validated bronze tables of a run, and the plain rows they were made from."""
+    """The validated bronze tables of a run, and the distinct documents' results."""
 
     tables: dict[str, pd.DataFrame]
-    documents: list[dict[str, Any]]
-    bullets: list[dict[str, Any]]
-    narratives: list[dict[str, Any]]
+    results: list[DocumentResult]
+
+    @property
+    def record_ids(self) -> list[str]:
+        return [
+            row["record_id"]
+            for result in self.results
+            if result.extract is not None
+            for row in [*result.extract.bullets, *result.extract.narratives]
+        ]
 
 
 @task(name="write-bronze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> BronzeBatch:
+def write_bronze(outcomes: list[DocumentResult], bronze_dir: Path) -> BronzeBatch:
     """Merge identical documents, validate every bronze table and write it."""
     documents: dict[str, dict[str, Any]] = {}
     extracts: list[BronzeExtract] = []
+    kept: list[DocumentResult] = []
     for outcome in outcomes:
         if outcome.document is None or outcome.extract is None:
             continue
@@ -135,8 +156,9 @@ def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> BronzeBat
         if doc_id in documents:
             documents[doc_id]["duplicate_paths"].append(outcome.path)
             continue
-        documents[doc_id] = outcome.document
+        documents[doc_id] = {**outcome.document, "duplicate_paths": []}
         extracts.append(outcome.extract)
+        kept.append(outcome)
     tables = {
         "documents": DocumentModel.validate(frame_of(list(documents.values()), DocumentModel)),
         "rejected_documents": RejectedDocumentModel.validate(
@@ -161,25 +183,14 @@ def write_bronze(outcomes: list[DocumentOutcome], bronze_dir: Path) -> BronzeBat
     }
     for name, frame in tables.items():
         write_parquet(frame, models[name], bronze_dir / f"{name}.parquet")
-    return BronzeBatch(
-        tables=tables,
-        documents=list(documents.values()),
-        bullets=[row for e in extracts for row in e.bullets],
-        narratives=[row for e in extracts for row in e.narratives],
-    )
+    return BronzeBatch(tables=tables, results=kept)
 
 
 @task(name="build-silver", cache_policy=NO_CACHE)
-def build_silver(bronze: BronzeBatch, known_until: date) -> SilverTables:
-    """Normalise, validate and deduplicate; every bronze record is accounted for."""
-    return build_silver_tables(
-        bronze.documents,
-        bronze.bullets,
-        bronze.narratives,
-        known_until,
-        default_gazetteer(),
-        default_classifier(),
-    )
+def build_silver(bronze: BronzeBatch) -> SilverTables:
+    """Validate and deduplicate the documents' drafts; every bronze record is accounted for."""
+    drafts = [result.draft for result in bronze.results if result.draft is not None]
+    return assemble_silver_tables(drafts, bronze.record_ids)
 
 
 @task(name="write-silver", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
@@ -195,9 +206,9 @@ def write_silver(silver: SilverTables, silver_dir: Path) -> None:
 @task(name="build-gold", cache_policy=NO_CACHE)
 def build_gold(silver: pd.DataFrame, bronze: BronzeBatch) -> GoldTables:
     """Events, actors and links, each validated by its model; every silver record is kept."""
-    texts = {row["record_id"]: row["text"] for row in [*bronze.bullets, *bronze.narratives]}
+    findings = {rid: found for result in bronze.results for rid, found in result.actors.items()}
     columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
-    tables = build_gold_tables(silver, texts, default_catalog(), columns)
+    tables = build_gold_tables(silver, findings, default_catalog(), columns)
     validated = GoldTables(
         **{name: GOLD_MODELS[name].validate(frame) for name, frame in tables.as_dict().items()}
     )
@@ -210,7 +221,9 @@ def build_gold(silver: pd.DataFrame, bronze: BronzeBatch) -> GoldTables:
 
 
 @task(name="publish-gold", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def publish_gold(tables: GoldTables, gold_dir: Path) -> None:
+def publish_gold(
+    tables: GoldTables, gold_dir: Path, manifest: dict[str, Any] | None = None
+) -> None:
     """Write every table to a staging folder, then swap it in; the old gold stays until then."""
     recover(gold_dir)
     staging = staging_dir(gold_dir)
@@ -220,6 +233,8 @@ def publish_gold(tables: GoldTables, gold_dir: Path) -> None:
                 write_partitioned_parquet(frame, GOLD_MODELS[name], staging / name, "year")
             else:
                 write_parquet(frame, GOLD_MODELS[name], staging / f"{name}.parquet")
+        if manifest is not None:
+            write_text(json.dumps(manifest, indent=2, default=str) + "\n", staging / MANIFEST)
         publish(staging, gold_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -282,14 +297,23 @@ def write_run_report(inputs: ReportInputs, quality: QualityReport | None, report
 
 @flow(name="eventline", flow_run_name="eventline · {data_dir}", log_prints=False)
 def eventline_pipeline(
-    inputs: list[str], data_dir: str, known_until: str | None = None
+    inputs: list[str],
+    data_dir: str,
+    known_until: str | None = None,
+    workers: int | None = None,
+    rebuild: bool = False,
 ) -> dict[str, Any]:
     """Run every input report through bronze, silver and gold under *data_dir*.
 
     *known_until* (ISO date, default today) is the latest date a report can know:
-    records dated after it are quarantined. Gold is published only when the quality
-    gate passes; otherwise the flow fails and the previous gold stays.
+    records dated after it are quarantined. *workers* is the number of local processes for
+    per-document work (default: one per CPU; ignored on a Dask task runner). Results per
+    document are cached under ``data_dir/.cache``; when neither the inputs nor the pipeline
+    changed since the published gold, nothing is rebuilt. Gold is published only when the
+    quality gate passes; otherwise the flow fails and the previous gold stays.
+    *rebuild* ignores the cache and the published gold's manifest and does everything again.
     """
+    global _POOL
     started = time.monotonic()
     clock = _Clock()
     horizon = date.fromisoformat(known_until) if known_until else date.today()
@@ -297,13 +321,42 @@ def eventline_pipeline(
     root = Path(data_dir)
     reports = root / "reports"
     files, missing = discover_files([Path(item) for item in inputs])
-    outcomes = [_rejection(path, "input path does not exist", None) for path in missing]
-    outcomes += [extract_document(path) for path in files]
+    keyed = fingerprint_inputs(files, horizon)
+    fingerprint = _manifest_fingerprint(keyed, missing, horizon)
+    previous = _read_manifest(root / "gold")
+    if not rebuild and previous is not None and previous.get("fingerprint") == fingerprint:
+        summary = RunSummary(**{**previous["summary"], "unchanged": True, "timings": {}})
+        summary.seconds = round(time.monotonic() - started, 2)
+        logger.info("inputs and pipeline unchanged since the published gold: nothing to do")
+        return summary.to_dict()
+
+    local = isinstance(get_run_context().task_runner, ThreadPoolTaskRunner)
+    count = max(1, workers or os.cpu_count() or 1)
+    pool = (
+        ProcessPoolExecutor(count, mp_context=get_context("spawn")) if local and count > 1 else None
+    )
+    _POOL = pool
+    try:
+        batches = _batches(keyed, 1 if local else 4 * count)
+        futures = [
+            process_batch.submit(
+                batch, horizon, root / ".cache", _label(batch, len(keyed)), use_cache=not rebuild
+            )
+            for batch in batches
+        ]
+        outcomes = [rejected(path, "input path does not exist", None) for path in missing]
+        outcomes += [result for future in futures for result in future.result()]
+    finally:
+        _POOL = None
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    DocumentCache(root / ".cache").prune({key for _, key in keyed if key})
 
     summary = RunSummary()
+    summary.documents_from_cache = sum(o.from_cache for o in outcomes)
     summary.rejected = [o.rejection for o in outcomes if o.rejection]
     summary.documents_rejected = len(summary.rejected)
-    summary.warnings = [warning for o in outcomes for warning in o.warnings]
+    summary.warnings = [f"{Path(o.path).name}: {w}" for o in outcomes for w in o.warnings]
     bronze = write_bronze(outcomes, root / "bronze")
     tables = bronze.tables
     summary.documents_read = len(tables["documents"])
@@ -315,7 +368,7 @@ def eventline_pipeline(
     summary.bronze_narratives = len(tables["narratives"])
     summary.timings["bronze"] = clock.lap()
 
-    silver = build_silver(bronze, horizon)
+    silver = build_silver(bronze)
     write_silver(silver, root / "silver")
     summary.silver_records = len(silver.records)
     summary.silver_quarantined = len(silver.quarantine)
@@ -339,8 +392,9 @@ def eventline_pipeline(
     summary.quality_warnings = len(quality.warnings)
     summary.timings["quality"] = clock.lap()
     if quality.passed:
-        publish_gold(gold, root / "gold")
         summary.gold_published = True
+        manifest = {"fingerprint": fingerprint, "summary": summary.to_dict()}
+        publish_gold(gold, root / "gold", manifest)
     summary.timings["publish"] = clock.lap()
 
     run_id = str(flow_run.get_id() or "local")
@@ -370,6 +424,31 @@ def eventline_pipeline(
             f"{reports / 'quality_report.json'}."
         )
     return summary.to_dict()
+
+
+MANIFEST = "_manifest.json"
+
+
+def _manifest_fingerprint(
+    keyed: list[tuple[Path, str | None]], missing: list[Path], horizon: date
+) -> str:
+    """What the published gold was made from: every input and its key, and the pipeline."""
+    parts = [f"{path}={key}" for path, key in keyed] + [f"{path}=missing" for path in missing]
+    raw = "\n".join([pipeline_version(), horizon.isoformat(), *sorted(parts)])
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _read_manifest(gold_dir: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((gold_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _label(batch: list[tuple[Path, str | None]], total: int) -> str:
+    if len(batch) == 1:
+        return batch[0][0].name
+    return f"{batch[0][0].name} … {batch[-1][0].name} ({len(batch)} of {total})"
 
 
 class _Clock:

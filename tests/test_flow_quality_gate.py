@@ -52,7 +52,7 @@ def test_critical_failure_fails_the_run_and_keeps_the_previous_gold(
     gold = data_dir / "gold"
     before = _fingerprint(gold)
     assert any(name.startswith("events/year=2015/") for name in before)
-    real = pipeline.build_silver_tables
+    real = pipeline.assemble_silver_tables
     broken_ids: list[str] = []
 
     def broken(*args: object, **kwargs: object) -> pipeline.SilverTables:
@@ -63,12 +63,13 @@ def test_critical_failure_fails_the_run_and_keeps_the_previous_gold(
         records.loc[0, ["date_start", "date_end"]] = [date(2031, 1, 1), date(2031, 1, 2)]
         return replace(tables, records=records)
 
-    monkeypatch.setattr(pipeline, "build_silver_tables", broken)
+    monkeypatch.setattr(pipeline, "assemble_silver_tables", broken)
     with pytest.raises(pipeline.QualityGateFailed, match="gold was not published"):
         pipeline.eventline_pipeline(
             inputs=[str(SAMPLE)],
             data_dir=str(data_dir),
             known_until=SAMPLE_KNOWN_UNTIL.isoformat(),
+            rebuild=True,
         )
     assert _fingerprint(gold) == before
     quality = json.loads((data_dir / "reports" / "quality_report.json").read_text())

@@ -16,6 +16,7 @@ from eventline.gold_builder import (
     IntegrityError,
     build_gold_tables,
     check_referential_integrity,
+    resolve_texts,
 )
 from eventline.place_resolver import default_gazetteer
 from eventline.silver_builder import SilverTables, build_silver_tables
@@ -28,7 +29,8 @@ COLUMNS = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.
 
 def _gold(silver: SilverTables, extracts: list[BronzeExtract]) -> GoldTables:
     texts = {r["record_id"]: r["text"] for e in extracts for r in [*e.bullets, *e.narratives]}
-    return build_gold_tables(silver.records, texts, default_catalog(), COLUMNS)
+    findings = resolve_texts(texts, default_catalog())
+    return build_gold_tables(silver.records, findings, default_catalog(), COLUMNS)
 
 
 @pytest.fixture(scope="module")

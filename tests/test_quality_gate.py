@@ -37,15 +37,15 @@ class Run:
 @pytest.fixture(scope="module")
 def clean_run(sample_extract: BronzeExtract, sample_silver: SilverTables) -> Run:
     """The sample's silver records and gold tables, built as the flow builds them."""
-    actor_resolver = pytest.importorskip("eventline.actor_resolver")
-    from eventline.gold_builder import build_gold_tables
+    from eventline.actor_resolver import default_catalog
+    from eventline.gold_builder import build_gold_tables, resolve_texts
     from schemas.gold import GOLD_MODELS
 
     bronze = [*sample_extract.bullets, *sample_extract.narratives]
     texts = {row["record_id"]: row["text"] for row in bronze}
     columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
-    catalog = actor_resolver.default_catalog()
-    gold = build_gold_tables(sample_silver.records, texts, catalog, columns)
+    catalog = default_catalog()
+    gold = build_gold_tables(sample_silver.records, resolve_texts(texts, catalog), catalog, columns)
     frames = {"silver_records": sample_silver.records, **gold.as_dict()}
     expected = {
         "known_until": SAMPLE_KNOWN_UNTIL,
