@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format clean
+.PHONY: setup run test lint format clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ BROWSER := command -v chromium >/dev/null 2>&1 \
 test: setup
 	@$(BROWSER)
 	$(BIN)/python -m pytest
+
+# The benchmark (not part of the tests): N = 10, 100, 1000 and two re-runs, ~15 min here.
+bench: setup
+	$(BIN)/python bench/run_bench.py
 
 lint: setup
 	$(BIN)/ruff check .

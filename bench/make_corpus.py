@@ -1,6 +1,6 @@
 """Generate a corpus of N distinct reports by transforming the bundled sample.
 
-Each report is re-dated (every year shifted), has its casualty figures varied, its
+Each report is re-dated (years shifted, full dates moved by days), has its figures varied, its
 place names rotated and its narrative paragraphs reordered, so that no two documents
 are duplicates of each other while every one keeps the sample's layout and artifacts.
 Deterministic: the same N and seed give the same files.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +21,20 @@ PLACES = ["Bamako", "Gao", "Timbuktu", "Kidal", "Mopti", "Ménaka", "Sévaré", 
 _YEAR = re.compile(r"\b(19[89]\d|20[0-2]\d)\b")
 _FIGURE = re.compile(r"(?<![\d,.$])\b([1-9]\d?)\b(?![\d,])")
 _PLACE = re.compile(r"\b(" + "|".join(PLACES) + r")\b")
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+_FULL_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2}), (\d{4})\b")
+
+
+def _shift_days(match: re.Match[str], days: int) -> str:
+    try:
+        day = date(int(match.group(3)), _MONTHS.index(match.group(1)) + 1, int(match.group(2)))
+    except ValueError:
+        return match.group()  # an impossible date stays impossible
+    moved = day + timedelta(days=days)
+    return f"{_MONTHS[moved.month - 1]} {moved.day}, {moved.year}"
 
 
 def transform(text: str, index: int, seed: int = 0) -> str:
@@ -27,6 +42,9 @@ def transform(text: str, index: int, seed: int = 0) -> str:
     rng = random.Random(seed * 100_003 + index)
     shift = index % 9 + 1
     text = _YEAR.sub(lambda m: str(int(m.group()) + shift), text)
+    # Full dates also move by a few days per document, so that documents do not all tell
+    # the same events on the same days (which would make them one event, merged).
+    text = _FULL_DATE.sub(lambda m: _shift_days(m, 3 * index), text)
     bump = rng.randint(1, 5)
     text = _FIGURE.sub(lambda m: str(int(m.group()) + bump), text)
     rotation = index % len(PLACES)

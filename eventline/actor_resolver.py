@@ -36,7 +36,6 @@ mention that no rule places is ``mentioned``):
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from bisect import bisect_right
@@ -46,6 +45,7 @@ from functools import cache
 from pathlib import Path
 
 from eventline.place_resolver import default_gazetteer
+from eventline.reference_csv import reference_rows
 
 ACTORS_CSV = Path(__file__).resolve().parents[1] / "schemas" / "reference" / "actors.csv"
 
@@ -238,50 +238,39 @@ class ActorCatalog:
         actors: list[Actor] = []
         guarded: list[tuple[str, str]] = []
         lines: dict[str, str] = {}
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = tuple(next(reader, ()))
-            if header != COLUMNS:
-                raise ValueError(f"{path}: header {header} is not {COLUMNS}")
-            for line_no, values in enumerate(reader, start=2):
-                if not any(v.strip() for v in values):
-                    continue
-                where = f"{path.name}:{line_no}"
-                if len(values) != len(COLUMNS):
-                    raise ValueError(f"{where}: expected {len(COLUMNS)} fields, got {len(values)}")
-                row = dict(zip(COLUMNS, values, strict=True))
-                actor_id = row["actor_id"].strip()
-                if not _ACTOR_ID.fullmatch(actor_id):
-                    raise ValueError(f"{where}: bad actor_id {actor_id!r}")
-                if actor_id in lines:
-                    raise ValueError(f"{where}: duplicate actor_id {actor_id!r}")
-                lines[actor_id] = where
-                name = row["name"].strip()
-                if not name:
-                    raise ValueError(f"{where}: name is required")
-                actor_type = row["actor_type"].strip()
-                if actor_type not in ACTOR_TYPES:
-                    raise ValueError(f"{where}: unknown actor_type {actor_type!r}")
-                aliases: list[str] = []
-                for raw in _split(row["aliases"]):
-                    alias = raw
-                    if alias.startswith(GUARD):
-                        alias = alias[len(GUARD) :].strip()
-                        guarded.append((actor_id, alias))
-                    if not alias:
-                        raise ValueError(f"{where}: empty alias")
-                    aliases.append(alias)
-                actors.append(
-                    Actor(
-                        actor_id=actor_id,
-                        name=name,
-                        actor_type=actor_type,
-                        country=row["country"].strip() or None,
-                        parent_ids=tuple(_split(row["parent_ids"])),
-                        successor_ids=tuple(_split(row["successor_ids"])),
-                        aliases=tuple(aliases),
-                    )
+        for where, row in reference_rows(path, COLUMNS):
+            actor_id = row["actor_id"].strip()
+            if not _ACTOR_ID.fullmatch(actor_id):
+                raise ValueError(f"{where}: bad actor_id {actor_id!r}")
+            if actor_id in lines:
+                raise ValueError(f"{where}: duplicate actor_id {actor_id!r}")
+            lines[actor_id] = where
+            name = row["name"].strip()
+            if not name:
+                raise ValueError(f"{where}: name is required")
+            actor_type = row["actor_type"].strip()
+            if actor_type not in ACTOR_TYPES:
+                raise ValueError(f"{where}: unknown actor_type {actor_type!r}")
+            aliases: list[str] = []
+            for raw in _split(row["aliases"]):
+                alias = raw
+                if alias.startswith(GUARD):
+                    alias = alias[len(GUARD) :].strip()
+                    guarded.append((actor_id, alias))
+                if not alias:
+                    raise ValueError(f"{where}: empty alias")
+                aliases.append(alias)
+            actors.append(
+                Actor(
+                    actor_id=actor_id,
+                    name=name,
+                    actor_type=actor_type,
+                    country=row["country"].strip() or None,
+                    parent_ids=tuple(_split(row["parent_ids"])),
+                    successor_ids=tuple(_split(row["successor_ids"])),
+                    aliases=tuple(aliases),
                 )
+            )
         for actor in actors:
             where = lines[actor.actor_id]
             for column, linked in (

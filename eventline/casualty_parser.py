@@ -63,6 +63,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple, TypeVar
 
+from eventline.date_expressions import MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class CasualtyCount:
@@ -203,20 +205,7 @@ _ORDINALS = {
     w: i
     for i, w in enumerate(_words("second third fourth fifth sixth seventh eighth ninth tenth"), 2)
 }
-_MONTHS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-}
+_MONTHS = set(MONTH_NAMES)
 _MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct"}
 _MONTH_ABBREVIATIONS |= {"Nov", "Dec"}
 _TITLES = {"Dr", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Prof", "No"}

@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 WINDOW_DAYS = 7
 MERGE_SCORE_DAY = 0.35
@@ -31,6 +32,7 @@ CANDIDATE_SCORE_ANY = 0.6
 # Two reports telling one day's events in words alike but in other towns.
 CANDIDATE_SCORE_ELSEWHERE = 0.35
 SPELLING_RATIO = 75.0
+BLOCK_LIMIT = 12
 # fmt: off
 _STOPWORDS = frozenset({
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with",
@@ -106,10 +108,18 @@ def _tokens(text: str) -> dict[str, float]:
 
 
 def _near(token: str, others: dict[str, float]) -> str | None:
+    """The first of *others* (in order) spelled like *token*; both of at least 4 letters."""
     if len(token) < 4:
         return None
-    for other in others:
-        if len(other) >= 4 and fuzz.ratio(token, other) >= SPELLING_RATIO:
+    choices = [other for other in others if len(other) >= 4]
+    if not choices:
+        return None
+    found = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
+    if found is None:
+        return None
+    # extractOne returns the best; the rule is the first in order that is close enough.
+    for other in choices:
+        if fuzz.ratio(token, other) >= SPELLING_RATIO:
             return other
     return None
 
@@ -119,16 +129,20 @@ def text_similarity(a: str, b: str) -> float:
     tokens_a, tokens_b = _tokens(a), _tokens(b)
     if not tokens_a or not tokens_b:
         return 0.0
-    shared = 0.0
-    unmatched = {t: w for t, w in tokens_b.items() if t not in tokens_a}
-    for token, weight in tokens_a.items():
-        if token in tokens_b:
-            shared += min(weight, tokens_b[token])
-            continue
-        other = _near(token, unmatched)
-        if other is not None:
-            # Each word of *b* answers at most one word of *a*, so the score stays <= 1.
-            shared += 0.8 * min(weight, unmatched.pop(other), 1.0)
+    shared = sum(min(w, tokens_b[t]) for t, w in tokens_a.items() if t in tokens_b)
+    left = [t for t in tokens_a if t not in tokens_b and len(t) >= 4]
+    right = [t for t in tokens_b if t not in tokens_a and len(t) >= 4]
+    if left and right:
+        # Each word of *b* answers at most one word of *a* (the first close enough, in
+        # order), so the score stays <= 1. The ratios are computed in one C call.
+        close = process.cdist(left, right, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
+        used: set[int] = set()
+        for i, token in enumerate(left):
+            for j in close[i].nonzero()[0]:
+                if j not in used:
+                    used.add(int(j))
+                    shared += 0.8 * min(tokens_a[token], tokens_b[right[j]], 1.0)
+                    break
     return round(min(1.0, shared / min(sum(tokens_a.values()), sum(tokens_b.values()))), 3)
 
 
@@ -203,14 +217,18 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
             seen[key] = record
 
     by_start = sorted(ordered, key=lambda r: (r.date_start, r.order))
-    index = _DateIndex(by_start)
+    per_document: dict[str, list[DedupRecord]] = {}
+    for record in by_start:
+        per_document.setdefault(record.doc_id, []).append(record)
+    indexes = {doc_id: _DateIndex(rows) for doc_id, rows in per_document.items()}
     merged = {m.merged_id for m in merges}
     for narrative in ordered:
         if narrative.kind != "narrative" or narrative.record_id in merged:
             continue
         threshold = MERGE_SCORE_DAY if narrative.date_precision == "day" else MERGE_SCORE_COARSE
         best: tuple[float, tuple[bool, str, int, str], DedupRecord] | None = None
-        for target in index.around(narrative):
+        # A report restates its own events; two reports are compared below, by date.
+        for target in indexes[narrative.doc_id].around(narrative):
             if (
                 target.record_id == narrative.record_id
                 or target.record_id in merged
@@ -231,9 +249,10 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
                 Merge(narrative.record_id, target.record_id, "narrative restates", best[0])
             )
 
-    merges += _merge_across_documents(ordered, index, groups, merged)
+    pairs = _blocked_pairs(by_start)
+    merges += _merge_across_documents(ordered, pairs, groups, merged)
     merges = [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges]
-    return merges, _candidates(by_start, groups)
+    return merges, _candidates(pairs, groups)
 
 
 def _same_event_elsewhere(a: DedupRecord, b: DedupRecord) -> bool:
@@ -248,24 +267,31 @@ def _same_event_elsewhere(a: DedupRecord, b: DedupRecord) -> bool:
 
 
 def _merge_across_documents(
-    ordered: Sequence[DedupRecord], index: _DateIndex, groups: _Groups, merged: set[str]
+    ordered: Sequence[DedupRecord],
+    pairs: Sequence[tuple[DedupRecord, DedupRecord]],
+    groups: _Groups,
+    merged: set[str],
 ) -> list[Merge]:
     """Two reports telling one event (a cross-border attack) make one record.
 
     Within one document two records of one day stay two unless identical (a timeline
     lists distinct events), so only records of different documents are joined here.
     """
+    partners: dict[str, list[DedupRecord]] = {}
+    for a, b in pairs:
+        if _same_event_elsewhere(a, b):
+            partners.setdefault(a.record_id, []).append(b)
+            partners.setdefault(b.record_id, []).append(a)
     merges: list[Merge] = []
     for record in ordered:
-        if record.record_id in merged:
+        if record.record_id in merged or record.record_id not in partners:
             continue
         best: tuple[float, DedupRecord] | None = None
-        for other in index.around(record):
+        for other in sorted(partners[record.record_id], key=lambda r: r.order):
             if (
                 other.order >= record.order
                 or other.record_id in merged
                 or groups.root(other.record_id) == groups.root(record.record_id)
-                or not _same_event_elsewhere(record, other)
             ):
                 continue
             score = text_similarity(record.text, other.text)
@@ -278,6 +304,46 @@ def _merge_across_documents(
                 Merge(record.record_id, best[1].record_id, "another document tells it", best[0])
             )
     return merges
+
+
+@lru_cache(maxsize=65536)
+def _blocking_keys(text: str) -> frozenset[str]:
+    """What two tellings of one event are likely to share: names, their rough spelling
+    (first letter and length, so "Gangafani" meets "Gaganfani") and figures."""
+    keys = set()
+    for token, weight in _tokens(text).items():
+        if token.isdigit():
+            if len(token) >= 2:
+                keys.add(f"n:{token}")
+        elif weight >= 2.0:
+            keys.add(f"t:{token}")
+            if len(token) >= 4:
+                keys.add(f"s:{token[0]}{len(token)}")
+    return frozenset(keys)
+
+
+def _blocked_pairs(by_start: Sequence[DedupRecord]) -> list[tuple[DedupRecord, DedupRecord]]:
+    """Pairs of precisely dated records at most a week apart that share a town, a name, a
+    near spelling or a figure; a key shared by more than ``BLOCK_LIMIT`` records of the week
+    ("Mali", "2021") tells nothing and is ignored. Cost grows with records per week."""
+    precise = [r for r in by_start if r.date_precision in ("day", "range", "bounded")]
+    window: dict[str, deque[DedupRecord]] = defaultdict(deque)
+    pairs: list[tuple[DedupRecord, DedupRecord]] = []
+    for b in precise:
+        keys = set(_blocking_keys(b.text))
+        if b.place_id is not None:
+            keys.add(f"p:{b.place_id}")
+        partners: dict[str, DedupRecord] = {}
+        for key in keys:
+            queue = window[key]
+            while queue and (b.date_start - queue[0].date_start).days > WINDOW_DAYS:
+                queue.popleft()
+            if len(queue) <= BLOCK_LIMIT:
+                for a in queue:
+                    partners[a.record_id] = a
+            queue.append(b)
+        pairs.extend((a, b) for a in sorted(partners.values(), key=lambda r: r.order))
+    return pairs
 
 
 class _DateIndex:
@@ -296,33 +362,29 @@ class _DateIndex:
         return self.records[low:high]
 
 
-def _candidates(by_start: Sequence[DedupRecord], groups: _Groups) -> list[Candidate]:
+def _candidates(
+    pairs: Sequence[tuple[DedupRecord, DedupRecord]], groups: _Groups
+) -> list[Candidate]:
     candidates: list[Candidate] = []
-    precise = [r for r in by_start if r.date_precision in ("day", "range", "bounded")]
-    for index, a in enumerate(precise):
-        for b in precise[index + 1 :]:
-            gap = (b.date_start - a.date_start).days
-            if gap > WINDOW_DAYS:
-                break
-            if groups.root(a.record_id) == groups.root(b.record_id):
-                continue
-            same_place = a.place_id is not None and a.place_id == b.place_id
-            score = text_similarity(a.text, b.text)
-            if score < CANDIDATE_SCORE_SAME_PLACE:
-                continue
-            variants = spelling_variants(a.text, b.text)
-            elsewhere = a.doc_id != b.doc_id and gap == 0 and score >= CANDIDATE_SCORE_ELSEWHERE
-            if not (same_place or variants or elsewhere or score >= CANDIDATE_SCORE_ANY):
-                continue
-            reasons = ["same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"]
-            if a.doc_id != b.doc_id:
-                reasons.append("in two documents")
-            if same_place:
-                reasons.append(f"same place ({a.place_id})")
-            if variants:
-                reasons.append("spelled differently: " + ", ".join(f"{x}/{y}" for x, y in variants))
-            first, second = sorted((a, b), key=lambda r: r.order)
-            candidates.append(
-                Candidate(first.record_id, second.record_id, score, "; ".join(reasons))
-            )
+    for a, b in pairs:
+        gap = abs((b.date_start - a.date_start).days)
+        if groups.root(a.record_id) == groups.root(b.record_id):
+            continue
+        same_place = a.place_id is not None and a.place_id == b.place_id
+        score = text_similarity(a.text, b.text)
+        if score < CANDIDATE_SCORE_SAME_PLACE:
+            continue
+        variants = spelling_variants(a.text, b.text)
+        elsewhere = a.doc_id != b.doc_id and gap == 0 and score >= CANDIDATE_SCORE_ELSEWHERE
+        if not (same_place or variants or elsewhere or score >= CANDIDATE_SCORE_ANY):
+            continue
+        reasons = ["same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"]
+        if a.doc_id != b.doc_id:
+            reasons.append("in two documents")
+        if same_place:
+            reasons.append(f"same place ({a.place_id})")
+        if variants:
+            reasons.append("spelled differently: " + ", ".join(f"{x}/{y}" for x, y in variants))
+        first, second = sorted((a, b), key=lambda r: r.order)
+        candidates.append(Candidate(first.record_id, second.record_id, score, "; ".join(reasons)))
     return sorted(candidates, key=lambda c: (c.record_id_a, c.record_id_b))

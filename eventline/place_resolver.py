@@ -8,13 +8,14 @@ holds the matching rules (see ``schemas/reference/README.md``).
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from eventline.reference_csv import reference_rows
 
 PLACES_CSV = Path(__file__).resolve().parents[1] / "schemas" / "reference" / "places.csv"
 
@@ -265,55 +266,44 @@ class Gazetteer:
         places: list[Place] = []
         guarded: set[tuple[str, str]] = set()
         seen: set[str] = set()
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = tuple(next(reader, ()))
-            if header != COLUMNS:
-                raise ValueError(f"{path}: header {header} is not {COLUMNS}")
-            for line_no, values in enumerate(reader, start=2):
-                if not any(v.strip() for v in values):
-                    continue
-                where = f"{path.name}:{line_no}"
-                if len(values) != len(COLUMNS):
-                    raise ValueError(f"{where}: expected {len(COLUMNS)} fields")
-                row = dict(zip(COLUMNS, values, strict=True))
-                place_id = row["place_id"].strip()
-                if not _PLACE_ID.fullmatch(place_id) or place_id in seen:
-                    raise ValueError(f"{where}: bad or duplicate place_id {place_id!r}")
-                seen.add(place_id)
-                place_type = row["place_type"].strip()
-                if place_type not in PRECISION_BY_TYPE:
-                    raise ValueError(f"{where}: unknown place_type {place_type!r}")
-                variants: list[str] = []
-                for raw in row["variants"].split("|"):
-                    variant = raw.strip()
-                    if variant.startswith(GUARD):
-                        variant = variant[len(GUARD) :].strip()
-                        guarded.add((place_id, _fold_name(variant)))
-                    if variant:
-                        variants.append(variant)
-                latitude = _coordinate(row["latitude"], -90, 90, where)
-                longitude = _coordinate(row["longitude"], -180, 180, where)
-                if (latitude is None) != (longitude is None):
-                    raise ValueError(f"{where}: give both latitude and longitude, or neither")
-                if not row["coord_note"].strip():
-                    raise ValueError(f"{where}: coord_note is required")
-                name = row["name"].strip()
-                if not name:
-                    raise ValueError(f"{where}: name is required")
-                places.append(
-                    Place(
-                        place_id=place_id,
-                        name=name,
-                        variants=tuple(variants),
-                        place_type=place_type,
-                        admin2=_optional(row["admin2"]),
-                        admin1=_optional(row["admin1"]),
-                        country=_optional(row["country"]),
-                        latitude=latitude,
-                        longitude=longitude,
-                    )
+        for where, row in reference_rows(path, COLUMNS):
+            place_id = row["place_id"].strip()
+            if not _PLACE_ID.fullmatch(place_id) or place_id in seen:
+                raise ValueError(f"{where}: bad or duplicate place_id {place_id!r}")
+            seen.add(place_id)
+            place_type = row["place_type"].strip()
+            if place_type not in PRECISION_BY_TYPE:
+                raise ValueError(f"{where}: unknown place_type {place_type!r}")
+            variants: list[str] = []
+            for raw in row["variants"].split("|"):
+                variant = raw.strip()
+                if variant.startswith(GUARD):
+                    variant = variant[len(GUARD) :].strip()
+                    guarded.add((place_id, _fold_name(variant)))
+                if variant:
+                    variants.append(variant)
+            latitude = _coordinate(row["latitude"], -90, 90, where)
+            longitude = _coordinate(row["longitude"], -180, 180, where)
+            if (latitude is None) != (longitude is None):
+                raise ValueError(f"{where}: give both latitude and longitude, or neither")
+            if not row["coord_note"].strip():
+                raise ValueError(f"{where}: coord_note is required")
+            name = row["name"].strip()
+            if not name:
+                raise ValueError(f"{where}: name is required")
+            places.append(
+                Place(
+                    place_id=place_id,
+                    name=name,
+                    variants=tuple(variants),
+                    place_type=place_type,
+                    admin2=_optional(row["admin2"]),
+                    admin1=_optional(row["admin1"]),
+                    country=_optional(row["country"]),
+                    latitude=latitude,
+                    longitude=longitude,
                 )
+            )
         return cls(places, guarded)
 
     def _region_twins(self) -> dict[str, Place]:

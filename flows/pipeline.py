@@ -26,6 +26,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from eventline.actor_resolver import default_catalog
 from eventline.bronze_extractor import BronzeExtract
@@ -295,6 +296,8 @@ def write_run_report(inputs: ReportInputs, quality: QualityReport | None, report
     return reports / "latest.html"
 
 
+# Large tables are passed to tasks inside quote(): Prefect otherwise walks every nested
+# value of a task's arguments looking for futures, which costs seconds per 100k records.
 @flow(name="eventline", flow_run_name="eventline · {data_dir}", log_prints=False)
 def eventline_pipeline(
     inputs: list[str],
@@ -327,6 +330,10 @@ def eventline_pipeline(
     if not rebuild and previous is not None and previous.get("fingerprint") == fingerprint:
         summary = RunSummary(**{**previous["summary"], "unchanged": True, "timings": {}})
         summary.seconds = round(time.monotonic() - started, 2)
+        write_text(
+            json.dumps(summary.to_dict(), indent=2, default=str) + "\n",
+            reports / "run_summary.json",
+        )
         logger.info("inputs and pipeline unchanged since the published gold: nothing to do")
         return summary.to_dict()
 
@@ -357,7 +364,7 @@ def eventline_pipeline(
     summary.rejected = [o.rejection for o in outcomes if o.rejection]
     summary.documents_rejected = len(summary.rejected)
     summary.warnings = [f"{Path(o.path).name}: {w}" for o in outcomes for w in o.warnings]
-    bronze = write_bronze(outcomes, root / "bronze")
+    bronze = write_bronze(quote(outcomes), root / "bronze")
     tables = bronze.tables
     summary.documents_read = len(tables["documents"])
     summary.duplicate_documents = int(tables["documents"]["duplicate_paths"].map(len).sum())
@@ -368,8 +375,8 @@ def eventline_pipeline(
     summary.bronze_narratives = len(tables["narratives"])
     summary.timings["bronze"] = clock.lap()
 
-    silver = build_silver(bronze)
-    write_silver(silver, root / "silver")
+    silver = build_silver(quote(bronze))
+    write_silver(quote(silver), root / "silver")
     summary.silver_records = len(silver.records)
     summary.silver_quarantined = len(silver.quarantine)
     summary.silver_merged = len(silver.merges)
@@ -377,7 +384,7 @@ def eventline_pipeline(
     summary.unknown_places = len(silver.unknown_places)
     summary.timings["silver"] = clock.lap()
 
-    gold = build_gold(silver.records, bronze)
+    gold = build_gold(quote(silver.records), quote(bronze))
     summary.gold_events = len(gold.events)
     summary.gold_actors = int((gold.actors["event_count"] > 0).sum())
     summary.gold_event_actors = len(gold.event_actors)
@@ -385,7 +392,11 @@ def eventline_pipeline(
     summary.timings["gold"] = clock.lap()
 
     quality = quality_gate(
-        silver, gold, summary.bronze_bullets + summary.bronze_narratives, horizon, reports
+        quote(silver),
+        quote(gold),
+        summary.bronze_bullets + summary.bronze_narratives,
+        horizon,
+        reports,
     )
     summary.quality_passed = quality.passed
     summary.quality_critical_failures = len(quality.critical_failures)
@@ -394,7 +405,7 @@ def eventline_pipeline(
     if quality.passed:
         summary.gold_published = True
         manifest = {"fingerprint": fingerprint, "summary": summary.to_dict()}
-        publish_gold(gold, root / "gold", manifest)
+        publish_gold(quote(gold), root / "gold", manifest)
     summary.timings["publish"] = clock.lap()
 
     run_id = str(flow_run.get_id() or "local")
@@ -409,7 +420,7 @@ def eventline_pipeline(
         events=gold.events,
         documents=tables["documents"],
     )
-    summary.report = str(write_run_report(report_inputs, quality, reports))
+    summary.report = str(write_run_report(quote(report_inputs), quote(quality), reports))
     summary.timings["report"] = clock.lap()
     summary.seconds = round(time.monotonic() - started, 2)
     write_text(

@@ -12,14 +12,17 @@ from pandera.typing import Series
 
 from eventline.actor_resolver import ACTOR_TYPES, CERTAINTIES, ROLES
 from schemas.bronze import _is_list_of_str
-from schemas.silver import DATE_PRECISIONS, EVENT_TYPES, LOCATION_PRECISIONS, _is_date
+from schemas.silver import (
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    LOCATION_PRECISIONS,
+    _count,
+    _is_date,
+    bounds_ordered,
+)
 
 EVENT_ID = r"^evt_[0-9a-f]{16}$"
 ACTOR_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-
-def _count(**kwargs: object) -> object:
-    return pa.Field(ge=0, nullable=True, **kwargs)
 
 
 class GoldEventModel(pa.DataFrameModel):
@@ -83,13 +86,7 @@ class GoldEventModel(pa.DataFrameModel):
 
     @pa.dataframe_check
     def _bounds_ordered(cls, frame: pd.DataFrame) -> pd.Series:
-        ok = pd.Series(True, index=frame.index)
-        for kind in ("killed", "injured", "kidnapped"):
-            low, high, best = frame[f"{kind}_low"], frame[f"{kind}_high"], frame[kind]
-            ok &= (low.isna() | high.isna() | (low <= high)).astype(bool)
-            ok &= (best.isna() | low.isna() | (best >= low)).astype(bool)
-            ok &= (best.isna() | high.isna() | (best <= high)).astype(bool)
-        return ok
+        return bounds_ordered(frame, ("killed", "injured", "kidnapped"))
 
     class Config:
         strict = True

@@ -29,6 +29,17 @@ def _is_date(values: pd.Series) -> pd.Series:
     return values.map(lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime))
 
 
+def bounds_ordered(frame: pd.DataFrame, kinds: tuple[str, ...]) -> pd.Series:
+    """low <= best <= high for each casualty kind, wherever the figures are known."""
+    ok = pd.Series(True, index=frame.index)
+    for kind in kinds:
+        low, high, best = frame[f"{kind}_low"], frame[f"{kind}_high"], frame[kind]
+        ok &= (low.isna() | high.isna() | (low <= high)).astype(bool)
+        ok &= (best.isna() | low.isna() | (best >= low)).astype(bool)
+        ok &= (best.isna() | high.isna() | (best <= high)).astype(bool)
+    return ok
+
+
 def _count(**kwargs: object) -> object:
     return pa.Field(ge=0, nullable=True, **kwargs)
 
@@ -101,13 +112,7 @@ class SilverRecordModel(pa.DataFrameModel):
 
     @pa.dataframe_check
     def _bounds_ordered(cls, frame: pd.DataFrame) -> pd.Series:
-        ok = pd.Series(True, index=frame.index)
-        for kind in ("killed", "injured", "kidnapped", "assailants_killed"):
-            low, high, best = frame[f"{kind}_low"], frame[f"{kind}_high"], frame[kind]
-            ok &= (low.isna() | high.isna() | (low <= high)).astype(bool)
-            ok &= (best.isna() | low.isna() | (best >= low)).astype(bool)
-            ok &= (best.isna() | high.isna() | (best <= high)).astype(bool)
-        return ok
+        return bounds_ordered(frame, ("killed", "injured", "kidnapped", "assailants_killed"))
 
     @pa.dataframe_check
     def _mentions_counted(cls, frame: pd.DataFrame) -> pd.Series:

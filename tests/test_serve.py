@@ -64,7 +64,7 @@ def test_serve_schedules_a_run_and_stops_its_server(tmp_path: Path) -> None:
             runs = _completed_runs(api_url)
     finally:
         serve.send_signal(signal.SIGTERM)
-        output = serve.communicate(timeout=60)[0].decode(errors="replace")
+        output = serve.communicate(timeout=180)[0].decode(errors="replace")
     assert runs, output[-3000:]
     assert "starting a local Prefect server" in output
     assert "stopped the local Prefect server" in output
