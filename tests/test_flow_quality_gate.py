@@ -98,3 +98,31 @@ def test_a_rerun_on_unchanged_input_writes_identical_gold(
         b = ds.dataset(second / table, partitioning="hive").to_table()
         assert a.num_rows > 0
         assert a.sort_by(a.schema.names[0]).equals(b.sort_by(b.schema.names[0])), table
+
+
+def test_the_sample_report_renders_in_a_browser(sample_run: FlowRun) -> None:
+    from eventline.browser_check import BrowserUnavailable, HeadlessChromium, unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(f"browser checks skipped: {reason}")
+    charts = ["chart-events-per-year", "chart-fatalities-per-year", "chart-events-by-type"]
+    counts = ["count-documents-read", "count-bronze-bullets", "count-bronze-narratives"]
+    try:
+        with HeadlessChromium() as chromium:
+            page = chromium.check(
+                sample_run.data_dir / "reports" / "latest.html",
+                ids=[*counts, "count-gold-events", "run-status", *charts],
+                selectors=[f"#{chart} rect.bar" for chart in charts],
+            )
+    except BrowserUnavailable as error:
+        pytest.fail(f"Chromium is installed but could not be driven: {error}")
+    # The sample: 1 document, 186 bullets, 152 dated sentences.
+    assert page.texts["count-documents-read"] == "1"
+    assert page.texts["count-bronze-bullets"] == "186"
+    assert page.texts["count-bronze-narratives"] == "152"
+    assert page.texts["count-gold-events"] == str(sample_run.summary["gold_events"])
+    for chart in charts:
+        bars = int(page.attributes[chart]["data-bars"])
+        assert bars > 0 and page.counts[f"#{chart} rect.bar"] == bars, chart
+    assert page.console_errors == []
