@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT, SAMPLE
@@ -55,6 +56,7 @@ def test_serve_schedules_a_run_and_stops_its_server(tmp_path: Path) -> None:
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     runs: list[dict] = []
     try:
@@ -64,7 +66,12 @@ def test_serve_schedules_a_run_and_stops_its_server(tmp_path: Path) -> None:
             runs = _completed_runs(api_url)
     finally:
         serve.send_signal(signal.SIGTERM)
-        output = serve.communicate(timeout=180)[0].decode(errors="replace")
+        try:
+            output = serve.communicate(timeout=180)[0].decode(errors="replace")
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)  # the server and flow runs too
+            output = serve.communicate()[0].decode(errors="replace")
+            pytest.fail("serve did not stop within 180 s of SIGTERM:\n" + output[-3000:])
     assert runs, output[-3000:]
     assert "starting a local Prefect server" in output
     assert "stopped the local Prefect server" in output
