@@ -19,7 +19,7 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -61,7 +61,7 @@ class DedupRecord:
     place_id: str | None
     line_start: int
 
-    @property
+    @cached_property
     def order(self) -> tuple[bool, str, int, str]:
         """Canonical order: bullets first, then by document and line; independent of input order."""
         return (self.kind != "bullet", self.doc_id, self.line_start, self.record_id)
@@ -114,14 +114,9 @@ def _near(token: str, others: dict[str, float]) -> str | None:
     choices = [other for other in others if len(other) >= 4]
     if not choices:
         return None
-    found = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
-    if found is None:
-        return None
-    # extractOne returns the best; the rule is the first in order that is close enough.
-    for other in choices:
-        if fuzz.ratio(token, other) >= SPELLING_RATIO:
-            return other
-    return None
+    close = process.cdist([token], choices, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
+    first = close[0].nonzero()[0]
+    return choices[int(first[0])] if len(first) else None
 
 
 def text_similarity(a: str, b: str) -> float:

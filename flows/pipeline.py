@@ -330,10 +330,7 @@ def eventline_pipeline(
     if not rebuild and previous is not None and previous.get("fingerprint") == fingerprint:
         summary = RunSummary(**{**previous["summary"], "unchanged": True, "timings": {}})
         summary.seconds = round(time.monotonic() - started, 2)
-        write_text(
-            json.dumps(summary.to_dict(), indent=2, default=str) + "\n",
-            reports / "run_summary.json",
-        )
+        _write_summary(summary, reports)
         logger.info("inputs and pipeline unchanged since the published gold: nothing to do")
         return summary.to_dict()
 
@@ -423,10 +420,7 @@ def eventline_pipeline(
     summary.report = str(write_run_report(quote(report_inputs), quote(quality), reports))
     summary.timings["report"] = clock.lap()
     summary.seconds = round(time.monotonic() - started, 2)
-    write_text(
-        json.dumps(summary.to_dict(), indent=2, default=str) + "\n",
-        reports / "run_summary.json",
-    )
+    _write_summary(summary, reports)
     logger.info("\n%s", summary.format())
     if not quality.passed:
         raise QualityGateFailed(
@@ -438,6 +432,12 @@ def eventline_pipeline(
 
 
 MANIFEST = "_manifest.json"
+
+
+def _write_summary(summary: RunSummary, reports: Path) -> None:
+    write_text(
+        json.dumps(summary.to_dict(), indent=2, default=str) + "\n", reports / "run_summary.json"
+    )
 
 
 def _manifest_fingerprint(
