@@ -22,17 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventline.bronze_extractor import BronzeExtract, extract_bronze  # noqa: E402
-from eventline.deduplication import deduplicate  # noqa: E402
-from eventline.document_decoder import DecodedDocument, decode_document  # noqa: E402
-from eventline.event_classifier import default_classifier  # noqa: E402
-from eventline.place_resolver import default_gazetteer  # noqa: E402
-from eventline.silver_builder import (  # noqa: E402
+from eventline.bronze.decoder import DecodedDocument, decode_document  # noqa: E402
+from eventline.bronze.extractor import BronzeExtract, extract_bronze  # noqa: E402
+from eventline.silver.builder import (  # noqa: E402
     SilverDraft,
     document_countries,
     draft_silver,
     find_duplicates,
 )
+from eventline.silver.deduplication import deduplicate  # noqa: E402
+from eventline.silver.event_types import default_classifier  # noqa: E402
+from eventline.silver.places import default_gazetteer  # noqa: E402
 
 SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
 KNOWN_UNTIL = date(2025, 6, 1)

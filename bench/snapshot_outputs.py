@@ -27,18 +27,18 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventline.bronze_extractor import extract_bronze  # noqa: E402
-from eventline.casualty_parser import parse_casualties  # noqa: E402
-from eventline.date_expressions import (  # noqa: E402
+from eventline.bronze.decoder import DecodedDocument, decode_document  # noqa: E402
+from eventline.bronze.extractor import extract_bronze  # noqa: E402
+from eventline.silver.builder import build_silver_tables, locate  # noqa: E402
+from eventline.silver.casualties import parse_casualties  # noqa: E402
+from eventline.silver.event_types import default_classifier  # noqa: E402
+from eventline.silver.event_types import split_sentences as classifier_sentences  # noqa: E402
+from eventline.silver.places import default_gazetteer  # noqa: E402
+from eventline.text.date_expressions import (  # noqa: E402
     find_date_expressions,
     leading_date_expression,
 )
-from eventline.document_decoder import DecodedDocument, decode_document  # noqa: E402
-from eventline.event_classifier import default_classifier  # noqa: E402
-from eventline.event_classifier import split_sentences as classifier_sentences  # noqa: E402
-from eventline.place_resolver import default_gazetteer  # noqa: E402
-from eventline.sentence_splitter import split_sentences  # noqa: E402
-from eventline.silver_builder import build_silver_tables, locate  # noqa: E402
+from eventline.text.sentences import split_sentences  # noqa: E402
 
 SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from eventline import prefect_env
+from flows import prefect_env
 
 EXIT_OK = 0
 EXIT_NOTHING_PROCESSED = 1
@@ -196,7 +196,7 @@ def _run(args: argparse.Namespace) -> int:
     print(f"eventline: {prefect_env.configure(Path.cwd())}", file=sys.stderr)
 
     started = time.monotonic()
-    from eventline.run_summary import RunSummary
+    from eventline.report.summary import RunSummary
 
     # Prefect reads its settings at import.
     from flows.pipeline import QualityGateFailed, eventline_pipeline

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import eventline
 import schemas
-from eventline.document_processor import DocumentResult
+from eventline.documents import DocumentResult
 
 _FORMAT = "1"
 

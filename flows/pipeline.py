@@ -28,15 +28,20 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from eventline.actor_resolver import default_catalog
-from eventline.bronze_extractor import BronzeExtract
-from eventline.conservation import check_record_conservation
-from eventline.document_processor import DocumentResult, read_and_process, rejected
-from eventline.gold_builder import GoldTables, build_gold_tables
-from eventline.quality_gate import QualityReport, run_quality_checks
-from eventline.run_report import ReportInputs, render_run_report, report_markdown, report_tables
-from eventline.run_summary import RunSummary
-from eventline.silver_builder import SilverTables, assemble_silver_tables, frame_of
+from eventline.bronze.extractor import BronzeExtract
+from eventline.documents import DocumentResult, read_and_process, rejected
+from eventline.gold.actors import default_catalog
+from eventline.gold.builder import GoldTables, build_gold_tables
+from eventline.quality.conservation import check_record_conservation
+from eventline.quality.gate import QualityReport, run_quality_checks
+from eventline.report.run_report import (
+    ReportInputs,
+    render_run_report,
+    report_markdown,
+    report_tables,
+)
+from eventline.report.summary import RunSummary
+from eventline.silver.builder import SilverTables, assemble_silver_tables, frame_of
 from flows.document_cache import DocumentCache, cache_key, pipeline_version
 from flows.publishing import publish, recover, staging_dir
 from flows.storage import discover_files, write_parquet, write_partitioned_parquet, write_text

@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from eventline.actor_resolver import ACTOR_TYPES, CERTAINTIES, ROLES
+from eventline.gold.actors import ACTOR_TYPES, CERTAINTIES, ROLES
 from schemas.bronze import _is_list_of_str
 from schemas.silver import (
     DATE_PRECISIONS,

@@ -7,24 +7,17 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from eventline import prefect_env
-from eventline.bronze_extractor import BronzeExtract, extract_bronze
-from eventline.document_decoder import DecodedDocument, decode_document
-from eventline.event_classifier import default_classifier
-from eventline.place_resolver import default_gazetteer
-from eventline.silver_builder import SilverTables, build_silver_tables
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAMPLE_DOC_ID = "doc_0123456789abcdef"
-# Later than every date of the sample (its last bullet is September 17, 2024).
-SAMPLE_KNOWN_UNTIL = date(2025, 6, 1)
+from eventline.bronze.decoder import DecodedDocument, decode_document
+from eventline.bronze.extractor import BronzeExtract, extract_bronze
+from eventline.silver.builder import SilverTables, build_silver_tables
+from eventline.silver.event_types import default_classifier
+from eventline.silver.places import default_gazetteer
+from flows import prefect_env
+from tests.paths import FIXTURES, ROOT, SAMPLE, SAMPLE_DOC_ID, SAMPLE_KNOWN_UNTIL
 
 LATIN1_REPORT = (
     "Rapport: Mali\n\n"

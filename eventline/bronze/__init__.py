@@ -1,0 +1,1 @@
+"""Bronze: raw bytes → exact records with line provenance (decoding, artifacts, blocks, bullets)."""

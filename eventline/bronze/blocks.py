@@ -1,0 +1,273 @@
+"""Group a report's lines into headings, paragraphs and bullets, across page breaks.
+
+PDF extraction cuts paragraphs and bullets at page ends and puts a running header
+(and sometimes a stranded bullet marker) in between. A block that is still *open*
+(no closing citation in a document whose blocks end with one, or a sentence cut
+mid-way) continues on the next page. Every non-blank line gets exactly one class:
+``bullet``, ``narrative``, ``heading`` or ``artifact``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from eventline.bronze.page_artifacts import (
+    BULLET_MARKERS,
+    RUNNING_HEADER,
+    classify_artifact,
+    detect_running_headers,
+)
+from eventline.text.citations import find_trailing_citation, is_citation_line
+
+BlockKind = Literal["heading", "paragraph", "bullet"]
+LINE_CLASS_OF_BLOCK: dict[str, str] = {
+    "heading": "heading",
+    "paragraph": "narrative",
+    "bullet": "bullet",
+}
+
+_BULLET_LINE = re.compile(rf"^\s*[{re.escape(BULLET_MARKERS)}]\s+\S")
+_TERMINAL = re.compile(r"[.!?][\"”’')\]*]*$")
+_HEADING_END_FORBIDDEN = tuple('.,;!?"”’)')
+_RUN_IN_HEADING = re.compile(r"^(?P<head>[A-Z0-9][^.:!?\[\]()]{1,60}):\s+\S")
+_SENTENCE_BREAK = re.compile(r"\w{2,}[.!?]\s")
+_SMALL_WORDS = frozenset({"and", "of", "the", "in", "on", "for", "to", "a", "an", "with", "by"})
+_MIN_LINES_FOR_CITATION_STYLE = 3
+_CITATION_STYLE_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One physical line of a block: its 1-based number and its text without indentation."""
+
+    line_no: int
+    text: str
+
+
+@dataclass
+class Block:
+    """A heading, paragraph or bullet reassembled from one or more lines."""
+
+    index: int
+    kind: BlockKind
+    section: str | None
+    segments: list[Segment] = field(default_factory=list)
+    list_index: int | None = None
+    list_position: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The block's lines joined with single spaces, as the author wrote them."""
+        return " ".join(segment.text for segment in self.segments)
+
+    @property
+    def line_start(self) -> int:
+        return self.segments[0].line_no
+
+    @property
+    def line_end(self) -> int:
+        return self.segments[-1].line_no
+
+
+@dataclass(frozen=True)
+class LineClass:
+    """The class of one non-blank input line, and the block or artifact it belongs to."""
+
+    line_no: int
+    line_class: str
+    detail: str
+    block_index: int | None
+
+
+@dataclass
+class Layout:
+    """Everything the block splitter learned about one document."""
+
+    title: str | None
+    blocks: list[Block]
+    lines: list[LineClass]
+    citation_style: bool
+
+
+def looks_like_heading(stripped: str) -> bool:
+    """Short, capitalised, unpunctuated lines are headings ("Overview", "2021 Incidents:")."""
+    text = stripped.lstrip("#").strip()
+    if not text or len(text) > 100 or len(text.split()) > 14:
+        return False
+    if text.endswith(_HEADING_END_FORBIDDEN) or "](" in text or text.startswith("("):
+        return False
+    if _SENTENCE_BREAK.search(text) or text.rstrip(":").split()[-1].lower() in _SMALL_WORDS:
+        return False  # "…into 2019. In" is a sentence cut by a page break
+    return text[0].isupper() or text[0].isdigit()
+
+
+def heading_name(stripped: str) -> str:
+    """The section name a heading line stands for (Markdown hashes and colon removed)."""
+    return stripped.lstrip("#").strip().rstrip(":").strip()
+
+
+def run_in_heading(text: str) -> str | None:
+    """A heading written at the start of a paragraph ("2021 Terrorist Incidents: …")."""
+    match = _RUN_IN_HEADING.match(text)
+    if match is None:
+        return None
+    head = match.group("head").strip()
+    words = head.split()
+    if head.lower() in {"source", "sources", "note"} or len(words) > 8:
+        return None
+    if all(word[0].isupper() or word[0].isdigit() or word in _SMALL_WORDS for word in words):
+        return head
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _uses_citation_style(lines: Sequence[str]) -> bool:
+    """Whether this document closes its paragraphs and bullets with a source citation."""
+    long_lines = [line for line in lines if len(line.strip()) > 60]
+    cited = sum(1 for line in long_lines if find_trailing_citation(line.strip()) is not None)
+    return cited >= _MIN_LINES_FOR_CITATION_STYLE and cited >= _CITATION_STYLE_SHARE * len(
+        long_lines
+    )
+
+
+def _title(lines: Sequence[str]) -> str | None:
+    """The first line, when it stands alone and reads like a heading."""
+    for index, line in enumerate(lines):
+        if line.strip():
+            alone = index + 1 >= len(lines) or not lines[index + 1].strip()
+            return line.strip() if alone and looks_like_heading(line.strip()) else None
+    return None
+
+
+class _Splitter:
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = [line.replace("\f", "") for line in lines]
+        self.form_feeds = {number for number, line in enumerate(lines, 1) if "\f" in line}
+        title_line = _title(self.lines)
+        self.title = heading_name(title_line) if title_line else None
+        self.headers = detect_running_headers(self.lines, title_line)
+        self.citation_style = _uses_citation_style(self.lines)
+        self.blocks: list[Block] = []
+        self.classes: list[LineClass] = []
+        self.section: str | None = self.title
+        self.current: Block | None = None
+        self.gap = False
+        self.page_break = False
+        self.list_index: int | None = None
+        self.lists_seen = 0
+        self.list_position = 0
+        self.title_seen = False
+
+    def run(self) -> Layout:
+        for line_no, line in enumerate(self.lines, 1):
+            if line_no in self.form_feeds:
+                self.page_break = True
+            stripped = line.strip()
+            if not stripped:
+                self.gap = True
+                continue
+            self._take(line_no, line, stripped)
+        return Layout(self.title, self.blocks, self.classes, self.citation_style)
+
+    def _take(self, line_no: int, line: str, stripped: str) -> None:
+        if not self.title_seen and self.title is not None:
+            self.title_seen = True
+            self._start("heading", line_no, stripped, detail="title")
+            return
+        artifact = classify_artifact(stripped, self.headers)
+        if artifact is not None:
+            self.classes.append(LineClass(line_no, "artifact", artifact, None))
+            if artifact != "stray_marker":
+                self.page_break = True
+            return
+        if _BULLET_LINE.match(line):
+            self._start_bullet(line_no, stripped)
+        elif self._continues(line_no, stripped):
+            self._append(line_no, stripped, detail="continuation")
+        elif looks_like_heading(stripped) and self._heading_position(line_no, stripped):
+            self._start("heading", line_no, stripped, detail="heading")
+            self.section = heading_name(stripped)
+            self.list_index = None
+        else:
+            heading = run_in_heading(stripped)
+            if heading is not None:
+                self.section = heading
+            self.list_index = None
+            self._start("paragraph", line_no, stripped, detail="paragraph")
+
+    def _heading_position(self, line_no: int, stripped: str) -> bool:
+        """A heading stands alone: a blank line (or the end) follows unless it ends with ':'."""
+        if stripped.endswith(":"):
+            return True
+        return line_no >= len(self.lines) or not self.lines[line_no].strip()
+
+    def _continues(self, line_no: int, stripped: str) -> bool:
+        block = self.current
+        if block is None or block.kind == "heading":
+            return False
+        if not self.gap:
+            return True  # a hard-wrapped line
+        has_citation = find_trailing_citation(block.text) is not None
+        if is_citation_line(stripped) and not has_citation:
+            return True  # "Source:" wrapped onto a line of its own
+        if not self.page_break:
+            return False
+        cut_mid_sentence = not _ends_sentence(block.segments[-1].text) and not has_citation
+        starts_lower = stripped[0].islower()
+        if starts_lower or cut_mid_sentence:
+            return True
+        awaiting_citation = self.citation_style and not has_citation
+        return awaiting_citation and not looks_like_heading(stripped)
+
+    def _start_bullet(self, line_no: int, stripped: str) -> None:
+        if self.list_index is None:
+            self.list_index = self.lists_seen
+            self.lists_seen += 1
+            self.list_position = 0
+        else:
+            self.list_position += 1
+        self._start("bullet", line_no, stripped, detail="bullet")
+        assert self.current is not None
+        self.current.list_index = self.list_index
+        self.current.list_position = self.list_position
+
+    def _start(self, kind: BlockKind, line_no: int, stripped: str, detail: str) -> None:
+        block = Block(index=len(self.blocks), kind=kind, section=self.section)
+        self.blocks.append(block)
+        self.current = block
+        self._append(line_no, stripped, detail)
+        if kind == "heading":
+            block.section = heading_name(stripped)
+
+    def _append(self, line_no: int, stripped: str, detail: str) -> None:
+        assert self.current is not None
+        self.current.segments.append(Segment(line_no, stripped))
+        self.classes.append(
+            LineClass(line_no, LINE_CLASS_OF_BLOCK[self.current.kind], detail, self.current.index)
+        )
+        self.gap = False
+        self.page_break = False
+
+
+def split_blocks(lines: Sequence[str]) -> Layout:
+    """Split a document's lines (without newline characters) into blocks."""
+    return _Splitter(lines).run()
+
+
+__all__ = [
+    "RUNNING_HEADER",
+    "Block",
+    "Layout",
+    "LineClass",
+    "Segment",
+    "heading_name",
+    "looks_like_heading",
+    "run_in_heading",
+    "split_blocks",
+]

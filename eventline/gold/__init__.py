@@ -1,0 +1,1 @@
+"""Gold: silver records → analyst-ready events, actors and their links."""

@@ -1,0 +1,227 @@
+"""Build the gold tables from silver: events, actors, their links, unresolved names.
+
+Pure functions on frames and plain rows; the flow validates, stages and publishes.
+An event's id is a hash of the record that survived deduplication, whose own id is a
+hash of its document's content and position, so ids do not depend on file names, file
+order or on other documents in the run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from eventline.gold.actors import ActorCatalog, ActorMention, UnresolvedMention
+from eventline.ids import stable_id
+
+Row = dict[str, Any]
+ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
+_CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
+_CASUALTY_COLUMNS = [
+    f"{kind}{suffix}"
+    for kind in ("killed", "injured", "kidnapped")
+    for suffix in ("", "_low", "_high")
+]
+
+
+class IntegrityError(RuntimeError):
+    """A link points at nothing: a bug, never bad input."""
+
+
+@dataclass
+class GoldTables:
+    """The four gold tables, as frames with the columns of their models."""
+
+    events: pd.DataFrame
+    actors: pd.DataFrame
+    event_actors: pd.DataFrame
+    unresolved_actor_mentions: pd.DataFrame
+
+    def as_dict(self) -> dict[str, pd.DataFrame]:
+        return {
+            "events": self.events,
+            "actors": self.actors,
+            "event_actors": self.event_actors,
+            "unresolved_actor_mentions": self.unresolved_actor_mentions,
+        }
+
+
+def event_id_for(record_id: str) -> str:
+    return stable_id("evt", record_id)
+
+
+def _links(event_id: str, found: Iterable[ActorMention]) -> list[Row]:
+    """One row per (actor, role): the first wording, the most certain attribution."""
+    first: dict[tuple[str, str], ActorMention] = {}
+    certainty: dict[tuple[str, str], str | None] = {}
+    for mention in found:
+        key = (mention.actor_id, mention.role)
+        first.setdefault(key, mention)
+        if key not in certainty or (
+            _CERTAINTY_RANK[mention.certainty] < _CERTAINTY_RANK[certainty[key]]
+        ):
+            certainty[key] = mention.certainty
+    return [
+        {
+            "event_id": event_id,
+            "actor_id": actor_id,
+            "role": role,
+            "certainty": certainty[(actor_id, role)],
+            "mention_text": first[(actor_id, role)].mention_text,
+        }
+        for actor_id, role in sorted(first)
+    ]
+
+
+def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -> Row:
+    mentions = [dict(m) for m in record["mentions"]]
+    row: Row = {
+        "event_id": event_id,
+        "year": record["date_start"].year,
+        "date_start": record["date_start"],
+        "date_end": record["date_end"],
+        "date_precision": record["date_precision"],
+        "date_imputed": bool(record["date_imputed"]),
+        "date_label": record["date_label"],
+        "country": record["country"],
+        "location": record["location"],
+        "location_precision": record["location_precision"],
+        "admin1": record["admin1"],
+        "latitude": record["latitude"],
+        "longitude": record["longitude"],
+        "event_type": record["event_type"],
+        "sub_event_type": record["sub_event_type"],
+        "description": record["text"],
+        "assailants_killed": record["assailants_killed"],
+        "perpetrator_ids": sorted({r["actor_id"] for r in links if r["role"] == "perpetrator"}),
+        "claimed": any(r["role"] == "claimant" for r in links),
+        "source_names": list(record["sources"]),
+        "doc_ids": sorted(record["doc_ids"]),
+        "record_ids": [m["record_id"] for m in mentions],
+        "n_mentions": len(mentions),
+        "mentions": mentions,
+    }
+    row.update({column: record[column] for column in _CASUALTY_COLUMNS})
+    return row
+
+
+def _actor_rows(
+    catalog: ActorCatalog, events: pd.DataFrame, event_actors: pd.DataFrame
+) -> list[Row]:
+    dates = events.set_index("event_id")[["date_start", "date_end"]]
+    involved: dict[str, set[str]] = defaultdict(set)
+    perpetrated: dict[str, set[str]] = defaultdict(set)
+    for link in event_actors.itertuples(index=False):
+        involved[link.actor_id].add(link.event_id)
+        if link.role == "perpetrator":
+            perpetrated[link.actor_id].add(link.event_id)
+    rows = []
+    for actor_id in sorted(catalog.actors):
+        actor = catalog.actors[actor_id]
+        event_ids = sorted(involved.get(actor_id, ()))
+        spans = dates.loc[event_ids] if event_ids else None
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "name": actor.name,
+                "aliases": list(actor.aliases),
+                "actor_type": actor.actor_type,
+                "country": actor.country,
+                "parent_ids": list(actor.parent_ids),
+                "successor_ids": list(actor.successor_ids),
+                "first_event_date": spans["date_start"].min() if spans is not None else None,
+                "last_event_date": spans["date_end"].max() if spans is not None else None,
+                "event_count": len(event_ids),
+                "perpetrator_event_count": len(perpetrated.get(actor_id, ())),
+            }
+        )
+    return rows
+
+
+def resolve_texts(texts: Mapping[str, str], catalog: ActorCatalog) -> dict[str, ActorFindings]:
+    """Actor mentions of every record, by ``record_id``."""
+    return {record_id: catalog.resolve(text) for record_id, text in texts.items()}
+
+
+def build_gold_tables(
+    silver: pd.DataFrame,
+    findings: Mapping[str, ActorFindings],
+    catalog: ActorCatalog,
+    columns: Mapping[str, Sequence[str]],
+) -> GoldTables:
+    """Events (one per silver record), actors, event-actor links and unresolved names.
+
+    *findings* holds the actor mentions of every bronze ``record_id`` (resolved per
+    document, where it can be cached), so that the actors named by retellings merged into
+    an event count too. *columns* gives each table's columns.
+    """
+    event_rows: list[Row] = []
+    link_rows: list[Row] = []
+    unresolved_rows: list[Row] = []
+    for record in silver.to_dict("records"):
+        event_id = event_id_for(record["record_id"])
+        found: list[ActorMention] = []
+        seen_unresolved: set[tuple[str, str]] = set()
+        for mention in record["mentions"]:
+            resolved, unresolved = findings[mention["record_id"]]
+            found += resolved
+            for name in unresolved:
+                if (name.mention_text, mention["record_id"]) in seen_unresolved:
+                    continue
+                seen_unresolved.add((name.mention_text, mention["record_id"]))
+                unresolved_rows.append(
+                    {
+                        "mention_text": name.mention_text,
+                        "pattern": name.pattern,
+                        "event_id": event_id,
+                        "record_id": mention["record_id"],
+                        "doc_id": mention["doc_id"],
+                        "line_start": mention["line_start"],
+                    }
+                )
+        links = _links(event_id, found)
+        link_rows += links
+        event_rows.append(_event_row(record, event_id, links))
+    events = pd.DataFrame(event_rows, columns=list(columns["events"]))
+    events = events.sort_values(["date_start", "event_id"], kind="stable", ignore_index=True)
+    event_actors = pd.DataFrame(link_rows, columns=list(columns["event_actors"]))
+    event_actors = event_actors.sort_values(
+        ["event_id", "actor_id", "role"], kind="stable", ignore_index=True
+    )
+    unresolved = pd.DataFrame(unresolved_rows, columns=list(columns["unresolved_actor_mentions"]))
+    unresolved = unresolved.sort_values(
+        ["mention_text", "event_id", "record_id"], kind="stable", ignore_index=True
+    )
+    actors = pd.DataFrame(
+        _actor_rows(catalog, events, event_actors), columns=list(columns["actors"])
+    )
+    tables = GoldTables(events, actors, event_actors, unresolved)
+    check_referential_integrity(tables)
+    return tables
+
+
+def check_referential_integrity(tables: GoldTables) -> None:
+    """Every link and every parent or successor points at a row that exists."""
+    event_ids = set(tables.events["event_id"])
+    actor_ids = set(tables.actors["actor_id"])
+    problems = []
+    dangling_events = set(tables.event_actors["event_id"]) - event_ids
+    dangling_actors = set(tables.event_actors["actor_id"]) - actor_ids
+    dangling_actors |= {i for ids in tables.events["perpetrator_ids"] for i in ids} - actor_ids
+    dangling_actors |= {
+        i
+        for column in ("parent_ids", "successor_ids")
+        for ids in tables.actors[column]
+        for i in ids
+    } - actor_ids
+    dangling_events |= set(tables.unresolved_actor_mentions["event_id"]) - event_ids
+    if dangling_events:
+        problems.append(f"unknown event ids {sorted(dangling_events)[:5]}")
+    if dangling_actors:
+        problems.append(f"unknown actor ids {sorted(dangling_actors)[:5]}")
+    if problems:
+        raise IntegrityError("gold referential integrity broken: " + "; ".join(problems))

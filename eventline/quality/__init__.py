@@ -1,0 +1,1 @@
+"""Quality: the conservation laws and the Great Expectations gate."""

@@ -1,0 +1,353 @@
+"""The quality gate: run the Great Expectations suites on silver, gold and the run's counts.
+
+No Prefect here; Great Expectations (5–8 s to import) is imported inside
+``run_quality_checks`` only. The GX project (``schemas/gx/``: great_expectations.yml and
+the expectation suites generated from ``eventline.quality.suites``) is read-only: each
+call copies it into a temporary directory, wires the data source, the validation
+definitions and one checkpoint there, runs the checkpoint once and builds the Data Docs site
+once, into *docs_dir*. The temporary directory (GX's ``uncommitted/`` validation store, the
+Parquet copies of the frames) is removed afterwards; nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+import pandas as pd
+
+from eventline.quality.suites import (
+    CRITICAL,
+    GX_ROOT,
+    SUITES,
+    SUITES_BY_TABLE,
+    WARNING,
+    TableSuite,
+)
+
+MAX_FAILING_IDS = 20
+DATASOURCE = "eventline_frames"
+CHECKPOINT = "eventline_quality"
+DOCS_VARIABLE = "eventline_data_docs_dir"
+DOCS_SITE = "local_site"
+# What a Data Docs site build leaves in its folder; cleared before each build so the
+# folder shows this run only.
+_DOCS_ENTRIES = ("index.html", "validations", "expectations", "static")
+_DATE_COLUMNS = ("date_start", "date_end")
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    """One expectation's result on one table."""
+
+    table: str
+    expectation: str
+    column: str | None
+    severity: str
+    success: bool
+    unexpected_count: int | None
+    failing_ids: list[str]
+    description: str = ""
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """Every expectation's outcome, and where the Data Docs of the run are."""
+
+    outcomes: list[ExpectationOutcome]
+    docs_index: Path | None
+    seconds: float = 0.0
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def critical_failures(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and o.severity == CRITICAL]
+
+    @property
+    def warnings(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and o.severity != CRITICAL]
+
+    @property
+    def passed(self) -> bool:
+        """True when no critical expectation failed (warnings do not block)."""
+        return not self.critical_failures
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passed": self.passed,
+            "expectations": len(self.outcomes),
+            "critical_failures": len(self.critical_failures),
+            "warnings": len(self.warnings),
+            "docs_index": str(self.docs_index) if self.docs_index else None,
+            "seconds": self.seconds,
+            "metrics": dict(self.metrics),
+            "failures": [asdict(o) for o in self.outcomes if not o.success],
+            "outcomes": [asdict(o) for o in self.outcomes],
+        }
+
+    def format(self) -> str:
+        """A few lines for the terminal: verdict, then every failure."""
+        verdict = "passed" if self.passed else "FAILED"
+        lines = [
+            f"quality gate {verdict}: {len(self.outcomes)} expectations, "
+            f"{len(self.critical_failures)} critical failures, {len(self.warnings)} warnings"
+        ]
+        for o in [*self.critical_failures, *self.warnings]:
+            ids = f" e.g. {', '.join(o.failing_ids[:5])}" if o.failing_ids else ""
+            count = f" ({o.unexpected_count} rows)" if o.unexpected_count else ""
+            lines.append(
+                f"  {o.severity:<8} {o.table}: {o.description or o.expectation}{count}{ids}"
+            )
+        if self.docs_index:
+            lines.append(f"  data docs {self.docs_index}")
+        return "\n".join(lines)
+
+
+def run_metrics_frame(
+    frames: Mapping[str, pd.DataFrame], expected: Mapping[str, Any]
+) -> pd.DataFrame:
+    """The one-row frame of run-level counts that the ``run_metrics`` suite checks."""
+    silver = len(frames["silver_records"])
+    events = len(frames["events"])
+    bronze = int(expected["bronze_records"])
+    quarantined = int(expected.get("silver_quarantined", 0))
+    merged = int(expected.get("silver_merged", 0))
+    if "unresolved_actor_mentions" in expected:
+        unresolved = int(expected["unresolved_actor_mentions"])
+    else:
+        unresolved = len(frames.get("unresolved_actor_mentions", ()))
+    return pd.DataFrame(
+        [
+            {
+                "run": "run",
+                "bronze_records": bronze,
+                "silver_records": silver,
+                "silver_quarantined": quarantined,
+                "silver_merged": merged,
+                "accounted_records": silver + quarantined + merged,
+                "quarantined_share": quarantined / bronze if bronze else 0.0,
+                "gold_events": events,
+                "unresolved_actor_mentions": unresolved,
+                "unresolved_per_event": unresolved / events if events else 0.0,
+            }
+        ]
+    )
+
+
+def scalar_frame(frame: pd.DataFrame, suite: TableSuite) -> pd.DataFrame:
+    """The columns GX checks, in types it handles: dates as datetime64, counts as float.
+
+    List-valued columns never go to GX. A column the suite needs but the frame lacks is
+    left out, so its expectations fail (critical) rather than pass unnoticed.
+    """
+    columns = [c for c in suite.columns if c in frame.columns]
+    out = frame.loc[:, columns].reset_index(drop=True).copy()
+    for column in columns:
+        values = out[column]
+        if column in _DATE_COLUMNS:
+            out[column] = pd.to_datetime(values, errors="coerce").astype("datetime64[ns]")
+        elif pd.api.types.is_bool_dtype(values.dtype) and values.isna().any():
+            out[column] = values.astype(object)
+        elif pd.api.types.is_integer_dtype(values.dtype) or pd.api.types.is_float_dtype(
+            values.dtype
+        ):
+            out[column] = pd.to_numeric(values, errors="coerce").astype("float64")
+        elif values.dtype == object and column not in suite.id_columns:
+            # Nullable integers that arrive as objects (None / int) become floats.
+            numeric = pd.to_numeric(values, errors="coerce")
+            if numeric.notna().sum() == values.notna().sum() and values.notna().any():
+                out[column] = numeric.astype("float64")
+    for column in suite.id_columns:
+        if column in out.columns:
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out
+
+
+def _as_datetime(value: date | datetime | str) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    return datetime.combine(date.fromisoformat(str(value)), time())
+
+
+def _ids(frame: pd.DataFrame | None, column: str) -> list[str]:
+    if frame is None or column not in frame.columns:
+        return []
+    return sorted({str(v) for v in frame[column].dropna()})
+
+
+def _failing_ids(result: Mapping[str, Any], id_columns: tuple[str, ...]) -> list[str]:
+    found: list[str] = []
+    for row in result.get("unexpected_index_list") or []:
+        if not isinstance(row, Mapping):
+            continue
+        key = "/".join(str(row.get(column)) for column in id_columns)
+        if key not in found:
+            found.append(key)
+        if len(found) >= MAX_FAILING_IDS:
+            break
+    return found
+
+
+def _clear_docs(docs_dir: Path) -> None:
+    for name in _DOCS_ENTRIES:
+        path = docs_dir / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def _outcomes(
+    checkpoint_result: Any, tables_by_suite: Mapping[str, str]
+) -> list[ExpectationOutcome]:
+    outcomes = []
+    for suite_result in checkpoint_result.run_results.values():
+        suite = SUITES_BY_TABLE[tables_by_suite[suite_result.suite_name]]
+        for result in suite_result.results:
+            config = result.expectation_config
+            kwargs = config.kwargs
+            column = kwargs.get("column")
+            if column is None and "column_A" in kwargs:
+                column = f"{kwargs['column_A']},{kwargs['column_B']}"
+            elif column is None and "column_list" in kwargs:
+                column = ",".join(kwargs["column_list"])
+            info = result.exception_info or {}
+            error = info.get("exception_message") if info.get("raised_exception") else None
+            details = result.result or {}
+            severity = getattr(config.severity, "value", config.severity) or CRITICAL
+            outcomes.append(
+                ExpectationOutcome(
+                    table=suite.table,
+                    expectation=config.type,
+                    column=column,
+                    severity=str(severity) if severity in (CRITICAL, WARNING) else CRITICAL,
+                    success=bool(result.success),
+                    unexpected_count=details.get("unexpected_count"),
+                    failing_ids=_failing_ids(details, suite.id_columns),
+                    description=(config.meta or {}).get("description", ""),
+                    error=error,
+                )
+            )
+    order = {suite.table: index for index, suite in enumerate(SUITES)}
+    return sorted(outcomes, key=lambda o: order[o.table])
+
+
+def run_quality_checks(
+    frames: Mapping[str, pd.DataFrame],
+    expected: Mapping[str, Any],
+    docs_dir: Path,
+) -> QualityReport:
+    """Validate the run's tables with one GX checkpoint; write Data Docs to *docs_dir*.
+
+    *frames*: ``silver_records``, ``events``, ``actors``, ``event_actors`` (the silver and
+    gold frames as built; list-valued columns are dropped before GX sees them) and,
+    optionally, ``unresolved_actor_mentions``.
+
+    *expected*: ``known_until`` (date, required: no record may end after it);
+    ``bronze_records`` (int, required: bronze bullets + dated sentences);
+    ``silver_quarantined`` and ``silver_merged`` (int, default 0); optionally
+    ``unresolved_actor_mentions`` (int, default: rows of that frame, else 0) and
+    ``silver_record_count`` (int, default: rows of ``silver_records``) — the number of
+    gold events expected. From these the gate builds the one-row ``run_metrics`` table
+    (conservation silver + quarantined + merged == bronze; quarantined share; unresolved
+    actor names per event).
+
+    Returns every expectation's outcome; ``report.passed`` is False on any critical
+    failure. Offline: GX makes no network call with this configuration.
+    """
+    started = perf_counter()
+    import great_expectations as gx
+    from great_expectations.compatibility import pydantic
+
+    class _IdValidationDefinition(gx.ValidationDefinition):
+        """Reports failing rows by the table's own id columns, whatever the checkpoint says.
+
+        A checkpoint applies one result_format to all its validation definitions, but each
+        table has its own ids (record_id, event_id, ...).
+        """
+
+        _id_columns: list[str] = pydantic.PrivateAttr(default_factory=list)
+
+        def run(self, *, result_format: Any = None, **kwargs: Any) -> Any:
+            return super().run(
+                result_format={
+                    "result_format": "COMPLETE",
+                    "unexpected_index_column_names": list(self._id_columns),
+                    "return_unexpected_index_query": False,
+                },
+                **kwargs,
+            )
+
+    docs_dir = Path(docs_dir).resolve()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    _clear_docs(docs_dir)
+    all_frames = dict(frames)
+    all_frames["run_metrics"] = run_metrics_frame(frames, expected)
+    silver_count = int(expected.get("silver_record_count", len(frames["silver_records"])))
+    parameters = {
+        "known_until": _as_datetime(expected["known_until"]),
+        "silver_record_count": silver_count,
+        "event_ids": _ids(frames.get("events"), "event_id"),
+        "actor_ids": _ids(frames.get("actors"), "actor_id"),
+    }
+    with tempfile.TemporaryDirectory(prefix="eventline-gx-") as scratch:
+        root = Path(scratch) / "gx"
+        shutil.copytree(
+            GX_ROOT, root, ignore=shutil.ignore_patterns("uncommitted", ".ge_store_backend_id")
+        )
+        data_dir = Path(scratch) / "frames"
+        data_dir.mkdir()
+        for suite in SUITES:
+            scalar_frame(all_frames[suite.table], suite).to_parquet(
+                data_dir / f"{suite.table}.parquet", index=False
+            )
+        context = gx.get_context(
+            mode="file",
+            context_root_dir=root,
+            runtime_environment={DOCS_VARIABLE: str(docs_dir)},
+        )
+        source = context.data_sources.add_pandas_filesystem(
+            name=DATASOURCE, base_directory=data_dir
+        )
+        definitions = []
+        for suite in SUITES:
+            batch = source.add_parquet_asset(name=suite.table).add_batch_definition_path(
+                name=suite.table, path=f"{suite.table}.parquet"
+            )
+            definition = _IdValidationDefinition(
+                name=suite.table, data=batch, suite=context.suites.get(suite.suite_name)
+            )
+            definition._id_columns = list(suite.id_columns)
+            definitions.append(context.validation_definitions.add(definition))
+        checkpoint = gx.Checkpoint(
+            name=CHECKPOINT,
+            validation_definitions=definitions,
+            # No UpdateDataDocsAction: actions run once per validation definition, and
+            # each rebuilds the whole site (5 builds, +1 s); one build after the run does.
+            actions=[],
+            result_format={"result_format": "COMPLETE"},
+        )
+        result = checkpoint.run(expectation_parameters=parameters)
+        context.build_data_docs(site_names=[DOCS_SITE])
+        outcomes = _outcomes(result, {s.suite_name: s.table for s in SUITES})
+    index = docs_dir / "index.html"
+    metrics = {
+        key: (value.item() if hasattr(value, "item") else value)
+        for key, value in all_frames["run_metrics"].iloc[0].items()
+        if key != "run"
+    }
+    return QualityReport(
+        outcomes=outcomes,
+        docs_index=index if index.exists() else None,
+        seconds=round(perf_counter() - started, 2),
+        metrics=metrics,
+    )

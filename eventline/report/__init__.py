@@ -1,0 +1,1 @@
+"""Report: the run summary, the HTML run report and its browser check."""

@@ -1,0 +1,295 @@
+"""Classify an event's English text into ACLED event and sub-event types by reviewed rules.
+
+The rules live in ``schemas/reference/event_type_rules.csv`` so that analysts can read why a
+record got its type and curators can change the table without touching code. Each decision
+names the rule that made it, so silver can store provenance and report what no rule knew.
+
+How a text is classified (the README's "Event types" section says the same for analysts):
+
+1. The text is split into sentences. Reports state the event in the lead sentence; later
+   sentences carry claims, back-story, trials and statements that must not decide the type
+   ("JNIM releases X ... X was kidnapped in 2017" is a release, not a kidnapping).
+2. The first sentence that any rule matches decides; within it, the rule with the lowest
+   ``priority`` wins. No rule matching any sentence gives an all-``None`` result.
+3. The weapon wins over the target, as in ACLED: when the deciding rule is a plain armed
+   clash or attack on civilians and the next sentence names a remote weapon ("The attack,
+   which involved car bombs, ..."), the first Explosions/Remote violence rule matching that
+   sentence decides instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
+from typing import Any
+
+# ACLED's event types and their sub-event types, spelled exactly as ACLED spells them.
+ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": (
+        "Violent demonstration",
+        "Mob violence",
+    ),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+RULES_HEADER = ("priority", "rule_id", "pattern", "event_type", "sub_event_type", "note")
+DEFAULT_RULES_PATH = (
+    Path(__file__).resolve().parents[2] / "schemas" / "reference" / "event_type_rules.csv"
+)
+
+# A weapon named in the sentence after the lead overrides these two generic decisions.
+WEAPON_EVENT_TYPE = "Explosions/Remote violence"
+REFINABLE_BY_WEAPON = frozenset(
+    {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
+)
+
+# A sentence ends at . ! or ? (plus closing quotes) followed by a capital or a digit.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# ...except after initials and titles: "U.S. federal court", "Michael J. Riddering", "Dr. X".
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Za-z]\.|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Jr|Sr|No|vs"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+
+
+@dataclass(frozen=True)
+class EventType:
+    """The decision for one text; all fields are None when no rule matched."""
+
+    event_type: str | None
+    sub_event_type: str | None
+    rule_id: str | None
+    matched_text: str | None
+
+
+UNCLASSIFIED = EventType(None, None, None, None)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the rule table, with its pattern compiled once."""
+
+    priority: int
+    rule_id: str
+    pattern: re.Pattern[str]
+    event_type: str
+    sub_event_type: str
+    note: str
+
+
+def check_acled_pair(rule_id: str, event_type: str, sub_event_type: str) -> None:
+    """Refuse a type ACLED does not have, so a typo in the table fails at load, not in gold."""
+    if event_type not in ACLED_EVENT_TYPES:
+        raise ValueError(
+            f"rule {rule_id!r}: unknown ACLED event type {event_type!r}"
+            f" (expected one of {sorted(ACLED_EVENT_TYPES)})"
+        )
+    if sub_event_type not in ACLED_EVENT_TYPES[event_type]:
+        raise ValueError(
+            f"rule {rule_id!r}: {sub_event_type!r} is not a sub-event type of {event_type!r}"
+            f" (expected one of {list(ACLED_EVENT_TYPES[event_type])})"
+        )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence ends, cheaply: the classifier only needs the lead to come first."""
+    pieces = _SENTENCE_BREAK.split(text)
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [s for s in sentences if s]
+
+
+class EventClassifier:
+    """Ordered rules; see the module docstring for how a decision is made."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        ordered = sorted(rules, key=lambda rule: rule.priority)
+        seen_ids: set[str] = set()
+        seen_priorities: dict[int, str] = {}
+        for rule in ordered:
+            check_acled_pair(rule.rule_id, rule.event_type, rule.sub_event_type)
+            if rule.rule_id in seen_ids:
+                raise ValueError(f"rule {rule.rule_id!r}: duplicate rule_id")
+            if rule.priority in seen_priorities:
+                # Equal priorities would make the winner depend on file order: say which first.
+                raise ValueError(
+                    f"rule {rule.rule_id!r}: priority {rule.priority} already used by"
+                    f" {seen_priorities[rule.priority]!r}"
+                )
+            if rule.pattern.search(""):
+                raise ValueError(
+                    f"rule {rule.rule_id!r}: pattern matches empty text (catch-alls are not"
+                    " allowed: an unmatched text must stay unclassified)"
+                )
+            seen_ids.add(rule.rule_id)
+            seen_priorities[rule.priority] = rule.rule_id
+        self.rules: tuple[Rule, ...] = tuple(ordered)
+        self._weapon_rules = tuple(r for r in ordered if r.event_type == WEAPON_EVENT_TYPE)
+        self._required = {rule.rule_id: required_words(rule.pattern) for rule in ordered}
+
+    @classmethod
+    def from_csv(cls, path: Path) -> EventClassifier:
+        """Load and validate a rule table; every error names the rule (or line) at fault."""
+        with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None or tuple(h.strip() for h in header) != RULES_HEADER:
+                raise ValueError(f"{path}: header must be {','.join(RULES_HEADER)}, got {header}")
+            rules = [
+                _parse_row(row, reader.line_num, path)
+                for row in reader
+                if any(cell.strip() for cell in row)
+            ]
+        return cls(rules)
+
+    def classify(self, text: str) -> EventType:
+        """Type of the event *text* reports, or all None when no rule applies."""
+        sentences = split_sentences(" ".join(text.split()))
+        for index, sentence in enumerate(sentences):
+            decision = _first_match(self.rules, sentence, self._required)
+            if decision is None:
+                continue
+            rule, _ = decision
+            if (rule.event_type, rule.sub_event_type) in REFINABLE_BY_WEAPON and index + 1 < len(
+                sentences
+            ):
+                weapon = _first_match(self._weapon_rules, sentences[index + 1], self._required)
+                if weapon is not None:
+                    decision = weapon
+            rule, match = decision
+            return EventType(rule.event_type, rule.sub_event_type, rule.rule_id, match.group(0))
+        return UNCLASSIFIED
+
+
+def _first_match(
+    rules: Iterable[Rule], sentence: str, required: Mapping[str, frozenset[str] | None]
+) -> tuple[Rule, re.Match[str]] | None:
+    folded = sentence.translate(_CASE_FOLD).lower()
+    for rule in rules:
+        words = required.get(rule.rule_id)
+        if words is not None and not any(word in folded for word in words):
+            continue  # the pattern cannot match: skip the (much slower) regex search
+        match = rule.pattern.search(sentence)
+        if match:
+            return rule, match
+    return None
+
+
+# The only characters that re.IGNORECASE matches to an ASCII character without being equal
+# to it after .lower(): dotted and dotless i, long s, Kelvin sign.
+_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_REPEATS = {
+    sre_constants.MAX_REPEAT,
+    sre_constants.MIN_REPEAT,
+    getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT),
+}
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of *pattern* contains, or None.
+
+    Classifying tries up to ~45 rules per sentence and most do not match; a substring test
+    on the case-folded sentence rules a pattern out far faster than searching it. The
+    strings come from the pattern's literal runs (a branch contributes the union of its
+    alternatives'), so the test is exact: it only skips searches that would find nothing.
+    """
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a pattern this reading does not understand is simply searched
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The most selective requirement among a sequence's items and literal runs."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre_constants.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        found: frozenset[str] | None = None
+        if op is sre_constants.BRANCH:
+            alternatives = [_required(list(alternative)) for alternative in av[1]]
+            if all(a is not None for a in alternatives):
+                found = frozenset().union(*(a for a in alternatives if a is not None))
+        elif op is sre_constants.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(list(av[2]))
+        if found:
+            candidates.append(found)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: min(len(word) for word in words))
+
+
+def _parse_row(row: list[str], line_no: int, path: Path) -> Rule:
+    if len(row) != len(RULES_HEADER):
+        raise ValueError(f"{path}:{line_no}: expected {len(RULES_HEADER)} fields, got {len(row)}")
+    priority_text, rule_id, pattern, event_type, sub_event_type, note = (c.strip() for c in row)
+    if not rule_id:
+        raise ValueError(f"{path}:{line_no}: empty rule_id")
+    try:
+        priority = int(priority_text)
+    except ValueError:
+        raise ValueError(f"rule {rule_id!r}: priority {priority_text!r} is not a number") from None
+    if not pattern:
+        raise ValueError(f"rule {rule_id!r}: empty pattern")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"rule {rule_id!r}: invalid pattern: {error}") from None
+    check_acled_pair(rule_id, event_type, sub_event_type)
+    return Rule(priority, rule_id, compiled, event_type, sub_event_type, note)
+
+
+@cache
+def default_classifier() -> EventClassifier:
+    """The project's reviewed rule table, loaded and compiled once per process."""
+    return EventClassifier.from_csv(DEFAULT_RULES_PATH)

@@ -1,0 +1,1 @@
+"""Text tools shared by every layer: date expressions, sentences, citations and markup."""

@@ -1,0 +1,248 @@
+"""The Great Expectations quality gate on the bundled sample's real silver and gold.
+
+Great Expectations takes seconds to import and about a second per checkpoint run, so each
+scenario runs once per module (module-scoped fixtures) and several tests read its report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from eventline.bronze.extractor import BronzeExtract
+from eventline.quality.gate import ExpectationOutcome, QualityReport, run_quality_checks
+from eventline.quality.suites import (
+    CRITICAL,
+    GX_ROOT,
+    MAX_QUARANTINED_SHARE,
+    SUITES,
+    WARNING,
+    render_suite,
+)
+from eventline.silver.builder import SilverTables
+from tests.paths import SAMPLE_KNOWN_UNTIL
+
+
+@dataclass
+class Run:
+    frames: dict[str, pd.DataFrame]
+    expected: dict[str, int | date]
+
+
+@pytest.fixture(scope="module")
+def clean_run(sample_extract: BronzeExtract, sample_silver: SilverTables) -> Run:
+    """The sample's silver records and gold tables, built as the flow builds them."""
+    from eventline.gold.actors import default_catalog
+    from eventline.gold.builder import build_gold_tables, resolve_texts
+    from schemas.gold import GOLD_MODELS
+
+    bronze = [*sample_extract.bullets, *sample_extract.narratives]
+    texts = {row["record_id"]: row["text"] for row in bronze}
+    columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
+    catalog = default_catalog()
+    gold = build_gold_tables(sample_silver.records, resolve_texts(texts, catalog), catalog, columns)
+    frames = {"silver_records": sample_silver.records, **gold.as_dict()}
+    expected = {
+        "known_until": SAMPLE_KNOWN_UNTIL,
+        "bronze_records": len(bronze),
+        "silver_quarantined": len(sample_silver.quarantine),
+        "silver_merged": len(sample_silver.merges),
+    }
+    return Run(frames, expected)
+
+
+@pytest.fixture(scope="module")
+def docs_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data") / "reports"
+
+
+@pytest.fixture(scope="module")
+def clean_report(clean_run: Run, docs_root: Path) -> QualityReport:
+    return run_quality_checks(clean_run.frames, clean_run.expected, docs_root / "clean")
+
+
+@pytest.fixture(scope="module")
+def broken_silver(clean_run: Run) -> pd.DataFrame:
+    """Row 1 repeats row 0's id; row 2 ends before it starts; row 3 has low > high killed."""
+    silver = clean_run.frames["silver_records"].copy()
+    silver.loc[1, "record_id"] = silver.loc[0, "record_id"]
+    silver.loc[2, "date_end"] = silver.loc[2, "date_start"] - pd.Timedelta(days=3)
+    silver.loc[3, ["killed_low", "killed_high"]] = [9, 2]
+    return silver
+
+
+@pytest.fixture(scope="module")
+def broken_report(clean_run: Run, broken_silver: pd.DataFrame, docs_root: Path) -> QualityReport:
+    events = clean_run.frames["events"]
+    dangling = pd.DataFrame(
+        [
+            {
+                "event_id": events["event_id"].iloc[0],
+                "actor_id": "no-such-actor",
+                "role": "perpetrator",
+                "certainty": "suspected",
+                "mention_text": "No Such Actor",
+            }
+        ]
+    )
+    frames = {
+        **clean_run.frames,
+        "silver_records": broken_silver,
+        "event_actors": pd.concat([clean_run.frames["event_actors"], dangling], ignore_index=True),
+    }
+    return run_quality_checks(frames, clean_run.expected, docs_root / "broken")
+
+
+@pytest.fixture(scope="module")
+def warning_report(clean_run: Run, docs_root: Path) -> QualityReport:
+    """Too many records quarantined (a warning), every record still accounted for."""
+    expected = dict(clean_run.expected)
+    quarantined = int(expected["bronze_records"])  # as many quarantined as kept: ~50 %
+    expected["silver_quarantined"] = int(expected["silver_quarantined"]) + quarantined
+    expected["bronze_records"] = int(expected["bronze_records"]) + quarantined
+    return run_quality_checks(clean_run.frames, expected, docs_root / "warning")
+
+
+def _failed(report: QualityReport, table: str, expectation: str, column: str | None):
+    found = [
+        o
+        for o in report.outcomes
+        if o.table == table and o.expectation == expectation and o.column == column
+    ]
+    assert len(found) == 1, (table, expectation, column, found)
+    return found[0]
+
+
+# --- the committed GX project ----------------------------------------------------------
+
+
+def test_committed_suites_are_generated_from_quality_suites():
+    committed = {p.name for p in (GX_ROOT / "expectations").glob("*.json")}
+    assert committed == {f"{s.suite_name}.json" for s in SUITES}
+    for suite in SUITES:
+        path = GX_ROOT / "expectations" / f"{suite.suite_name}.json"
+        assert path.read_text(encoding="utf-8") == render_suite(suite), (
+            f"{path.name} is stale: run `python -m eventline.quality.suites`"
+        )
+
+
+def test_every_check_has_a_severity_and_suites_name_their_id_columns():
+    for suite in SUITES:
+        assert suite.id_columns and set(suite.id_columns) <= set(suite.columns)
+        for check in suite.checks:
+            assert check.severity in (CRITICAL, WARNING)
+            assert check.description
+        document = json.loads(render_suite(suite))
+        assert [e["severity"] for e in document["expectations"]] == [
+            c.severity for c in suite.checks
+        ]
+
+
+def test_report_logic_without_gx():
+    ok = ExpectationOutcome("events", "expect_x", "a", CRITICAL, True, 0, [])
+    warn = ExpectationOutcome("silver_records", "expect_y", "b", WARNING, False, 3, ["rec_1"])
+    bad = ExpectationOutcome("events", "expect_z", None, CRITICAL, False, None, [])
+    assert QualityReport([ok, warn], None).passed
+    report = QualityReport([ok, warn, bad], None)
+    assert not report.passed
+    assert report.critical_failures == [bad] and report.warnings == [warn]
+    assert json.loads(json.dumps(report.to_dict()))["critical_failures"] == 1
+
+
+# --- the clean sample --------------------------------------------------------------------
+
+
+def test_clean_sample_passes_and_writes_data_docs(clean_report: QualityReport, docs_root: Path):
+    assert clean_report.passed, clean_report.format()
+    assert clean_report.critical_failures == []
+    assert clean_report.docs_index == docs_root / "clean" / "index.html"
+    assert clean_report.docs_index.is_file()
+    pages = list((docs_root / "clean" / "validations").rglob("*.html"))
+    assert len(pages) == len(SUITES)
+
+
+def test_every_expectation_ran_without_error(clean_report: QualityReport):
+    assert len(clean_report.outcomes) == sum(len(s.checks) for s in SUITES)
+    assert [o for o in clean_report.outcomes if o.error] == []
+    assert {o.table for o in clean_report.outcomes} == {s.table for s in SUITES}
+
+
+def test_clean_report_is_json_ready(clean_report: QualityReport, clean_run: Run):
+    data = json.loads(json.dumps(clean_report.to_dict()))
+    assert data["passed"] is True
+    assert data["metrics"]["accounted_records"] == clean_run.expected["bronze_records"]
+    assert data["metrics"]["gold_events"] == len(clean_run.frames["silver_records"])
+
+
+def test_nothing_is_written_into_the_repository(clean_report: QualityReport):
+    written = {p.relative_to(GX_ROOT).as_posix() for p in GX_ROOT.rglob("*") if p.is_file()}
+    assert not {p for p in written if p.startswith(("uncommitted", "checkpoints", "valid"))}
+
+
+# --- critical failures ---------------------------------------------------------------------
+
+
+def test_broken_silver_fails_critically(broken_report: QualityReport):
+    assert not broken_report.passed
+    tables = {o.table for o in broken_report.critical_failures}
+    assert {"silver_records", "event_actors"} <= tables
+
+
+def test_failing_records_are_named_by_record_id(
+    broken_report: QualityReport, broken_silver: pd.DataFrame
+):
+    unique = _failed(
+        broken_report, "silver_records", "expect_column_values_to_be_unique", "record_id"
+    )
+    assert not unique.success and unique.severity == CRITICAL
+    assert unique.failing_ids == [broken_silver.loc[0, "record_id"]]
+    assert unique.unexpected_count == 2
+
+    order = _failed(
+        broken_report,
+        "silver_records",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "date_end,date_start",
+    )
+    assert not order.success
+    assert order.failing_ids == [broken_silver.loc[2, "record_id"]]
+
+    bounds = _failed(
+        broken_report,
+        "silver_records",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "killed_high,killed_low",
+    )
+    assert bounds.failing_ids == [broken_silver.loc[3, "record_id"]]
+
+
+def test_unknown_actor_breaks_referential_integrity(broken_report: QualityReport, clean_run: Run):
+    link = _failed(broken_report, "event_actors", "expect_column_values_to_be_in_set", "actor_id")
+    assert not link.success and link.severity == CRITICAL
+    first_event = clean_run.frames["events"]["event_id"].iloc[0]
+    assert link.failing_ids == [f"{first_event}/no-such-actor"]
+    events = _failed(broken_report, "event_actors", "expect_column_values_to_be_in_set", "event_id")
+    assert events.success
+
+
+# --- warnings ------------------------------------------------------------------------------
+
+
+def test_warning_threshold_is_reported_but_does_not_block(warning_report: QualityReport):
+    assert warning_report.passed, warning_report.format()
+    assert [(o.table, o.column) for o in warning_report.warnings] == [
+        ("run_metrics", "quarantined_share")
+    ]
+    assert warning_report.metrics["quarantined_share"] > MAX_QUARANTINED_SHARE
+    conservation = _failed(
+        warning_report,
+        "run_metrics",
+        "expect_column_pair_values_to_be_equal",
+        "accounted_records,bronze_records",
+    )
+    assert conservation.success

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from eventline.silver.deduplication import (
+    DedupRecord,
+    deduplicate,
+    spelling_variants,
+    text_similarity,
+)
+
+
+def _record(
+    record_id: str,
+    text: str,
+    day: date,
+    kind: str = "bullet",
+    doc_id: str = "doc_a",
+    line: int = 1,
+    place: str | None = None,
+    precision: str = "day",
+    end: date | None = None,
+) -> DedupRecord:
+    return DedupRecord(record_id, kind, doc_id, text, day, end or day, precision, place, line)
+
+
+RADISSON_BULLET = (
+    "Two gunmen storm the Radisson Blu Hotel in Mali's capital, Bamako, killing 20 people and "
+    "taking as many as 170 hostages."
+)
+RADISSON_SENTENCE = (
+    "On November 20, 2015, heavily armed gunmen shouting “Allahu akhbar” stormed the Radisson "
+    "Blu Hotel in Bamako."
+)
+OTHER_SAME_DAY = (
+    "Suspected jihadists ambush the town of Kadji, northern Mali, killing 10 militiamen."
+)
+DAY = date(2015, 11, 20)
+
+
+def test_identical_text_and_date_merge_into_the_canonical_record() -> None:
+    a = _record("rec_b", RADISSON_BULLET, DAY, doc_id="doc_b")
+    b = _record("rec_a", RADISSON_BULLET, DAY, doc_id="doc_a", line=9)
+    merges, candidates = deduplicate([a, b])
+    assert [(m.merged_id, m.into_id, m.reason) for m in merges] == [
+        ("rec_b", "rec_a", "identical text and date")
+    ]
+    assert candidates == []
+
+
+def test_narrative_restating_a_bullet_merges_into_the_best_match() -> None:
+    bullet = _record("rec_1", RADISSON_BULLET, DAY, line=282)
+    other = _record("rec_2", OTHER_SAME_DAY, DAY, line=99)
+    sentence = _record("rec_3", RADISSON_SENTENCE, DAY, kind="narrative", line=89)
+    merges, _ = deduplicate([sentence, other, bullet])
+    assert [(m.merged_id, m.into_id, m.reason) for m in merges] == [
+        ("rec_3", "rec_1", "narrative restates")
+    ]
+
+
+def test_narrative_of_another_day_does_not_merge() -> None:
+    bullet = _record("rec_1", RADISSON_BULLET, DAY)
+    sentence = _record("rec_3", RADISSON_SENTENCE, date(2015, 11, 21), kind="narrative")
+    assert deduplicate([bullet, sentence])[0] == []
+
+
+def test_two_events_on_one_day_stay_two() -> None:
+    a = _record(
+        "rec_1",
+        "Unidentified gunmen ambush a convoy in central Mali. "
+        "The attack kills at least 24 soldiers.",
+        date(2020, 6, 13),
+        place="ml-central",
+    )
+    b = _record(
+        "rec_2",
+        "Unidentified gunmen ambush a U.N. convoy traveling between Tessalit and Gao. "
+        "The attack kills two U.N. peacekeepers.",
+        date(2020, 6, 13),
+        place="ml-tessalit",
+    )
+    merges, candidates = deduplicate([a, b])
+    assert merges == [] and candidates == []
+
+
+def test_near_duplicates_are_candidates_with_a_reason() -> None:
+    a = _record(
+        "rec_1",
+        "Insurgents attack Gaganfani and Yono, two ethnic Dogon villages. The attack kills 38.",
+        date(2019, 6, 17),
+        place="ml-gangafani",
+    )
+    b = _record(
+        "rec_2",
+        "Unidentified gunmen attack the villages of Yoro and Gangafani 2. The attacks kill 41.",
+        date(2019, 6, 18),
+        place="ml-gangafani",
+    )
+    merges, candidates = deduplicate([a, b])
+    assert merges == []
+    (candidate,) = candidates
+    assert (candidate.record_id_a, candidate.record_id_b) == ("rec_1", "rec_2")
+    assert candidate.reason.startswith("1 day apart; same place (ml-gangafani)")
+    assert "gaganfani/gangafani" in candidate.reason
+    assert 0 < candidate.score < 1
+
+
+def test_far_apart_records_are_not_compared() -> None:
+    a = _record("rec_1", RADISSON_BULLET, DAY, place="ml-bamako")
+    b = _record("rec_2", RADISSON_BULLET + " Again.", date(2016, 1, 1), place="ml-bamako")
+    assert deduplicate([a, b]) == ([], [])
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    records = [
+        _record("rec_1", RADISSON_BULLET, DAY, line=282),
+        _record("rec_2", OTHER_SAME_DAY, DAY, line=99),
+        _record("rec_3", RADISSON_SENTENCE, DAY, kind="narrative", line=89),
+        _record("rec_4", RADISSON_SENTENCE, DAY, kind="narrative", line=47, doc_id="doc_b"),
+    ]
+    expected = deduplicate(records)
+    for seed in range(5):
+        shuffled = records[:]
+        random.Random(seed).shuffle(shuffled)
+        assert deduplicate(shuffled) == expected
+
+
+def test_similarity_weights_names() -> None:
+    assert text_similarity(RADISSON_SENTENCE, RADISSON_BULLET) > text_similarity(
+        RADISSON_SENTENCE, OTHER_SAME_DAY
+    )
+    assert spelling_variants("Troops killed Droukdel", "Troops killed Droukdal") == [
+        ("droukdel", "droukdal")
+    ]
+
+
+CEP_BULLET = (
+    "JNIM militants attack military bases in Boulikessi and Mondoro, both in central Mali. "
+    "The attacks kill at least 38 with dozens of other soldiers missing."
+)
+CRT_BULLET = (
+    "On September 30, JNIM militants attacked the military bases of Boulikessi and Mondoro in "
+    "central Mali, killing at least 38 soldiers."
+)
+
+
+def test_two_reports_of_one_event_are_one_record() -> None:
+    cep = _record("rec_cep", CEP_BULLET, date(2019, 9, 30), doc_id="doc_cep", place="ml-b")
+    crt = _record("rec_crt", CRT_BULLET, date(2019, 9, 30), doc_id="doc_crt", place="ml-b")
+    merges, _ = deduplicate([crt, cep])
+    (merge,) = merges
+    assert merge.reason == "another document tells it"
+    # The canonical first (by document id, not by input order) survives.
+    assert (merge.into_id, merge.merged_id) == ("rec_cep", "rec_crt")
+    assert merges == deduplicate([cep, crt])[0]
+
+
+def test_one_report_never_merges_two_of_its_own_bullets_by_similarity() -> None:
+    cep = _record("rec_cep", CEP_BULLET, date(2019, 9, 30), place="ml-b")
+    crt = _record("rec_crt", CRT_BULLET, date(2019, 9, 30), line=2, place="ml-b")
+    merges, candidates = deduplicate([cep, crt])
+    assert merges == []
+    assert [(c.record_id_a, c.record_id_b) for c in candidates] == [("rec_cep", "rec_crt")]
+
+
+def test_reports_of_other_towns_or_days_are_not_merged() -> None:
+    cep = _record("rec_cep", CEP_BULLET, date(2019, 9, 30), doc_id="doc_cep", place="ml-b")
+    elsewhere = _record("rec_x", CRT_BULLET, date(2019, 9, 30), doc_id="doc_crt", place="ml-m")
+    next_day = _record("rec_y", CRT_BULLET, date(2019, 10, 1), doc_id="doc_crt", place="ml-b")
+    merges, _ = deduplicate([cep, elsewhere, next_day])
+    assert merges == []

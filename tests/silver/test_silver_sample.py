@@ -1,0 +1,214 @@
+"""Silver on the bundled sample: figures checked by reading the report itself."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from eventline.bronze.extractor import BronzeExtract
+from eventline.silver.builder import SilverTables, build_silver_tables
+from eventline.silver.event_types import default_classifier
+from eventline.silver.places import default_gazetteer
+from tests.paths import SAMPLE_DOC_ID
+
+
+def _bullet(silver: SilverTables, line: int) -> pd.Series:
+    records = silver.records
+    (row,) = records[(records["kind"] == "bullet") & (records["line_start"] == line)].itertuples()
+    return pd.Series(row._asdict())
+
+
+def _line_of(extract: BronzeExtract) -> dict[str, tuple[str, int]]:
+    rows = [*extract.bullets, *extract.narratives]
+    return {row["record_id"]: (row["kind"], row["line_start"]) for row in rows}
+
+
+def test_every_bronze_record_is_kept_quarantined_or_merged(
+    sample_extract: BronzeExtract, sample_silver: SilverTables
+) -> None:
+    bronze = [row["record_id"] for row in [*sample_extract.bullets, *sample_extract.narratives]]
+    merged = [rid for ids in sample_silver.records["merged_record_ids"] for rid in ids]
+    kept = list(sample_silver.records["record_id"])
+    assert sorted(kept + merged + list(sample_silver.quarantine["record_id"])) == sorted(bronze)
+    assert sorted(merged) == sorted(m.merged_id for m in sample_silver.merges)
+    # 186 bullets + 152 dated sentences; the sample has no date it cannot know.
+    assert len(bronze) == 338
+    assert sample_silver.quarantine.empty
+
+
+def test_radisson_blu_is_one_record_with_every_telling(
+    sample_extract: BronzeExtract, sample_silver: SilverTables
+) -> None:
+    # Told in the overview (line 15), in "Islamist groups" (line 47), in its own section
+    # (line 89) and in the timeline (line 282).
+    radisson = _bullet(sample_silver, 282)
+    lines = _line_of(sample_extract)
+    assert sorted(lines[rid] for rid in radisson["merged_record_ids"]) == [
+        ("narrative", 15),
+        ("narrative", 47),
+        ("narrative", 89),
+    ]
+    assert radisson["n_mentions"] == 4
+    assert [m["line_start"] for m in radisson["mentions"]] == [15, 47, 89, 282]
+    # The bullet's own sources first, then those its retellings cite, each once.
+    assert list(radisson["sources"][:2]) == ["BBC News", "Reuters"]
+    assert sorted(radisson["sources"]) == sorted(
+        {
+            "BBC News",
+            "Reuters",
+            "Garda",
+            "Long War Journal",
+            "Stanford University",
+            "Washington Institute for Near East Policy",
+            "U.S. Department of State",
+            "New York Times",
+            "CNN",
+        }
+    )
+    assert radisson["date_start"] == radisson["date_end"] == date(2015, 11, 20)
+    assert radisson["killed"] == 20
+
+
+def test_april_29_2024_sentence_joins_the_abu_huzeifa_bullet_not_kadji(
+    sample_extract: BronzeExtract, sample_silver: SilverTables
+) -> None:
+    lines = _line_of(sample_extract)
+    abu_huzeifa, kadji = _bullet(sample_silver, 100), _bullet(sample_silver, 99)
+    assert [lines[rid] for rid in abu_huzeifa["merged_record_ids"]] == [("narrative", 5)]
+    assert list(kadji["merged_record_ids"]) == []
+
+
+def test_two_ambushes_on_june_13_2020_stay_two(sample_silver: SilverTables) -> None:
+    central, tessalit = _bullet(sample_silver, 212), _bullet(sample_silver, 213)
+    assert central["date_start"] == tessalit["date_start"] == date(2020, 6, 13)
+    assert list(central["merged_record_ids"]) == list(tessalit["merged_record_ids"]) == []
+    assert (central["killed"], tessalit["killed"]) == (24, 2)
+
+
+@pytest.mark.parametrize(
+    ("lines", "reason"),
+    [
+        ((236, 237), "3 days apart; same place (ml-boulkessi)"),
+        ((240, 241), "1 day apart; spelled differently: gaganfani/gangafani, yono/yoro"),
+    ],
+)
+def test_near_duplicates_are_listed_not_merged(
+    sample_silver: SilverTables, lines: tuple[int, int], reason: str
+) -> None:
+    a, b = (_bullet(sample_silver, line)["record_id"] for line in lines)
+    pairs = sample_silver.candidates
+    (pair,) = pairs[
+        ((pairs["record_id_a"] == a) & (pairs["record_id_b"] == b))
+        | ((pairs["record_id_a"] == b) & (pairs["record_id_b"] == a))
+    ].itertuples()
+    assert pair.reason == reason
+    assert 0 < pair.score < 1
+    records = set(sample_silver.records["record_id"])
+    assert {a, b} <= records
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        # "Three IED attacks throughout the month…", between November 6 and October 17, 2022.
+        (153, date(2022, 10, 17), date(2022, 11, 6)),
+        # Three bullets whose label was lost, between November 20 and January 24, 2012.
+        (305, date(2012, 1, 24), date(2012, 11, 20)),
+        (309, date(2012, 1, 24), date(2012, 11, 20)),
+    ],
+)
+def test_undated_bullets_are_bounded_by_neighbours(
+    sample_silver: SilverTables, line: int, start: date, end: date
+) -> None:
+    row = _bullet(sample_silver, line)
+    assert (row["date_start"], row["date_end"]) == (start, end)
+    assert row["date_precision"] == "bounded"
+    assert row["date_method"] == "bounded_by_neighbours"
+    assert row["date_imputed"]
+    assert row["date_label"] == ""
+
+
+def test_date_ranges_keep_both_ends(sample_silver: SilverTables) -> None:
+    row = _bullet(sample_silver, 96)
+    assert row["date_label"] == "July 25, 2024 - July 27, 2024"
+    assert (row["date_start"], row["date_end"]) == (date(2024, 7, 25), date(2024, 7, 27))
+    assert row["date_precision"] == "range"
+    assert not row["date_imputed"]
+    ranges = sample_silver.records[sample_silver.records["date_precision"] == "range"]
+    assert len(ranges[ranges["kind"] == "bullet"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "best", "low", "high"),
+    [
+        (93, "killed", 77, 77, 77),  # "killing 77 and wounding 255 others"
+        (93, "injured", 255, 255, 255),
+        (95, "killed", 26, 26, None),  # "killing at least 26"
+        (156, "killed", 45, 45, None),  # "kills more than 45 civilians"
+        (311, "killed", None, None, 100),  # "claims the lives of up to 100 people"
+        (118, "killed", 10, 10, 97),  # CMA claims 97, the army 10: the lower is best
+        (118, "assailants_killed", 47, 47, 47),  # "47 CMA terrorists were neutralized"
+        (269, "killed", 0, 0, 0),  # "leaving no casualties"
+        (212, "injured", None, None, None),  # not stated: unknown, not 0
+    ],
+)
+def test_casualties_of_sample_bullets(
+    sample_silver: SilverTables,
+    line: int,
+    column: str,
+    best: int | None,
+    low: int | None,
+    high: int | None,
+) -> None:
+    row = _bullet(sample_silver, line)
+    got = tuple(
+        None if pd.isna(row[c]) else row[c] for c in (column, f"{column}_low", f"{column}_high")
+    )
+    assert got == (best, low, high)
+
+
+@pytest.mark.parametrize(
+    ("line", "location", "precision", "admin1", "event_type", "sub_event_type"),
+    [
+        (134, "Sévaré", "town", "Mopti", "Explosions/Remote violence", "Suicide bomb"),
+        (130, "Timbuktu", "town", "Timbuktu", "Explosions/Remote violence", None),
+        (112, "Koro", "town", "Mopti", "Violence against civilians", None),
+        (155, "Bandiagara Region", "admin2", "Mopti", "Explosions/Remote violence", None),
+        (104, "Mali", "country", None, "Violence against civilians", None),
+    ],
+)
+def test_places_and_event_types(
+    sample_silver: SilverTables,
+    line: int,
+    location: str,
+    precision: str,
+    admin1: str | None,
+    event_type: str,
+    sub_event_type: str | None,
+) -> None:
+    row = _bullet(sample_silver, line)
+    assert (row["location"], row["location_precision"]) == (location, precision)
+    assert (None if pd.isna(row["admin1"]) else row["admin1"]) == admin1
+    assert row["country"] == "Mali"
+    assert row["event_type"] == event_type
+    if sub_event_type is not None:
+        assert row["sub_event_type"] == sub_event_type
+
+
+def test_dates_later_than_the_document_can_know_are_quarantined(
+    sample_extract: BronzeExtract,
+) -> None:
+    silver = build_silver_tables(
+        [{"doc_id": SAMPLE_DOC_ID, "title": sample_extract.title}],
+        sample_extract.bullets,
+        sample_extract.narratives,
+        date(2024, 9, 1),
+        default_gazetteer(),
+        default_classifier(),
+    )
+    # Only the September 17, 2024 bullet (line 93) is later than September 1, 2024.
+    (row,) = silver.quarantine.itertuples()
+    assert (row.kind, row.line_start) == ("bullet", 93)
+    assert row.reasons[0].startswith("date: date later than the document can know")
