@@ -9,13 +9,12 @@ holds the matching rules (see ``schemas/reference/README.md``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from eventline.reference import Source, reference_file, reference_rows
 from eventline.text.fold import fold_key
-from eventline.text.markup import link_label_spans
+from eventline.text.markup import inside_spans, link_label_spans
 from eventline.text.names import GUARD, NameMatch, NameMatcher, parse_spelling
 
 PLACES_CSV = reference_file("places.csv")
@@ -294,7 +293,7 @@ class Gazetteer:
 
         def accept(match: NameMatch[Place], accepted: list[NameMatch[Place]]) -> bool:
             return (
-                not _inside(match.start, links)
+                not inside_spans(match.start, links)
                 and self._guard_allows(match, text)
                 and not _inside_proper_name(text, match.start, accepted)
             )
@@ -400,12 +399,6 @@ class Gazetteer:
         )
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``offset`` falls in one of ``spans`` (sorted, non-overlapping)."""
-    i = bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-
 def _inside_proper_name(text: str, start: int, found: list[NameMatch[Place]]) -> bool:
     """True when the name continues a longer proper name ("Agence France-Presse",
     "Amadou Bamba", "High Commissioner for Refugees Mali"): it follows a capitalised word
@@ -447,7 +440,7 @@ def _unknown_names(text: str, matches: list[tuple[Place, str, int]]) -> tuple[st
             overlaps = any(s < end and start < e for s, e in known)
             if (
                 overlaps
-                or _inside(start, links)
+                or inside_spans(start, links)
                 or _NOT_PLACE_AFTER.match(text, end)
                 or not _looks_like_place(name)
             ):

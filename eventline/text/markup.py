@@ -13,6 +13,7 @@ stray bracket in a 5 MB line costs a bounded look-ahead, never a scan to the end
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import reduce
 
@@ -21,8 +22,8 @@ _LINK_LABEL = rf"(?:[^\]\\\n]|\\.){{0,{_LABEL_MAX}}}"
 _URL = r"[^)\s]{0,2000}"
 # A Markdown link; ``label`` may hold backslash escapes ("[Sources\: AFP](#)").
 LINK = re.compile(rf"\[(?P<label>{_LINK_LABEL})\]\((?P<url>{_URL})\)")
-# A link's markup alone: its opening bracket, and "](url)" after the label.
-LINK_MARKUP = re.compile(rf"\[(?={_LINK_LABEL}\]\({_URL}\))|\]\({_URL}\)")
+# Link markup around a label: every opening bracket, and the "](url)" after a label.
+LINK_MARKUP = re.compile(rf"\[|\]\({_URL}\)")
 # ``Source: [Reuters](#), [AFP](#)`` (links) or ``Source: Reuters`` (the rest of the line).
 CITATION = re.compile(
     rf"\(?\bSources?\s*:\s*(?:(?:\[{_LINK_LABEL}\]\({_URL}\)\s*[,;]?\s*)+\)?|[^\n]*)"
@@ -55,3 +56,9 @@ def blank(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
 def unescape_markdown(text: str) -> str:
     r"""Drop Markdown backslash escapes (``\$5``, ``\(AQIM\)``) from a value."""
     return _ESCAPE.sub(r"\1", text)
+
+
+def inside_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (sorted, non-overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

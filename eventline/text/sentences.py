@@ -39,26 +39,31 @@ class Sentence:
     end: int
 
 
+def _words(text: str) -> frozenset[str]:
+    """A word list written as prose: easier to read and review than quoted items."""
+    return frozenset(text.split())
+
+
 # pysbd's English abbreviations (lower case, without the final dot).
-_PREPOSITIVE = frozenset(
+_PREPOSITIVE = _words(
     "adm attys brig capt cmdr col cpl det dr gen gov ing lt maj mr mrs ms mt messrs mssrs prof"
-    " ph rep reps rev sen sens sgt st supt v vs fig".split()
+    " ph rep reps rev sen sens sgt st supt v vs fig"
 )
-_BEFORE_NUMBER = frozenset("art ext no nos p pp".split())
-_OTHER = frozenset(
+_BEFORE_NUMBER = _words("art ext no nos p pp")
+_OTHER = _words(
     "adj adv al ala alta apr arc ariz ark assn asst aug ave bart bld bldg blvd bros btw cal"
     " calif cl co colo comdr con conn corp cres ct dak dec del dept dist drs ens esp esq etc"
     " exp expy feb fed fla ft fwy fy ga hon hosp hr hway hwy ia id ida ill inc ind insp is jan"
     " jr jul jun kan kans ken ky la ltd man mar mass may md me med mex mfg mich min minn miss"
     " mlle mm mme mo mont msgr mtn neb nebr nev nov nr oct ok okla ont op ord ore pa pd pde"
     " penn penna pfc pl plz pvt que rd rs ref res rt sask sec sep sept sfc sr surg tce tenn tex"
-    " univ usafa ut va ver viz vt wash wis wisc wy wyo yuk".split()
+    " univ usafa ut va ver viz vt wash wis wisc wy wyo yuk"
 )
 # Dotted abbreviations that may end a sentence, and the words that then start the next one.
 _DOTTED_ENDINGS = frozenset({"u.s", "u.k", "e.u", "u.s.a"})
-_STARTERS = frozenset(
+_STARTERS = _words(
     "A Being Did For He How However I In It Millions More She That The There They We What"
-    " When Where Who Why".split()
+    " When Where Who Why"
 )
 _CLOSERS = "\"”’')]"
 # A candidate end: terminal punctuation and closers before white space or the end; or a
@@ -82,7 +87,7 @@ _ITEM = re.compile(
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text)] if any(c in text for c in "“\"([«") else []
+    return [m.span() for m in _QUOTED.finditer(text)] if any(c in text for c in '“"([«') else []
 
 
 def _numbered_items(text: str) -> dict[int, int]:
