@@ -18,15 +18,15 @@ from collections.abc import Iterable
 from functools import reduce
 
 _LABEL_MAX = 300
-_LINK_LABEL = rf"(?:[^\]\\\n]|\\.){{0,{_LABEL_MAX}}}"
+LINK_LABEL = rf"(?:[^\]\\\n]|\\.){{0,{_LABEL_MAX}}}"
 _URL = r"[^)\s]{0,2000}"
 # A Markdown link; ``label`` may hold backslash escapes ("[Sources\: AFP](#)").
-LINK = re.compile(rf"\[(?P<label>{_LINK_LABEL})\]\((?P<url>{_URL})\)")
+LINK = re.compile(rf"\[(?P<label>{LINK_LABEL})\]\((?P<url>{_URL})\)")
 # Link markup around a label: every opening bracket, and the "](url)" after a label.
 LINK_MARKUP = re.compile(rf"\[|\]\({_URL}\)")
 # ``Source: [Reuters](#), [AFP](#)`` (links) or ``Source: Reuters`` (the rest of the line).
 CITATION = re.compile(
-    rf"\(?\bSources?\s*:\s*(?:(?:\[{_LINK_LABEL}\]\({_URL}\)\s*[,;]?\s*)+\)?|[^\n]*)"
+    rf"\(?\bSources?\s*:\s*(?:(?:\[{LINK_LABEL}\]\({_URL}\)\s*[,;]?\s*)+\)?|[^\n]*)"
 )
 # The date label that opens a timeline bullet: "- **May 5, 2021:**", "• **June 2**:".
 BULLET_LABEL = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\*\*[^*\n]{0,80}?\*\*:?)?")
