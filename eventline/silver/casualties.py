@@ -63,7 +63,22 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple, TypeVar
 
+from eventline.silver.casualty_vocabulary import (
+    APPROX,
+    ASSAILANTS,
+    CATEGORIES,
+    EXACT,
+    INJURED,
+    KIDNAPPED,
+    KILLED,
+    OPEN,
+    RANGE,
+    UPTO,
+    default_vocabulary,
+)
 from eventline.text.date_expressions import MONTH_NAMES
+from eventline.text.markup import BULLET_LABEL, CITATION, LINK, blank
+from eventline.text.sentences import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -90,86 +105,17 @@ class Casualties:
 
 
 _V = TypeVar("_V")
+_VOCABULARY = default_vocabulary()
+_W = _VOCABULARY.words
 
-
-def _words(text: str) -> list[str]:
-    """Vocabulary lists written as prose: easier to read and review than quoted lists."""
-    return text.split()
-
-
-KILLED = "killed"
-INJURED = "injured"
-KIDNAPPED = "kidnapped"
-ASSAILANTS = "assailants_killed"
-CATEGORIES = (KILLED, INJURED, KIDNAPPED, ASSAILANTS)
-
-VAGUE_QUANTITIES: dict[str, int] = {
-    "many": 2,
-    "numerous": 2,
-    "some": 2,
-    "multiple": 2,
-    "a number of": 2,
-    "a few": 2,
-    "a couple of": 2,
-    "a couple": 2,
-    "a handful of": 2,
-    "several": 3,
-    "a dozen": 12,
-    "tens of": 20,
-    "dozens": 24,
-    "several dozen": 24,
-    "a few dozen": 24,
-    "scores of": 40,
-    "hundreds": 200,
-    "several hundred": 200,
-    "a few hundred": 200,
-    "thousands": 2000,
-    "several thousand": 2000,
-    "a few thousand": 2000,
-}
+VAGUE_QUANTITIES: dict[str, int] = _VOCABULARY.vague_quantities
 # Longest first, so "a few dozen" wins over "a few".
 _VAGUE = sorted(
     ((tuple(k.split()), v) for k, v in VAGUE_QUANTITIES.items()), key=lambda kv: -len(kv[0])
 )
-_VAGUE_OPTIONAL_OF = {"dozens", "hundreds", "thousands", "dozen", "hundred", "thousand"}
-
-_EXACT, _OPEN, _UPTO, _APPROX, _RANGE = "exact", "open", "upto", "approx", "range"
-_QUALIFIERS = sorted(
-    (
-        (("no", "fewer", "than"), _OPEN),
-        (("no", "less", "than"), _OPEN),
-        (("a", "minimum", "of"), _OPEN),
-        (("in", "excess", "of"), _OPEN),
-        (("at", "least"), _OPEN),
-        (("more", "than"), _OPEN),
-        (("upwards", "of"), _OPEN),
-        (("over",), _OPEN),
-        (("no", "more", "than"), _UPTO),
-        (("as", "many", "as"), _UPTO),
-        (("up", "to"), _UPTO),
-        (("fewer", "than"), _UPTO),
-        (("less", "than"), _UPTO),
-        (("at", "most"), _UPTO),
-        (("an", "estimated"), _APPROX),
-        (("estimated",), _APPROX),
-        (("close", "to"), _APPROX),
-        (("around",), _APPROX),
-        (("about",), _APPROX),
-        (("approximately",), _APPROX),
-        (("nearly",), _APPROX),
-        (("almost",), _APPROX),
-        (("roughly",), _APPROX),
-        (("some",), _APPROX),
-        (("circa",), _APPROX),
-        (("a", "total", "of"), _EXACT),
-        (("a", "further"), _EXACT),
-        (("an", "additional"), _EXACT),
-        (("another",), _EXACT),
-        (("all",), _EXACT),
-        (("between",), _RANGE),
-    ),
-    key=lambda qm: -len(qm[0]),
-)
+_VAGUE_OPTIONAL_OF = _W["vague_optional_of"]
+_EXACT, _OPEN, _UPTO, _APPROX, _RANGE = EXACT, OPEN, UPTO, APPROX, RANGE
+_QUALIFIERS = list(_VOCABULARY.qualifiers)
 _QUALIFIER_WORDS = {w for words, _ in _QUALIFIERS for w in words}
 
 
@@ -187,175 +133,46 @@ def _by_first_word(
 _QUALIFIERS_BY_FIRST = _by_first_word(_QUALIFIERS)
 _VAGUE_BY_FIRST = _by_first_word(_VAGUE)
 
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_TENS = {
-    w: 10 * i
-    for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
-}
-_SCALES = ("hundred", "thousand")
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(_words("second third fourth fifth sixth seventh eighth ninth tenth"), 2)
-}
+_UNITS = {w: i for i, w in enumerate(_VOCABULARY.units)}
+_TENS = {w: 10 * i for i, w in enumerate(_VOCABULARY.tens, 2)}
+_SCALES = _VOCABULARY.scales
+_ORDINALS = {w: i for i, w in enumerate(_VOCABULARY.ordinals, 2)}
 _MONTHS = set(MONTH_NAMES)
-_MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct"}
-_MONTH_ABBREVIATIONS |= {"Nov", "Dec"}
-_TITLES = {"Dr", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Prof", "No"}
-_TITLES |= {"Jr", "Sr", "vs", "Mt", "Ft"} | _MONTH_ABBREVIATIONS
+_MONTH_ABBREVIATIONS = set(_W["month_abbreviations"])
+_TITLES = set(_W["titles"]) | _MONTH_ABBREVIATIONS
 
-# --- casualty vocabulary -------------------------------------------------------------------
+# --- casualty vocabulary (schemas/reference/casualty_vocabulary.yaml) ----------------------
 
-_ACTIVE: dict[str, str] = {}
-for _cat, _vocabulary in (
-    (
-        KILLED,
-        "kill kills killed killing killings massacre massacres massacred massacring execute "
-        "executes executed executing slay slays slew slaying slaughter slaughters slaughtered "
-        "slaughtering murder murders murdered murdering assassinate assassinates assassinated "
-        "assassinating",
-    ),
-    (INJURED, "wound wounds wounded wounding injure injures injured injuring hurt hurts hurting"),
-    (
-        KIDNAPPED,
-        "kidnap kidnaps kidnapped kidnapping kidnappings abduct abducts abducted abducting",
-    ),
-    (
-        ASSAILANTS,
-        "neutralize neutralizes neutralized neutralizing neutralise neutralises neutralised "
-        "neutralising",
-    ),
-):
-    _ACTIVE.update(dict.fromkeys(_vocabulary.split(), _cat))
+_ACTIVE: dict[str, str] = _VOCABULARY.active
 # Nouns that take their victims after "of": "the death of", "claims the lives of".
-_OF_ONLY = {"death": KILLED, "deaths": KILLED, "lives": KILLED, "execution": KILLED}
-_OF_ONLY |= {"executions": KILLED, "abduction": KIDNAPPED, "abductions": KIDNAPPED}
-_HOSTAGE_VERBS = set(_words("take takes took taking taken seize seizes seized seizing"))
-_HOLD_VERBS = set(_words("hold holds held holding"))
-_HOSTAGE_WORDS = {"hostage", "hostages", "captive", "captives"}
-
-_PASSIVE: dict[str, str] = {}
-for _cat, _vocabulary in (
-    (
-        KILLED,
-        "killed dead died die dies slain massacred executed murdered slaughtered assassinated "
-        "deaths fatalities perished perish perishes",
-    ),
-    (INJURED, "wounded injured hurt injuries"),
-    (KIDNAPPED, "kidnapped abducted"),
-    (ASSAILANTS, "neutralized neutralised"),
-):
-    _PASSIVE.update(dict.fromkeys(_vocabulary.split(), _cat))
-_AUXILIARIES = {"are", "were", "is", "was", "be", "been", "being", "have", "has", "had", "got"}
-_PASSIVE_BRIDGES = _AUXILIARIES | {
-    "reportedly",
-    "allegedly",
-    "also",
-    "later",
-    "subsequently",
-    "eventually",
-    "initially",
-    "all",
-    "both",
-    "reported",
-    "believed",
-    "thought",
-    "said",
-    "feared",
-    "confirmed",
-    "presumed",
-    "to",
-    "then",
-}
-_ACTIVE_BRIDGES = {"also", "reportedly", "allegedly"}
-_INJURY_NOUNS = {"injuries", "injury", "wounds"}
-
-_PERSON_SINGULAR = set(
-    _words(
-        "soldier civilian officer peacekeeper policeman gendarme member worker guard man woman "
-        "child person journalist national citizen tourist hostage militant attacker assailant "
-        "driver official chief leader commander villager resident passenger student teacher "
-        "employee contractor diplomat engineer pilot trader farmer herder worshipper priest imam "
-        "missionary observer guest victim inmate prisoner customer fighter militiaman trooper "
-        "serviceman gunman jihadist insurgent terrorist rebel separatist wife husband son "
-        "daughter brother sister father mother boy girl infant baby fisherman herdsman "
-        "tribesman expatriate volunteer nurse doctor paramedic mayor chauffeur"
-    )
-)
+_OF_ONLY = _VOCABULARY.of_nouns
+_HOSTAGE_VERBS = _W["hostage_verbs"]
+_HOLD_VERBS = _W["hold_verbs"]
+_HOSTAGE_WORDS = _W["hostage_words"]
+_PASSIVE: dict[str, str] = _VOCABULARY.passive
+_AUXILIARIES = _W["auxiliaries"]
+_PASSIVE_BRIDGES = _AUXILIARIES | _W["passive_bridges"]
+_ACTIVE_BRIDGES = _W["active_bridges"]
+_INJURY_NOUNS = _W["injury_nouns"]
+_PERSON_SINGULAR = _W["person_singular"]
 _PERSON_PLURAL = {w + "s" for w in _PERSON_SINGULAR if not w.endswith("man")}
 _PERSON_PLURAL |= {w[:-3] + "men" for w in _PERSON_SINGULAR if w.endswith("man")}
-_PERSON_PLURAL |= {"women", "children", "people", "persons", "staff", "personnel", "troops"}
-_PERSON_PLURAL |= {"police", "others", "wives", "babies", "hostages"}
-
-_MILITANT_NOUNS = set(
-    _words(
-        "militant militants attacker attackers assailant assailants terrorist terrorists jihadist "
-        "jihadists insurgent insurgents gunman gunmen extremist extremists islamist islamists "
-        "rebel rebels separatist separatists bomber bombers kidnapper kidnappers"
-    )
-)
-_MILITANT_HEADS = {"fighter", "fighters", "member", "members", "men", "combatants", "elements"}
-_MILITANT_MODIFIERS = set(
-    _words(
-        "isis is isgs iswap issp isil daesh al-qaeda al-qaida aqim jnim gsim mujao aad ansar "
-        "ansaroul ansar-ul-islam boko haram katiba katibat macina mlf cma mnla al-mourabitoun "
-        "mourabitoun al-shabaab jihadist islamist militant terrorist insurgent rebel separatist "
-        "extremist"
-    )
-)
-_NON_PERSON = set(
-    _words(
-        "bus buses vehicle vehicles truck trucks car cars helicopter helicopters aircraft plane "
-        "planes jet jets drone drones bridge bridges building buildings home homes house houses "
-        "village villages town towns camp camps base bases post posts checkpoint checkpoints "
-        "convoy convoys weapon weapons rocket rockets mortar mortars shell shells ied ieds mine "
-        "mines bomb bombs boat boats day days week weeks month months year years hour hours "
-        "minute minutes decade decades percent dollars euros francs time times attack attacks "
-        "ambush ambushes raid raids occasion occasions count counts charge charges number "
-        "numbers km kilometers kilometres miles tons tonnes country countries region regions "
-        "location locations site sites shrine shrines mausoleums school schools church churches "
-        "mosque mosques station stations hectares cattle livestock head goats sheep camels cows "
-        "animals incident incidents operation operations event events million billion bounty "
-        "ransom tank tanks tankers motorbikes motorcycles explosions blasts cells groups "
-        "factions"
-    )
-)
-_SUPERLATIVE_OTHERS = {"most", "worst", "best", "first", "last"}
-
-_NP_STOP = set(
-    _words(
-        "and or but while when whereas as after before during with without including who whom "
-        "whose which that where in at near on by to for into onto between across against along "
-        "among amid around behind toward towards throughout outside inside under over since "
-        "until following via per than from the a an are were was be been being has have had "
-        "reportedly allegedly also later then not no another is they he she it we you"
-    )
-)
-_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "this", "no"}
-_DETERMINERS |= {"any", "every", "each", "number", "per"}
-_NOT_COUNT_AFTER = {"million", "billion", "percent", "%", "per", "a.m.", "p.m.", "am", "pm"}
-_NOT_COUNT_AFTER |= {"gmt", "o'clock", "km", "kilometers", "kilometres", "miles", "meters"}
+_PERSON_PLURAL |= _W["person_plural_irregular"]
+_MILITANT_NOUNS = _W["militant_nouns"]
+_MILITANT_HEADS = _W["militant_heads"]
+_MILITANT_MODIFIERS = _W["militant_modifiers"]
+_NON_PERSON = _W["non_person_nouns"]
+_SUPERLATIVE_OTHERS = _W["superlative_others"]
+_NP_STOP = _W["noun_phrase_stops"]
+_DETERMINERS = _W["determiners"]
+_NOT_COUNT_AFTER = _W["not_count_after"]
 _CURRENCY = {"$", "€", "£"}
 _DASHES = {"—", "–", "-"}
 _BREAKDOWN_OPENERS = _DASHES | {"(", ":"}
 _PLACE_PREPOSITIONS = {"in", "at", "near"}
-
-_CONTRAST = {"however", "whereas", "but", "although", "though"}
-_ATTRIBUTION = set(
-    _words(
-        "claim claims claimed claiming say says said according report reports reported state "
-        "states stated insist insists insisted maintain maintains estimate estimates estimated "
-        "announce announces announced assert asserts put puts"
-    )
-)
-_ADDITIVE_CUES = {"also", "additional", "further"}
+_CONTRAST = _W["contrast_words"]
+_ATTRIBUTION = _W["attribution_words"]
+_ADDITIVE_CUES = _W["additive_cues"]
 
 # --- text-level patterns -------------------------------------------------------------------
 
@@ -370,9 +187,6 @@ _CAPITAL = re.compile("[A-Z]")
 _DROPPED = set("\"“”‘’'*\\_`[]#")
 _INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
-_LABEL = re.compile(r"^[ \t]*[-•*]?[ \t]*\*\*[^*\n]*\*\*:?", re.MULTILINE)
-_CITATION = re.compile(r"\(?\bSources?:\s*\[.*$", re.MULTILINE)
-_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 
 _MONTH_RE = "|".join(sorted(_MONTHS))
 _NEW_INCIDENT = re.compile(
@@ -391,13 +205,7 @@ _DATED_OPENING = re.compile(
     r"(?:(?:Also|Later|Then|Early|Late|Earlier),?\s+)?(?:[Oo]n|[Ii]n|[Dd]uring|[Bb]y|That)\s+"
     rf"(?:early\s+|late\s+|mid-)?(?:{_MONTH_RE})\b"
 )
-_ZERO_NOUNS = {
-    "casualties": (KILLED, INJURED),
-    "victims": (KILLED, INJURED),
-    "fatalities": (KILLED,),
-    "deaths": (KILLED,),
-    "injuries": (INJURED,),
-}
+_ZERO_NOUNS = _VOCABULARY.zero_nouns
 _ZERO_NOUN_PHRASE = re.compile(
     r"\b(?:no|zero|without(?:\s+causing)?(?:\s+any)?"
     r"|(?:did|do|does)\s*(?:not|n't)\s+(?:result\s+in|cause|lead\s+to|produce|leave)\s+any"
@@ -407,15 +215,7 @@ _ZERO_NOUN_PHRASE = re.compile(
     r"(casualties|victims|fatalities|deaths|injuries)\b",
     re.IGNORECASE,
 )
-_ZERO_VERBS = {
-    "killed": KILLED,
-    "injured": INJURED,
-    "wounded": INJURED,
-    "hurt": INJURED,
-    "harmed": INJURED,
-    "kidnapped": KIDNAPPED,
-    "abducted": KIDNAPPED,
-}
+_ZERO_VERBS = _VOCABULARY.zero_verbs
 _ZERO_NOBODY = re.compile(
     r"\b(?:no[- ]?one|nobody|none)\b(?:\s+[\w.]+){0,4}?\s+(?:was|were|is|are|has\s+been"
     r"|have\s+been|got)\s+(?:reportedly\s+)?(killed|injured|wounded|hurt|harmed|kidnapped"
@@ -448,32 +248,30 @@ class _Tok(NamedTuple):
 
 def _masked(text: str) -> str:
     """Blank out the date label and citations (keeping offsets): "[News 24](#)" is no count."""
-    for pattern in (_LABEL, _CITATION, _LINK):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
+    return blank(text, (BULLET_LABEL, CITATION, LINK))
 
 
 def _tokenize(text: str) -> list[_Tok]:
     """Words, numbers and punctuation with offsets, sentence and claim-segment numbers."""
+    masked = _masked(text)
     raw = [
         (m.group(), m.start(), m.end())
-        for m in _TOKEN.finditer(_masked(text))
+        for m in _TOKEN.finditer(masked)
         if m.group() not in _DROPPED
     ]
     lows = [word.lower() for word, _, _ in raw]
+    ends = [end for _, end in sentence_spans(masked)]
     tokens: list[_Tok] = []
     sentence = segment = 0
-    previous = ""
     for k, (word, start, end) in enumerate(raw):
         low = lows[k]
         if low in _CONTRAST or (
             low == "while" and any(w in _ATTRIBUTION for w in lows[k + 1 : k + 9])
         ):
             segment += 1
-        tokens.append(_Tok(word, low, start, end, sentence, segment))
-        if word in ".!?" and previous not in _TITLES and not _CAPITAL.fullmatch(previous):
+        while sentence < len(ends) - 1 and start >= ends[sentence]:
             sentence += 1
-        previous = word
+        tokens.append(_Tok(word, low, start, end, sentence, segment))
     return tokens
 
 
