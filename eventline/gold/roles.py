@@ -7,6 +7,7 @@ Precision over recall: a mention that no rule places is ``mentioned``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor, ActorMention
@@ -271,7 +272,7 @@ def _sentence_subject(sentence: str, ms: list[_Mention]) -> list[_Mention]:
 
 
 def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
-    """Apply the role rules of the module docstring to one sentence's mentions."""
+    """Apply the role rules of :mod:`eventline.gold.actors` to one sentence's mentions."""
     for m in ms:
         m.possessive = bool(POSSESSIVE_AFTER.match(sentence, m.end))
     spans = [(m.start, m.end) for m in ms]
@@ -280,6 +281,17 @@ def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
         return any(s <= offset < e for s, e in spans)
 
     # Claims first: a claimant's verbs below must not re-decide its certainty.
+    _claims(sentence, ms, in_mention)
+    _verbs(sentence, ms, in_mention)
+    _nouns(sentence, ms, in_mention)
+    _responsibility(sentence, ms)
+    _accomplices(sentence, ms)
+    for m in ms:
+        if m.claimant:
+            m.perpetrator = "claimed"
+
+
+def _claims(sentence: str, ms: list[_Mention], in_mention: Callable[[int], bool]) -> None:
     for claim in CLAIM.finditer(sentence):
         if in_mention(claim.start()):
             continue
@@ -291,38 +303,39 @@ def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
             if m.actor.actor_type not in NON_CLAIMANT_TYPES:
                 m.claimant = True
 
+
+def _passive_victims(sentence: str, ms: list[_Mention], pos: int) -> None:
+    for m in _find_subject(sentence, ms, pos, PASSIVE_SUBJECT_WORDS):
+        if not m.claimant and m.perpetrator is None:
+            m.target = True
+
+
+def _verbs(sentence: str, ms: list[_Mention], in_mention: Callable[[int], bool]) -> None:
     sentence_subject: list[_Mention] | None = None
     for verb in VERB.finditer(sentence):
         v_start, v_end = verb.span()
-        if in_mention(v_start):
-            continue
         before = sentence[:v_start]
+        if (
+            in_mention(v_start)
+            or re.match(r"\s+of\b", sentence[v_end:], re.IGNORECASE)  # "the killing of X"
+            or INTENT_BEFORE.search(before[-60:])  # "claiming they intended to target ..."
+        ):
+            continue
         word = verb.group()
-        if re.match(r"\s+of\b", sentence[v_end:], re.IGNORECASE):
-            continue  # "the killing of X": a noun, handled by NOUN_OF
-        if INTENT_BEFORE.search(before[-60:]):
-            continue  # "claiming they intended to target French troops"
         agent = BY_AFTER.match(sentence, v_end)
         aux = AUX_BEFORE.search(before[-30:])
-        passive = aux is not None and bool(PARTICIPLE.search(word))
+        pos = v_start - len(aux.group()) if aux else v_start
         if agent is not None and PARTICIPLE.search(word):
             if not NOT_AGENT_BEFORE.search(before[-30:]):
                 for m in _find_agents(sentence, ms, agent.end()):
                     m.set_perpetrator(_certainty(sentence[: m.start]))
             # The victim precedes: "Algerian diplomats kidnapped by MUJAO", "X was killed by".
-            pos = v_start - len(aux.group()) if aux else v_start
             if verb.group("transitive"):
-                victims = _find_subject(sentence, ms, pos, PASSIVE_SUBJECT_WORDS)
-                for m in victims:
-                    if not m.claimant and m.perpetrator is None:
-                        m.target = True
+                _passive_victims(sentence, ms, pos)
             continue
-        if passive:
-            pos = v_start - len(aux.group()) if aux else v_start
+        if aux is not None and PARTICIPLE.search(word):
             if verb.group("transitive"):
-                for m in _find_subject(sentence, ms, pos, PASSIVE_SUBJECT_WORDS):
-                    if not m.claimant and m.perpetrator is None:
-                        m.target = True
+                _passive_victims(sentence, ms, pos)
             continue
         subjects = _find_subject(sentence, ms, v_start)
         if not subjects and ATTACK_PARTICIPLE.search(sentence[:v_end]):
@@ -338,6 +351,8 @@ def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
         if verb.group("transitive"):
             _mark_targets(sentence, _find_objects(sentence, ms, v_end))
 
+
+def _nouns(sentence: str, ms: list[_Mention], in_mention: Callable[[int], bool]) -> None:
     for noun in (*NOUN_ON.finditer(sentence), *NOUN_OF.finditer(sentence)):
         if in_mention(noun.start()) or INTENT_BEFORE.search(sentence[: noun.start()][-60:]):
             continue
@@ -353,6 +368,8 @@ def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
         ):
             m.set_perpetrator(_certainty(sentence[: m.start]))  # "the IS Sahel attack"
 
+
+def _responsibility(sentence: str, ms: list[_Mention]) -> None:
     for rule in RESPONSIBLE.finditer(sentence):
         for m in _find_subject(sentence, ms, rule.start()):
             m.set_perpetrator(_certainty(sentence[: rule.end()]))
@@ -371,28 +388,27 @@ def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
             for m in chain:
                 if not m.possessive:
                     m.set_perpetrator("suspected")
+
+
+def _conjunction_certainty(prefix: str, claimed: bool) -> str:
+    if claimed:
+        return "claimed"
+    if HEDGE.search(prefix):
+        return "suspected"
+    return "claimed" if CLAIM_WORD.search(prefix) else "confirmed"
+
+
+def _accomplices(sentence: str, ms: list[_Mention]) -> None:
     if ATTACK_WORD.search(sentence):
         claimed = any(m.claimant for m in ms)
         for rule in CONJUNCTION.finditer(sentence):
-            prefix = sentence[: rule.start()]
-            if claimed:
-                certainty = "claimed"
-            elif HEDGE.search(prefix):
-                certainty = "suspected"
-            elif CLAIM_WORD.search(prefix):
-                certainty = "claimed"
-            else:
-                certainty = "confirmed"
+            certainty = _conjunction_certainty(sentence[: rule.start()], claimed)
             for m in _find_agents(sentence, ms, rule.end()):
                 m.set_perpetrator(certainty)
     for rule in LINKED.finditer(sentence):
         if STRONG_HEDGE.search(sentence[: rule.start()]):
             for m in _find_objects(sentence, ms, rule.end()):
                 m.set_perpetrator("suspected")
-
-    for m in ms:
-        if m.claimant:
-            m.perpetrator = "claimed"
 
 
 def working_copy(text: str) -> str:

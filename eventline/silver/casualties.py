@@ -377,6 +377,22 @@ def _range_end(toks: list[_Tok], j: int, low: int) -> tuple[int, int] | None:
     return None
 
 
+def _vague_qty(
+    toks: list[_Tok], j: int, words: tuple[str, ...], value: int, mode: str | None
+) -> _Qty | None:
+    """ "dozens (of)", "up to several hundred": the minimal reading of a vague quantity."""
+    end = j + len(words)
+    if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
+        end += 1
+    if mode == _UPTO:
+        return _Qty(None, value, None, j, end, "vague")
+    if mode == _APPROX:
+        return _Qty(value, value, value, j, end, "vague")
+    if mode == _RANGE:
+        return None
+    return _Qty(value, None, value, j, end, "vague")
+
+
 def _core_at(toks: list[_Tok], j: int, mode: str | None) -> _Qty | None:
     """The number or vague word itself, shaped by the qualifier before it."""
     if j >= len(toks):
@@ -387,16 +403,7 @@ def _core_at(toks: list[_Tok], j: int, mode: str | None) -> _Qty | None:
         return _Qty(k, k, k, j, j + 2, "ordinal")
     for words, value in _VAGUE_BY_FIRST.get(low, ()):
         if tuple(t.low for t in toks[j : j + len(words)]) == words:
-            end = j + len(words)
-            if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
-                end += 1
-            if mode == _UPTO:
-                return _Qty(None, value, None, j, end, "vague")
-            if mode == _APPROX:
-                return _Qty(value, value, value, j, end, "vague")
-            if mode == _RANGE:
-                return None
-            return _Qty(value, None, value, j, end, "vague")
+            return _vague_qty(toks, j, words, value, mode)
     if (hyphen := _HYPHEN_RANGE.fullmatch(toks[j].text)) is not None:
         first, second = int(hyphen.group(1)), int(hyphen.group(2))
         if first < second and mode in (None, _APPROX, _RANGE):
@@ -415,6 +422,11 @@ def _core_at(toks: list[_Tok], j: int, mode: str | None) -> _Qty | None:
         return None
     if (upper := _range_end(toks, end, value)) is not None:
         return _Qty(value, upper[0], value, j, upper[1], "number")
+    return _shaped(toks, j, end, value, mode)
+
+
+def _shaped(toks: list[_Tok], j: int, end: int, value: int, mode: str | None) -> _Qty:
+    """A plain number shaped by "or more" / "or so" after it or the qualifier before it."""
     following = tuple(t.low for t in toks[end : end + 2])
     if following == ("or", "more"):
         return _Qty(value, None, value, j, end + 2, "number")
