@@ -424,7 +424,7 @@ def mentions_with_roles(text: str, found: list[tuple[Actor, int, int]]) -> list[
     work = working_copy(text)
     mentions: list[ActorMention] = []
     index = 0
-    for s_start, s_end in sentence_spans(work):
+    for s_start, s_end in sentence_spans(work, within_quotes=True):
         in_sentence: list[_Mention] = []
         while index < len(found) and found[index][1] < s_end:
             actor, start, end = found[index]

@@ -260,7 +260,7 @@ def _tokenize(text: str) -> list[_Tok]:
         if m.group() not in _DROPPED
     ]
     lows = [word.lower() for word, _, _ in raw]
-    ends = [end for _, end in sentence_spans(masked)]
+    ends = [end for _, end in sentence_spans(masked, within_quotes=True)]
     tokens: list[_Tok] = []
     sentence = segment = 0
     for k, (word, start, end) in enumerate(raw):

@@ -122,8 +122,9 @@ def check_acled_pair(rule_id: str, event_type: str, sub_event_type: str) -> None
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text`` (the project's one splitter): the lead comes first."""
-    return [sentence.text for sentence in _split(text)]
+    """The sentences of ``text`` (the one splitter; a quotation's sentences count): the lead
+    comes first."""
+    return [sentence.text for sentence in _split(text, within_quotes=True)]
 
 
 class EventClassifier:

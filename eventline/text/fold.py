@@ -10,7 +10,8 @@ always the text as written. Every matcher and word list of the project folds wit
   ``ı`` is an ``i``);
 * white space and hyphens become one space between words, none at the ends;
 * an apostrophe joins ("Jama'at" -> "jamaat") except before a possessive ``s``, which splits
-  off ("JNIM's" -> "jnim s");
+  off ("JNIM's" -> "jnim s"), and after a lone letter, an elision ("l'Azawad" -> "l azawad",
+  "N'Djamena" -> "n djamena");
 * the dots of initialisms go ("U.N." -> "un", "J. Riddering" -> "j riddering"); other
   punctuation stays, so it stops a multi-word match.
 """
@@ -68,6 +69,17 @@ def _possessive(text: str, i: int) -> bool:
     )
 
 
+def _elision(text: str, i: int) -> bool:
+    """The apostrophe at ``i`` follows a lone letter ("l'Azawad", "d'Ivoire", "N'Djamena")."""
+    return (
+        i > 0
+        and text[i - 1].isalpha()
+        and (i == 1 or not text[i - 2].isalnum())
+        and i + 1 < len(text)
+        and text[i + 1].isalpha()
+    )
+
+
 def _fold_chars(run: str, start: int, chars: list[str], offsets: list[int]) -> None:
     if run.isascii():
         chars.append(run.lower())
@@ -111,7 +123,7 @@ def fold(text: str) -> Folded:
             if chars and pending_space is None:
                 pending_space = pos
         elif char in APOSTROPHES:
-            if _possessive(text, pos) and pending_space is None:
+            if pending_space is None and (_possessive(text, pos) or _elision(text, pos)):
                 pending_space = pos
         elif not _initialism_dot(text, pos):  # a dot that stays
             if pending_space is not None:

@@ -155,9 +155,9 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]], cursor: list[int
     return i < len(spans) and spans[i][0] < start and end < spans[i][1]
 
 
-def _boundaries(text: str) -> list[int]:
+def _boundaries(text: str, within_quotes: bool) -> list[int]:
     """Offsets where a sentence ends (exclusive), in order; linear in ``text``."""
-    quoted = _quoted_spans(text)
+    quoted = [] if within_quotes else _quoted_spans(text)
     items = _numbered_items(text) if "." in text else {}
     item_ends = set(items.values())
     cuts: list[int] = []
@@ -174,11 +174,16 @@ def _boundaries(text: str) -> list[int]:
     return sorted(set(cuts))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text``, stripped of surrounding white space, in order."""
+def split_sentences(text: str, *, within_quotes: bool = False) -> list[Sentence]:
+    """Sentences of ``text``, stripped of surrounding white space, in order.
+
+    With ``within_quotes``, a quotation's own sentences end sentences too: "He said: “Mali
+    is a front. People think ...”" then leads with "He said: “Mali is a front." (for a
+    record's lead clause; a record itself is never cut inside a quotation).
+    """
     sentences: list[Sentence] = []
     start = 0
-    for cut in [*_boundaries(text), len(text)]:
+    for cut in [*_boundaries(text, within_quotes), len(text)]:
         piece = text[start:cut]
         stripped = piece.strip()
         if stripped:
@@ -188,6 +193,6 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, *, within_quotes: bool = False) -> list[tuple[int, int]]:
     """The [start, end) spans of :func:`split_sentences`, for callers that keep offsets."""
-    return [(s.start, s.end) for s in split_sentences(text)]
+    return [(s.start, s.end) for s in split_sentences(text, within_quotes=within_quotes)]
