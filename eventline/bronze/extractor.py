@@ -14,7 +14,7 @@ from eventline.bronze.blocks import Block, Layout, split_blocks
 from eventline.bronze.bullets import parse_bullet
 from eventline.ids import stable_id
 from eventline.text.citations import find_trailing_citation
-from eventline.text.date_expressions import find_date_expressions
+from eventline.text.date_expressions import find_date_expressions, has_date_expression
 from eventline.text.sentences import split_sentences
 
 Row = dict[str, Any]
@@ -68,8 +68,8 @@ def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
     text = block.text
     citation = find_trailing_citation(text)
     body = text[: citation.start].rstrip() if citation else text
-    if not find_date_expressions(body):
-        return []  # sentence splitting is the costly part: skip undated paragraphs
+    if not has_date_expression(body):
+        return []  # skip undated paragraphs before splitting them
     rows: list[Row] = []
     for index, sentence in enumerate(split_sentences(body)):
         expressions = find_date_expressions(sentence.text)
