@@ -32,7 +32,7 @@ class Citation:
 
 
 def _search_from_label(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)`` for a pattern that starts with ``\(?\bSource``: only the
+    r"""``pattern.search(text)`` for a pattern that starts with ``\(?\bSource``: only the
     places where "Source" is written are tried (the same leftmost match, without running the
     pattern at every character of a long block)."""
     at = text.find("Source")
