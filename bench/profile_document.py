@@ -3,7 +3,9 @@
 The scale target is 1,000 reports of ~117 KB raw → gold in under a minute on two cores,
 i.e. about 0.1 s of CPU per document; this measures where one document's time goes.
 Each repetition processes the sample under a fresh doc_id, so caches keyed on the text
-behave as they would for distinct documents with shared boilerplate.
+behave as they would for distinct documents with shared boilerplate. Times are CPU seconds
+of this process (``time.process_time``), so that other work on a shared machine inflates
+them less than wall-clock times.
 
 Usage: ``.venv/bin/python bench/profile_document.py [-n 10] [--profile] [--file PATH]``
 """
@@ -71,15 +73,15 @@ def run(text: str, repetitions: int) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {"bronze": [], "draft_silver": [], "actors": [], "dedup": []}
     for rep in range(repetitions):
         doc_id = f"doc_{rep:016x}"
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         extract = _bronze(doc_id, text)
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         draft = _draft(doc_id, extract)
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         _actors(extract)
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         _dedup(draft)
-        t4 = time.perf_counter()
+        t4 = time.process_time()
         timings["bronze"].append(t1 - t0)
         timings["draft_silver"].append(t2 - t1)
         timings["actors"].append(t3 - t2)

@@ -88,6 +88,7 @@ class Candidate:
     reason: str
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """A word as :func:`fold_key` folds it, without a possessive "'s"."""
     return fold_key(word).removesuffix(" s")

@@ -103,6 +103,8 @@ def _fold_char(char: str, i: int, chars: list[str], offsets: list[int]) -> None:
 
 def fold(text: str) -> Folded:
     """The folded form of ``text`` and its offset map (see the module docstring)."""
+    if text.isascii() and _PLAIN_RUN.fullmatch(text):  # one run of plain words: lower case
+        return Folded(text.lower(), list(range(len(text))))
     chars: list[str] = []
     offsets: list[int] = []
     pending_space: int | None = None  # where the white space before the next word began

@@ -16,7 +16,7 @@ under the same rules, so both use :class:`NameMatcher`:
   word ("~Severe", "~Platform"); the caller decides by context whether it counts.
 
 Spellings are compiled into one Aho-Corasick automaton (pyahocorasick, C) over a marked form
-of the folded text in which every word is wrapped in boundary marks, so the automaton can
+of the folded text in which word boundaries are marked (see ``_mark``), so the automaton can
 only match whole words and the cost stays linear in the text whatever the number of
 spellings (the gazetteer grows to hundreds of thousands).
 """
@@ -24,7 +24,6 @@ spellings (the gazetteer grows to hundreds of thousands).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
@@ -38,6 +37,7 @@ Capitals = Literal["initial", "acronyms"]
 T = TypeVar("T")
 
 _WORD_RUN = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W")
 _OPEN, _CLOSE = "\x01", "\x02"
 _CAPITALISED_WORD = re.compile(r"[^\s\-]+")
 
@@ -51,7 +51,14 @@ def parse_spelling(raw: str) -> tuple[str, bool]:
 
 
 def _mark(folded: str) -> str:
-    return _WORD_RUN.sub(f"{_OPEN}\\g<0>{_CLOSE}", folded)
+    """``folded`` with word boundaries marked: every non-word character ``c`` becomes
+    ``\\x02 c \\x01`` and the text is wrapped in ``\\x01 ... \\x02``, so a marked spelling
+    matches only where the spelling starts and ends at word boundaries (a character-local
+    rewrite: one ``str.translate``)."""
+    table = {ord(c): f"{_CLOSE}{c}{_OPEN}" for c in set(_NON_WORD.findall(folded))}
+    for mark in (_OPEN, _CLOSE):  # a mark written in the text is just a non-word character
+        table[ord(mark)] = f"{_CLOSE}\x00{_OPEN}"
+    return f"{_OPEN}{folded.translate(table)}{_CLOSE}"
 
 
 def _acronym_capitals(spelling: str, offsets: list[int], everything: bool) -> set[int]:
@@ -150,8 +157,8 @@ class NameMatcher(Generic[T]):
             automaton = ahocorasick.Automaton()
             for key, entry in self._spellings.items():
                 marked = _mark(key)
-                # (folded length, offset of the first word mark, spelling)
-                automaton.add_word(marked, (len(marked), len(key), marked.index(_OPEN), entry))
+                # (marked length, folded length, spelling)
+                automaton.add_word(marked, (len(marked), len(key), entry))
             if len(automaton):
                 automaton.make_automaton()
             self._automaton = automaton
@@ -163,18 +170,18 @@ class NameMatcher(Generic[T]):
         if not len(automaton) or not folded:
             return {}
         marked = _mark(folded)
-        word_starts = [m.start() for m in _WORD_RUN.finditer(folded)]
-        mark_positions = [start + 2 * k for k, start in enumerate(word_starts)]
+        hits = sorted(
+            (last - marked_length + 1, length, entry)
+            for last, (marked_length, length, entry) in automaton.iter(marked)
+        )
         best: dict[int, tuple[int, Spelling[T]]] = {}
-        for last, (marked_length, length, first_mark, entry) in automaton.iter(marked):
-            marked_start = last - marked_length + 1
-            k = bisect_right(mark_positions, marked_start + first_mark) - 1
-            start = word_starts[k] - first_mark
+        opens = 0  # boundary marks before the current hit: two per non-word character
+        counted_to = 0
+        for marked_start, length, entry in hits:
+            opens += marked.count(_OPEN, counted_to, marked_start)
+            counted_to = marked_start
+            start = marked_start - 2 * opens
             end = start + length
-            if (start > 0 and _is_word(folded[start - 1])) or (
-                end < len(folded) and _is_word(folded[end])
-            ):
-                continue  # a spelling that begins or ends with punctuation, mid-word
             if start not in best or best[start][0] < end:
                 best[start] = (end, entry)
         return best
@@ -199,10 +206,6 @@ class NameMatcher(Generic[T]):
                 found.append(match)
                 pos = end
         return found
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _capitals_ok(entry: Spelling[T], text: str, folded: Folded, start: int) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,17 @@ _ITEM = re.compile(
 )
 
 
+_ITEM_HINT = re.compile(r"\d\.\s+[A-Z]")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)] if any(c in text for c in '“"([«') else []
 
 
 def _numbered_items(text: str) -> dict[int, int]:
     """Start offset -> end of "N." for the numbered items of a list written in sequence."""
+    if _ITEM_HINT.search(text) is None:
+        return {}
     items = [(int(m.group("number")), m.start("number"), m.end()) for m in _ITEM.finditer(text)]
     numbers = {number for number, _, _ in items}
     return {
@@ -181,6 +187,12 @@ def split_sentences(text: str, *, within_quotes: bool = False) -> list[Sentence]
     is a front. People think ...”" then leads with "He said: “Mali is a front." (for a
     record's lead clause; a record itself is never cut inside a quotation).
     """
+    return list(_split(text, within_quotes))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str, within_quotes: bool) -> tuple[Sentence, ...]:
+    """Cached: silver and gold split the same record text for several rules."""
     sentences: list[Sentence] = []
     start = 0
     for cut in [*_boundaries(text, within_quotes), len(text)]:
@@ -190,7 +202,7 @@ def split_sentences(text: str, *, within_quotes: bool = False) -> list[Sentence]
             offset = start + (len(piece) - len(piece.lstrip()))
             sentences.append(Sentence(stripped, offset, offset + len(stripped)))
         start = max(start, cut)
-    return sentences
+    return tuple(sentences)
 
 
 def sentence_spans(text: str, *, within_quotes: bool = False) -> list[tuple[int, int]]:
