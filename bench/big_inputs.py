@@ -3,7 +3,10 @@
 * ``big``: the bundled sample repeated to about 50 MB (a long report: every per-line or
   per-block step must be linear in the document);
 * ``long_line``: one line of about 5 MB (the sample's text joined without line breaks: a
-  single paragraph, so every per-paragraph step must be linear in the paragraph).
+  single paragraph, so every per-paragraph step must be linear in the paragraph);
+* ``wrapped``: the same 5 MB hard-wrapped at 80 characters with a running header and a page
+  number every 50 lines and no blank line: one paragraph continued over 1,250 pages, so
+  nothing may rejoin or rescan a growing block per page.
 
 Each case runs in a fresh process (decode, bronze extraction, line-accounting check), so
 its peak resident memory is its own. A benchmark, not a test: run it by hand.
@@ -38,12 +41,31 @@ def make_long_line(megabytes: float) -> bytes:
     return (b" ".join([words] * copies))[: int(megabytes * 1_000_000)]
 
 
+def make_wrapped(megabytes: float) -> bytes:
+    words = make_long_line(megabytes).decode("utf-8", "ignore").split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > 80:
+            lines.append(current)
+            current = word
+            if len(lines) % 51 == 50:
+                lines.extend(["", "\fCountry report", str(len(lines) // 51 + 1), ""])
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return "\n".join(lines).encode("utf-8")
+
+
+_MAKERS = {"big": make_big, "long_line": make_long_line, "wrapped": make_wrapped}
+
+
 def _run(case: str, megabytes: float, out: multiprocessing.Queue) -> None:
     from eventline.bronze.decoder import DecodedDocument, decode_document
     from eventline.bronze.extractor import extract_bronze
     from eventline.quality.conservation import check_line_accounting
 
-    data = make_big(megabytes) if case == "big" else make_long_line(megabytes)
+    data = _MAKERS[case](megabytes)
     t0 = time.perf_counter()
     decoded = decode_document(data)
     assert isinstance(decoded, DecodedDocument)
@@ -72,7 +94,7 @@ def main() -> None:
     parser.add_argument("--line-mb", type=float, default=5.0, help="size of the one line")
     args = parser.parse_args()
     context = multiprocessing.get_context("spawn")
-    for case, size in (("big", args.mb), ("long_line", args.line_mb)):
+    for case, size in (("big", args.mb), ("long_line", args.line_mb), ("wrapped", args.line_mb)):
         queue: multiprocessing.Queue = context.Queue()
         process = context.Process(target=_run, args=(case, size, queue))
         process.start()

@@ -1,4 +1,4 @@
-"""Markdown markup of report text: links, citation tails and bullet labels, in one place.
+r"""Markdown markup of report text: links, citation tails and bullet labels, in one place.
 
 Reports cite outlets as Markdown links (``[Reuters](#)``), close paragraphs with
 ``Source: [..](#)`` tails and open timeline bullets with a bold date label
@@ -6,8 +6,9 @@ Reports cite outlets as Markdown links (``[Reuters](#)``), close paragraphs with
 and must keep offsets into the text as written: so markup is *blanked* (replaced by spaces
 of the same length) rather than removed, or its spans are reported.
 
-Every pattern is bounded (a link label of at most 300 characters, a label of 80), so that a
-stray bracket in a 5 MB line costs a bounded look-ahead, never a scan to the end per bracket.
+Every pattern is bounded (a link label of at most 300 characters, a label of 80), and a link
+label cannot hold an opening bracket (write it escaped, ``\[``), so that a stray bracket in a
+5 MB line costs a look-ahead to the next bracket, never a scan to the end per bracket.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from collections.abc import Iterable
 from functools import reduce
 
 _LABEL_MAX = 300
-LINK_LABEL = rf"(?:[^\]\\\n]|\\.){{0,{_LABEL_MAX}}}"
+LINK_LABEL = rf"(?:[^\[\]\\\n]|\\.){{0,{_LABEL_MAX}}}"
 _URL = r"[^)\s]{0,2000}"
-# A Markdown link; ``label`` may hold backslash escapes ("[Sources\: AFP](#)").
+# A Markdown link; ``label`` may hold backslash escapes ("[Sources\: AFP](#)"), not "[".
 LINK = re.compile(rf"\[(?P<label>{LINK_LABEL})\]\((?P<url>{_URL})\)")
 # Link markup around a label: every opening bracket, and the "](url)" after a label.
 LINK_MARKUP = re.compile(rf"\[|\]\({_URL}\)")

@@ -70,28 +70,64 @@ _CLOSERS = "\"”’')]"
 # A candidate end: terminal punctuation and closers before white space or the end; or a
 # line break (a paragraph joined from lines has none).
 _END = re.compile(
-    rf"(?P<punct>[.!?]+)(?P<close>[{re.escape(_CLOSERS)}]*)(?=(?P<space>\s+)(?P<next>\S)|\s*\Z)|\n"
+    rf"(?P<punct>[.!?]++)(?P<close>[{re.escape(_CLOSERS)}]*+)"
+    r"(?=(?P<space>\s+)(?P<next>\S)|\s*\Z)|\n"
 )
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z](?:[A-Za-z.]{0,30})\Z")
 _NEXT_WORD = re.compile(r"[^\s,.;:]+")
-# Spans whose inner punctuation ends nothing; bounded so that a lone quote stays local.
+# Spans whose inner punctuation ends nothing, as (opening, closing, characters not allowed
+# inside); bounded so that a lone quote stays local.
 _QUOTED_MAX = 600
-_QUOTED = re.compile(
-    rf"“[^”\n]{{0,{_QUOTED_MAX}}}”|\"[^\"\n]{{0,{_QUOTED_MAX}}}\""
-    rf"|\([^()\n]{{0,{_QUOTED_MAX}}}\)|\[[^\]\n]{{0,{_QUOTED_MAX}}}\]|«[^»\n]{{0,{_QUOTED_MAX}}}»"
-)
+_PAIRS = {"“": ("”", "\n"), '"': ('"', "\n"), "(": (")", "(\n"), "[": ("]", "\n"), "«": ("»", "\n")}
 # "7. On 27 April": a list number at the start, after a sentence end or after a heading word.
 _ITEM = re.compile(
     rf"(?:\A\s*|[.!?][{re.escape(_CLOSERS)}]*\s+|(?<!\w)[A-Z][\w’'-]*\s+)"
     r"(?P<number>\d{1,2})\.(?=\s+[A-Z])"
 )
-
-
 _ITEM_HINT = re.compile(r"\d\.\s+[A-Z]")
 
 
+class _NextOf:
+    """The next occurrence of each character at or after a position that only moves forward:
+    each character is looked up again only once passed, so all lookups cost O(len(text))."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, int] = {}
+
+    def __call__(self, char: str, pos: int) -> int:
+        at = self.found.get(char, -2)
+        if at == -2 or (at != -1 and at < pos):
+            at = self.text.find(char, pos)
+            self.found[char] = at
+        return at
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text)] if any(c in text for c in '“"([«') else []
+    """What ``re.finditer`` of the alternation of the bounded pairs (opening, at most
+    ``_QUOTED_MAX`` allowed characters, closing) finds: leftmost first, non-overlapping."""
+    openings = [c for c in _PAIRS if c in text]
+    if not openings:
+        return []
+    next_of = _NextOf(text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        starts = [(at, c) for c in openings if (at := next_of(c, pos)) != -1]
+        if not starts:
+            return spans
+        at, opening = min(starts)
+        closing, forbidden = _PAIRS[opening]
+        close = next_of(closing, at + 1)
+        if close == -1:  # never closed from here on: no more spans of this kind
+            openings.remove(opening)
+            continue
+        blocked = [i for c in forbidden if (i := next_of(c, at + 1)) != -1]
+        if close - at - 1 <= _QUOTED_MAX and all(i > close for i in blocked):
+            spans.append((at, close + 1))
+            pos = close + 1
+        else:
+            pos = at + 1
 
 
 def _numbered_items(text: str) -> dict[int, int]:
