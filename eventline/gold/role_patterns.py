@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+from eventline.text.words import word_set
 
 
 def forms(*groups: str) -> str:

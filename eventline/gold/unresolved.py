@@ -11,10 +11,10 @@ import re
 from collections.abc import Container
 
 from eventline.gold.actor_model import Actor, UnresolvedMention
-from eventline.gold.role_patterns import word_set
 from eventline.silver.places import default_gazetteer
 from eventline.text.fold import fold_key
 from eventline.text.markup import citation_spans, inside_spans
+from eventline.text.words import word_set
 
 _NAME_WORD = r"[A-Z][\w’'\-]*"
 _CONNECTOR = r"(?:of|for|the|in|de|du|des|la|le|al|wal|el|d['’]|l['’])"

@@ -16,6 +16,9 @@ from eventline.reference import Source, reference_file, reference_rows
 from eventline.text.fold import fold_key
 from eventline.text.markup import inside_spans, link_label_spans
 from eventline.text.names import GUARD, NameMatch, NameMatcher, parse_spelling
+from eventline.text.words import word_set
+
+__all__ = ["GUARD", "Gazetteer", "Place", "PlaceMatch", "default_gazetteer"]
 
 PLACES_CSV = reference_file("places.csv")
 
@@ -46,7 +49,6 @@ PRECISIONS = ("town", "admin2", "admin1", "country", "unknown")
 _RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 _TOWN_TYPES = frozenset(t for t, p in PRECISION_BY_TYPE.items() if p == "town")
 _PLACE_ID = re.compile(r"[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
-__all__ = ["GUARD", "Gazetteer", "Place", "PlaceMatch", "default_gazetteer"]
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Ff]rom|[Tt]o|[Tt]owards?|[Bb]etween"
@@ -87,24 +89,20 @@ _NOT_PLACE_AFTER = re.compile(
 )
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_MONTHS = _wordset(
+_MONTHS = word_set(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
-_DETERMINERS = _wordset(
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_DETERMINERS = word_set(
     "the a an this that these those its their his her our my your it he she they we i you"
     " which what some many most all both each several other such another any no"
 )
-_TITLES = _wordset(
+_TITLES = word_set(
     "president colonel general minister prime secretary secretary-general imam emir king"
     " sheikh commander captain lieutenant sergeant chief judge mr mrs ms dr sir"
 )
-_ORG_WORDS = _wordset(
+_ORG_WORDS = word_set(
     "operation operations department ministry mission group groups council committee force"
     " forces army court office agency organization organisation movement movements front"
     " alliance coalition union nations republic state states hotel restaurant bank university"
@@ -114,7 +112,7 @@ _ORG_WORDS = _wordset(
     " company corps initiative fund network partnership forum community"
 )
 # Peoples, creeds and adjectives read as capitalised nouns but are never places.
-_NOT_PLACE_WORDS = _wordset(
+_NOT_PLACE_WORDS = word_set(
     "french burkinabe nigerien tuareg tuaregs fulani peul peulh dogon dogons donzo dozo bambara"
     " songhai arab arabs berber moor bozo dutch swiss greek thai western eastern northern"
     " southern central islamic islamist islamists jihadist jihadists muslim muslims christian"

@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventline.text.words import word_set
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -40,18 +42,13 @@ class Sentence:
     end: int
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as prose: easier to read and review than quoted items."""
-    return frozenset(text.split())
-
-
 # pysbd's English abbreviations (lower case, without the final dot).
-_PREPOSITIVE = _words(
+_PREPOSITIVE = word_set(
     "adm attys brig capt cmdr col cpl det dr gen gov ing lt maj mr mrs ms mt messrs mssrs prof"
     " ph rep reps rev sen sens sgt st supt v vs fig"
 )
-_BEFORE_NUMBER = _words("art ext no nos p pp")
-_OTHER = _words(
+_BEFORE_NUMBER = word_set("art ext no nos p pp")
+_OTHER = word_set(
     "adj adv al ala alta apr arc ariz ark assn asst aug ave bart bld bldg blvd bros btw cal"
     " calif cl co colo comdr con conn corp cres ct dak dec del dept dist drs ens esp esq etc"
     " exp expy feb fed fla ft fwy fy ga hon hosp hr hway hwy ia id ida ill inc ind insp is jan"
@@ -62,7 +59,7 @@ _OTHER = _words(
 )
 # Dotted abbreviations that may end a sentence, and the words that then start the next one.
 _DOTTED_ENDINGS = frozenset({"u.s", "u.k", "e.u", "u.s.a"})
-_STARTERS = _words(
+_STARTERS = word_set(
     "A Being Did For He How However I In It Millions More She That The There They We What"
     " When Where Who Why"
 )
