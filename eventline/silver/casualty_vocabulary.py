@@ -23,6 +23,8 @@ KIDNAPPED = "kidnapped"
 ASSAILANTS = "assailants_killed"
 # The casualty categories, in the order of the silver and gold columns.
 CATEGORIES = (KILLED, INJURED, KIDNAPPED, ASSAILANTS)
+# The victims' categories: gold states their bounds (low/high); assailants killed are apart.
+VICTIM_CATEGORIES = (KILLED, INJURED, KIDNAPPED)
 EXACT, OPEN, UPTO, APPROX, RANGE = "exact", "open", "upto", "approx", "range"
 QUALIFIER_MODES = (EXACT, OPEN, UPTO, APPROX, RANGE)
 VOCABULARY_FILE = reference_file("casualty_vocabulary.yaml")
