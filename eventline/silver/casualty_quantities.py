@@ -145,17 +145,21 @@ def tokenize(text: str) -> list[Tok]:
         if m.group() not in _DROPPED
     ]
     lows = [word.lower() for word, _, _ in raw]
-    ends = [end for _, end in sentence_spans(masked, within_quotes=True)]
+    # Where each sentence but the last ends: a token at or after it is in a later sentence.
+    ends = [end for _, end in sentence_spans(masked, within_quotes=True)][:-1]
+    ends.append(len(masked) + 1)
     tokens: list[Tok] = []
     sentence = segment = 0
+    boundary = ends[0]
     for k, (word, start, end) in enumerate(raw):
         low = lows[k]
         if low in _CONTRAST or (
             low == "while" and any(w in ATTRIBUTION for w in lows[k + 1 : k + 9])
         ):
             segment += 1
-        while sentence < len(ends) - 1 and start >= ends[sentence]:
+        while start >= boundary:
             sentence += 1
+            boundary = ends[sentence]
         tokens.append(Tok(word, low, start, end, sentence, segment))
     return tokens
 

@@ -31,6 +31,9 @@ _EXTRA = {"\u0131": "i"}
 _SPECIAL = "".join(re.escape(c) for c in sorted(HYPHENS | APOSTROPHES | {"."}))
 # Single spaces between such runs fold to themselves, so a run of prose is folded at once.
 _PLAIN_RUN = re.compile(rf"[^\s{_SPECIAL}]+(?: [^\s{_SPECIAL}]+)*")
+# ASCII text that none of the rules below changes but for case: no white space but single
+# spaces inside, no hyphen or apostrophe, no dot after a lone letter.
+_NEEDS_RULES = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f'`\-]|  |^ | $|(?<![A-Za-z0-9])[A-Za-z]\.")
 _ASCII_OR_CHAR = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 
 
@@ -103,7 +106,7 @@ def _fold_char(char: str, i: int, chars: list[str], offsets: list[int]) -> None:
 
 def fold(text: str) -> Folded:
     """The folded form of ``text`` and its offset map (see the module docstring)."""
-    if text.isascii() and _PLAIN_RUN.fullmatch(text):  # one run of plain words: lower case
+    if text.isascii() and _NEEDS_RULES.search(text) is None:  # only lower case to do
         return Folded(text.lower(), list(range(len(text))))
     chars: list[str] = []
     offsets: list[int] = []
