@@ -268,6 +268,7 @@ def quality_gate(
             "silver_merged": len(silver.merges),
         },
         reports / "gx",
+        run_name=str(flow_run.get_id() or "local"),
     )
     write_text(
         json.dumps(report.to_dict(), indent=2, default=str) + "\n",

@@ -92,6 +92,7 @@ class PageCheck:
     console_messages: list[str] = field(default_factory=list)
     blocked_requests: list[str] = field(default_factory=list)
     styles: dict[str, dict[str, str]] = field(default_factory=dict)  # selector → computed CSS
+    body_text: str = ""  # what the page shows, as innerText
 
 
 _READ_PAGE = """
@@ -111,6 +112,7 @@ _READ_PAGE = """
     out.styles[s] = Object.fromEntries(props.map((p) => [p, css ? css.getPropertyValue(p) : ""]));
   }
   out.title = document.title;
+  out.body = document.body ? document.body.innerText : "";
   return out;
 }
 """
@@ -237,6 +239,7 @@ class HeadlessChromium:
             console_messages=messages,
             blocked_requests=blocked,
             styles=value["styles"],
+            body_text=value["body"],
         )
 
 

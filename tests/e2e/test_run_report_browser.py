@@ -1,24 +1,17 @@
 """The run report as a browser shows it: headless Chromium via Playwright, network refused.
 
-Skipped, with the reason shown by ``pytest -ra``, only where Chromium (or Playwright) is
-not installed (``make test`` installs Chromium where it can). Installed but failing to
-start is a failure, not a skip.
+The ``browser`` fixture (tests/conftest.py) skips, with the reason shown by ``pytest -ra``,
+only where Chromium (or Playwright) is not installed (``make test`` installs Chromium where
+it can); installed but failing to start is a failure, not a skip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from eventline.report.browser_check import (
-    BrowserUnavailable,
-    HeadlessChromium,
-    PageCheck,
-    is_local,
-    unavailable_reason,
-)
+from eventline.report.browser_check import HeadlessChromium, PageCheck, is_local
 from eventline.report.run_report import render_run_report
 from tests.report.test_run_report import HOSTILE, _inputs
 
@@ -33,18 +26,6 @@ COUNTS = {
     "count-mapped-events": "3",
 }
 CHARTS = {"chart-events-per-year": 3, "chart-fatalities-per-year": 3, "chart-events-by-type": 3}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[HeadlessChromium]:
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(f"browser checks skipped: {reason}")
-    try:
-        with HeadlessChromium() as chromium:
-            yield chromium
-    except BrowserUnavailable as error:  # installed but broken: that is a failure, not a skip
-        pytest.fail(f"Chromium is installed but could not be driven: {error}")
 
 
 @pytest.fixture(scope="module")
