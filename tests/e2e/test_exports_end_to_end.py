@@ -63,3 +63,18 @@ def test_run_report_map_and_data_docs_open_offline(
     docs = browser.check(reports / "gx" / "index.html", selectors=["tr[data-status]"])
     assert docs.blocked_requests == [] and docs.console_errors == []
     assert docs.counts["tr[data-status]"] == 5  # silver records, events, actors, links, run
+
+
+def test_readme_duckdb_query_runs_on_the_catalogue(mixed_run: CliRun) -> None:
+    from tests.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using eventline with ACLED/UCDP tooling", 1)[1].split("\n## ", 1)[0]
+    query = section.split('duckdb data/gold/eventline.duckdb -c "', 1)[1].split('"\n', 1)[0]
+    con = duckdb.connect(str(mixed_run.data_dir / "gold" / "eventline.duckdb"), read_only=True)
+    rows = con.execute(query).fetchall()
+    assert 0 < len(rows) <= 5
+    perpetrators = con.execute(
+        "select count(distinct actor_id) from event_actors where role = 'perpetrator'"
+    ).fetchone()
+    assert len(rows) == min(5, perpetrators[0])
