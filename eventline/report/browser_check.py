@@ -23,11 +23,12 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -46,6 +47,7 @@ CHROMIUM_ARGS = (
 )
 LOCAL_SCHEMES = frozenset({"file", "data", "about", "blob"})
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+T = TypeVar("T")
 
 
 class BrowserUnavailable(RuntimeError):
@@ -119,13 +121,24 @@ _READ_PAGE = """
 
 
 class HeadlessChromium:
-    """One headless Chromium for many pages; use as a context manager."""
+    """One headless Chromium for many pages; use as a context manager.
+
+    Playwright's sync API refuses to run in a thread with a running asyncio loop (as a
+    Prefect flow or test harness may leave), and its objects belong to the thread that made
+    them: every call therefore runs on one worker thread of this object's own.
+    """
 
     def __init__(self, binary: str | None = None, timeout: float = 30.0) -> None:
         self.binary = binary or chromium_path()
         self.timeout = timeout
         self._playwright: Any = None
         self._browser: Any = None
+        self._thread: ThreadPoolExecutor | None = None
+
+    def _call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="eventline-chromium")
+        return self._thread.submit(function, *args, **kwargs).result()
 
     def __enter__(self) -> HeadlessChromium:
         self.start()
@@ -140,6 +153,9 @@ class HeadlessChromium:
         self.close()
 
     def start(self) -> None:
+        self._call(self._start)
+
+    def _start(self) -> None:
         reason = unavailable_reason()
         if reason or self.binary is None:
             raise BrowserUnavailable(reason or "no Chromium binary")
@@ -153,20 +169,25 @@ class HeadlessChromium:
                 timeout=self.timeout * 1000,
             )
         except Error as error:
-            self.close()
+            self._close()
             raise BrowserUnavailable(f"{self.binary} did not start: {error}") from error
 
     def close(self) -> None:
+        if self._thread is None:
+            return
+        try:
+            self._call(self._close)
+        finally:
+            self._thread.shutdown(wait=True)
+            self._thread = None
+
+    def _close(self) -> None:
         if self._browser is not None:
             self._browser.close()
             self._browser = None
         if self._playwright is not None:
             self._playwright.stop()
             self._playwright = None
-
-    @property
-    def version(self) -> str:
-        return str(self._browser.version) if self._browser is not None else ""
 
     def check(
         self,
@@ -184,6 +205,20 @@ class HeadlessChromium:
         *styles* maps a CSS selector to computed properties to read from its first match
         (to see that a stylesheet was applied).
         """
+        options = {"screenshot": screenshot, "styles": styles, "width": width, "height": height}
+        return self._call(self._check, path, list(ids), list(selectors), **options)
+
+    def _check(
+        self,
+        path: Path | str,
+        ids: list[str],
+        selectors: list[str],
+        *,
+        screenshot: bool,
+        styles: dict[str, Sequence[str]] | None,
+        width: int,
+        height: int,
+    ) -> PageCheck:
         if self._browser is None:
             raise BrowserUnavailable("the browser is not running")
         started = time.monotonic()

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from eventline.export.catalog import CATALOG, write_catalog
-from tests.export.conftest import E1, E2, write_gold
+from schemas.gold import GoldEventModel
+from tests.export.conftest import E1, E2, events_frame, write_gold
 
 
 @pytest.fixture
@@ -54,9 +55,20 @@ def test_columns_carry_the_contract_descriptions(moved: Path) -> None:
 
 def test_missing_gold_is_an_error_not_an_empty_catalogue(tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
-    with pytest.raises(FileNotFoundError, match="events"):
+    with pytest.raises(FileNotFoundError, match="actors"):
         write_catalog(tmp_path / "gold")
     assert not (tmp_path / "gold" / CATALOG).exists()
+
+
+def test_a_gold_without_events_has_an_empty_events_table(tmp_path: Path) -> None:
+    """A publish with no event writes no partition; the table still has every column."""
+    gold = write_gold(tmp_path / "gold", events_frame().iloc[0:0])
+    assert not list(gold.rglob("events/**/*.parquet"))
+    con = duckdb.connect(str(write_catalog(gold)), read_only=True)
+    assert con.execute("select count(*) from events").fetchone() == (0,)
+    columns = [row[0] for row in con.execute("describe events").fetchall()]
+    assert columns == list(GoldEventModel.to_schema().columns)
+    assert con.execute("select count(*) from event_actor_names").fetchone() == (0,)
 
 
 def test_rewriting_replaces_the_catalogue(tmp_path: Path) -> None:
