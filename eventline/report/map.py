@@ -215,15 +215,34 @@ def _points(groups: Iterable[dict[str, Any]], view: View) -> list[Shape]:
     return shapes
 
 
-def event_map(events: pd.DataFrame | None) -> dict[str, Any]:
-    """The map figure (a :class:`Chart` with ``data-points``), its legend and data table."""
-    located = _located(events)
-    total = 0 if events is None else len(events)
-    groups = _groups(located)
-    counts = {
-        "data-events": str(len(located)),
-        "data-events-without-coordinates": str(total - len(located)),
-    }
+def focus(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The points to frame: all, unless a few far-off ones would shrink the rest to a dot.
+
+    With five points or more, the box of the middle 80 % (by latitude and by longitude),
+    widened by a quarter of its size, is compared with the box of all points; when all
+    points need more than three times its width or height, only the points inside are
+    framed, and the others are said to lie outside (they stay in the data table).
+    """
+    if len(groups) < 5:
+        return groups
+    lats = sorted(g["lat"] for g in groups)
+    lons = sorted(g["lon"] for g in groups)
+
+    def q(values: list[float], share: float) -> float:
+        return values[round(share * (len(values) - 1))]
+
+    south, north, west, east = q(lats, 0.1), q(lats, 0.9), q(lons, 0.1), q(lons, 0.9)
+    pad_lat = max((north - south) * 0.25, MIN_SPAN / 2)
+    pad_lon = max((east - west) * 0.25, MIN_SPAN / 2)
+    box = (south - pad_lat, north + pad_lat, west - pad_lon, east + pad_lon)
+    core_lat, core_lon = box[1] - box[0], box[3] - box[2]
+    if lats[-1] - lats[0] <= 3 * core_lat and lons[-1] - lons[0] <= 3 * core_lon:
+        return groups
+    return [g for g in groups if box[0] <= g["lat"] <= box[1] and box[2] <= g["lon"] <= box[3]]
+
+
+def _table(groups: list[dict[str, Any]], drawn: list[dict[str, Any]]) -> dict[str, Any]:
+    shown = {id(g) for g in drawn}
     rows = [
         (
             g["place"],
@@ -232,52 +251,64 @@ def event_map(events: pd.DataFrame | None) -> dict[str, Any]:
             g["type"],
             f"{g['events']:,}",
             "" if g["killed"] is None else f"{g['killed']:,}",
+            "yes" if id(g) in shown else "no: outside the frame",
         )
         for g in groups
     ]
+    return {
+        "id": "table-event-map",
+        "headers": ["Place", "Latitude", "Longitude", "Event type", "Events", "Killed", "Drawn"],
+        "rows": rows,
+        "numeric": (1, 2, 4, 5),
+    }
+
+
+def _chart(groups: list[dict[str, Any]], located: int, counts: dict[str, str]) -> Chart:
     if not groups:
-        chart = Chart(
+        return Chart(
             "chart-event-map", "", "events with coordinates", WIDTH, 0, [], 0, counts, POINTS
         )
-    else:
-        view = _view(groups)
-        plot = {
-            "x": str(LEFT),
-            "y": str(TOP),
-            "width": fmt(view.plot_w),
-            "height": fmt(view.plot_h),
-        }
-        frame = Shape("rect", {"class": "frame", "fill": "none", "stroke": "#5b6570"} | plot)
-        lines, labels = _grid(view)
-        inner = Shape(
-            "svg",
-            plot | {"viewBox": f"{LEFT} {TOP} {fmt(view.plot_w)} {fmt(view.plot_h)}"},
-            children=tuple(_outline_shapes(view) + lines + _points(groups, view)),
-        )
-        height = round(TOP + view.plot_h + BOTTOM)
-        title = (
-            f"Map of {len(located):,} events with coordinates at {len(groups):,} "
-            "place and type points; point area grows with the people killed"
-        )
-        shapes = [*labels, inner, frame]
-        chart = Chart(
-            "chart-event-map", title, "events", WIDTH, height, shapes, len(groups), counts, POINTS
-        )
-    present = {g["type"] for g in groups}
-    legend = [(f"t{i}", name) for i, name in enumerate(TYPE_ORDER) if name in present]
+    view = _view(groups)
+    plot = {"x": str(LEFT), "y": str(TOP), "width": fmt(view.plot_w), "height": fmt(view.plot_h)}
+    frame = Shape("rect", {"class": "frame", "fill": "none", "stroke": "#5b6570"} | plot)
+    lines, labels = _grid(view)
+    inner = Shape(
+        "svg",
+        plot | {"viewBox": f"{LEFT} {TOP} {fmt(view.plot_w)} {fmt(view.plot_h)}"},
+        children=tuple(_outline_shapes(view) + lines + _points(groups, view)),
+    )
+    height = round(TOP + view.plot_h + BOTTOM)
+    title = (
+        f"Map of {located:,} events with coordinates, drawn as {len(groups):,} place and type "
+        "points; point area grows with the people killed"
+    )
+    shapes = [*labels, inner, frame]
+    return Chart(
+        "chart-event-map", title, "events", WIDTH, height, shapes, len(groups), counts, POINTS
+    )
+
+
+def event_map(events: pd.DataFrame | None) -> dict[str, Any]:
+    """The map figure (a :class:`Chart` with ``data-points``), its legend and data table."""
+    located = _located(events)
+    total = 0 if events is None else len(events)
+    groups = _groups(located)
+    drawn = focus(groups)
+    counts = {
+        "data-events": str(len(located)),
+        "data-events-without-coordinates": str(total - len(located)),
+        "data-points-outside": str(len(groups) - len(drawn)),
+    }
+    present = {g["type"] for g in drawn}
     return {
         "heading": "Events on the map",
-        "chart": chart,
+        "chart": _chart(drawn, len(located), counts),
         "cls": "map",
-        "legend": legend,
+        "legend": [(f"t{i}", name) for i, name in enumerate(TYPE_ORDER) if name in present],
         "located": len(located),
         "unlocated": total - len(located),
+        "outside": len(groups) - len(drawn),
         "figure_column": _fatality_column(events) if events is not None else None,
         "source": SOURCE,
-        "table": {
-            "id": "table-event-map",
-            "headers": ["Place", "Latitude", "Longitude", "Event type", "Events", "Killed"],
-            "rows": rows,
-            "numeric": (1, 2, 4, 5),
-        },
+        "table": _table(groups, drawn),
     }

@@ -534,3 +534,26 @@ def test_map_without_coordinates_says_so() -> None:
     assert page.attrs["chart-event-map"]["data-points"] == "0"
     assert page.text("chart-event-map") == "No events with coordinates to chart."
     assert page.text("count-unmapped-events") == "5"
+
+
+def test_far_off_points_are_framed_out_and_said_so() -> None:
+    # Six events around Mali and one in New York: the frame fits Mali, New York is listed.
+    lats = [16.27, 14.49, 13.45, 12.64, 15.0, 16.77, 40.71]
+    lons = [-0.04, -4.19, -6.26, -8.0, -1.0, -3.01, -74.0]
+    events = pd.DataFrame(
+        {
+            "event_id": [f"evt_{i:016x}" for i in range(7)],
+            "year": pd.array([2021] * 7, dtype="Int64"),
+            "event_type": ["Battles"] * 7,
+            "killed": pd.array([1] * 7, dtype="Int64"),
+            "location": [f"place {i}" for i in range(7)],
+            "latitude": lats,
+            "longitude": lons,
+        }
+    )
+    page = Page(render_run_report(_inputs(events=events)))
+    assert page.attrs["chart-event-map"]["data-points"] == "6"
+    assert page.attrs["chart-event-map"]["data-points-outside"] == "1"
+    assert page.text("count-points-outside") == "1"
+    assert "place 6 40.71 -74.00 Battles 1 1 no: outside the frame" in page.text("table-event-map")
+    assert page.text("table-event-map").count(" yes") == 6
