@@ -10,8 +10,10 @@ Actor resolution needs two kinds of reference data, both reviewed CSV files in
 * ``generic_actors.csv`` and the derived ``generic_actor_words.csv``: ACLED-style generic
   actors ("Civilians ({country})") resolved from words ("villagers", "hommes armés"), not names.
 
-This module only reads, validates and indexes; it matches no text. A bad file is rejected
-with its file and line, because a wrong row would mislabel events silently.
+This module reads the catalog, checks the files against each other and indexes them
+(``load_actor_reference()``); ``generic_actors`` reads the generic actors and
+``actor_vocabulary`` holds the shared codes, marks and field checks. Nothing here matches
+text. A bad file is rejected with its file and line: a wrong row would mislabel events silently.
 """
 
 from __future__ import annotations
