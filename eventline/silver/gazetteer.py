@@ -17,6 +17,7 @@ import csv
 import gzip
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -394,10 +395,10 @@ class Gazetteer:
         self.countries = tuple(sorted(set(codes)))
         self.places = tuple(p for code in self.countries for p in places(code, root))
         self.admin_areas = tuple(a for code in self.countries for a in admin_areas(code, root))
-        ids = [entry.id for entry in (*self.places, *self.admin_areas)]
-        if len(set(ids)) != len(ids):
-            repeated = sorted({i for i in ids if ids.count(i) > 1})[:5]
-            raise GazetteerError(f"ids repeated across countries {self.countries}: {repeated}")
+        ids = Counter(entry.id for entry in (*self.places, *self.admin_areas))
+        if len(ids) != len(self.places) + len(self.admin_areas):
+            repeated = sorted(i for i, n in ids.items() if n > 1)
+            raise GazetteerError(f"ids repeated across files: {repeated[:5]} ({len(repeated)})")
 
     @cached_property
     def _index(self) -> dict[str, tuple[Place | AdminArea, ...]]:
