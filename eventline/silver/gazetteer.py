@@ -3,10 +3,10 @@
 Data: ``schemas/reference/gazetteer/`` (built by ``scripts/build_gazetteer.py`` from GeoNames,
 CC BY 4.0, "GeoNames (geonames.org)"; see the README there). It is partitioned by country so
 that a resolver loads the countries of a document, not the world: ``places/<ISO2>.csv.gz``
-holds one country's places, ``admin.csv.gz`` every country's admin areas and ``countries.csv``
-the countries. Each file is checked row by row as it is read, and a bad row stops the load
-with its file and line: a silently wrong gazetteer would mis-place events. Loads are cached
-per country, so reading a country twice costs nothing.
+holds one country's places, ``admin/<ISO2>.csv.gz`` its admin areas, and ``countries.csv``
+the countries, with the row count of each file. Each file is checked row by row as it is
+read, and a bad row stops the load with its file and line: a silently wrong gazetteer would
+mis-place events. Loads are cached per country, so reading a country twice costs nothing.
 
 This module only reads; it decides nothing about which place a text means.
 """
@@ -40,7 +40,7 @@ ADMIN_COLUMNS = (
 )  # fmt: skip
 COUNTRY_COLUMNS = (
     "iso2", "iso3", "name", "official_name", "alt_names", "demonyms", "capital",
-    "capital_latitude", "capital_longitude", "acled_region", "place_rows",
+    "capital_latitude", "capital_longitude", "acled_region", "place_rows", "admin_rows",
 )  # fmt: skip
 FEATURE_COLUMNS = ("feature_class", "feature_code", "kind", "description")
 PLACE_SOURCES = frozenset({"geonames", "cities500"})
@@ -88,6 +88,7 @@ class Country:
     capital_longitude: float | None
     acled_region: str | None
     place_rows: int
+    admin_rows: int
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -166,19 +167,20 @@ def _rows(resource: Traversable, columns: tuple[str, ...]) -> Iterator[tuple[str
         binary = gzip.GzipFile(fileobj=raw) if resource.name.endswith(".gz") else raw
         text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
         reader = csv.reader(text)
+        name = resource.name
         try:
             header = tuple(next(reader, ()))
             if header != columns:
-                raise GazetteerError(f"{resource.name}:1: header {header} is not {columns}")
+                raise GazetteerError(f"{name}:1: header {header} is not {columns}")
             for values in reader:
-                where = f"{resource.name}:{reader.line_num}"
+                where = f"{name}:{reader.line_num}"
                 if len(values) != len(columns):
                     raise GazetteerError(
                         f"{where}: expected {len(columns)} fields, got {len(values)}"
                     )
                 yield where, values
         except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
-            raise GazetteerError(f"{resource.name}: unreadable ({exc})") from exc
+            raise GazetteerError(f"{name}: unreadable ({exc})") from exc
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -237,14 +239,16 @@ def _country(where: str, values: list[str]) -> Country:
     region = row["acled_region"] or None
     if region is not None and region not in ACLED_REGIONS:
         raise GazetteerError(f"{where}: unknown ACLED region {region!r}")
-    if not row["place_rows"].isdigit():
-        raise GazetteerError(f"{where}: place_rows {row['place_rows']!r} is not a count")
+    for count in ("place_rows", "admin_rows"):
+        if not row[count].isdigit():
+            raise GazetteerError(f"{where}: {count} {row[count]!r} is not a count")
     lat, lon = _optional_point(where, row["capital_latitude"], row["capital_longitude"])
     alt_names, demonyms = _split(row["alt_names"]), _split(row["demonyms"])
     _check_spellings(where, alt_names + demonyms)
     return Country(
         row["iso2"], row["iso3"], row["name"], row["official_name"], alt_names, demonyms,
         row["capital"] or None, lat, lon, region, int(row["place_rows"]),
+        int(row["admin_rows"]),
     )  # fmt: skip
 
 
@@ -274,33 +278,29 @@ def countries_named(name: str, root: Root | None = None) -> tuple[Country, ...]:
     return _country_names(root).get(fold_key(name), ())
 
 
-def _place(where: str, values: list[str], code: str, root: Root | None) -> Place:
-    row = dict(zip(PLACE_COLUMNS, values, strict=True))
-    if not _PLACE_ID.fullmatch(row["id"]):
-        raise GazetteerError(f"{where}: bad id {row['id']!r}")
-    if not row["name"].strip():
-        raise GazetteerError(f"{where}: {row['id']} has no name")
-    if row["country_code"] != code:
-        raise GazetteerError(f"{where}: country {row['country_code']!r} in the file of {code}")
-    feature = feature_codes(root).get((row["feature_class"], row["feature_code"]))
-    if feature is None:
-        raise GazetteerError(
-            f"{where}: unknown feature code {row['feature_class']}.{row['feature_code']}"
-        )
-    if row["source"] not in PLACE_SOURCES:
-        raise GazetteerError(f"{where}: unknown source {row['source']!r}")
-    for level in ("admin1", "admin2"):
-        if bool(row[level]) != bool(row[f"{level}_code"]):
-            raise GazetteerError(f"{where}: {level} name and code must be given together")
-    spellings = _split(row["spellings"])
+def _place(where: str, values: list[str], code: str, kinds: dict[tuple[str, str], str]) -> Place:
+    (place_id, name, ascii_name, spellings_, lat, lon, fclass, fcode, population, admin1_code,
+     admin1, admin2_code, admin2, country_code, country, source) = values  # fmt: skip
+    if not _PLACE_ID.fullmatch(place_id):
+        raise GazetteerError(f"{where}: bad id {place_id!r}")
+    if not name.strip():
+        raise GazetteerError(f"{where}: {place_id} has no name")
+    if country_code != code:
+        raise GazetteerError(f"{where}: country {country_code!r} in the file of {code}")
+    kind = kinds.get((fclass, fcode))
+    if kind is None:
+        raise GazetteerError(f"{where}: unknown feature code {fclass}.{fcode}")
+    if source not in PLACE_SOURCES:
+        raise GazetteerError(f"{where}: unknown source {source!r}")
+    if bool(admin1) != bool(admin1_code) or bool(admin2) != bool(admin2_code):
+        raise GazetteerError(f"{where}: an admin name and its code must be given together")
+    spellings = _split(spellings_)
     _check_spellings(where, spellings)
     return Place(
-        row["id"], row["name"], row["ascii_name"], spellings,
-        _coordinate(where, row["latitude"], 90), _coordinate(where, row["longitude"], 180),
-        row["feature_class"], row["feature_code"], feature.kind,
-        _population(where, row["population"]), row["admin1_code"] or None,
-        row["admin1"] or None, row["admin2_code"] or None, row["admin2"] or None,
-        code, row["country"], row["source"],
+        place_id, name, ascii_name, spellings,
+        _coordinate(where, lat, 90), _coordinate(where, lon, 180), fclass, fcode, kind,
+        _population(where, population), admin1_code or None, admin1 or None,
+        admin2_code or None, admin2 or None, code, country, source,
     )  # fmt: skip
 
 
@@ -316,10 +316,11 @@ def places(code: str, root: Root | None = None) -> tuple[Place, ...]:
     """The places of one country (ISO2), validated; cached."""
     country = _known_country(code, root)
     resource = (root or default_root()) / "places" / f"{code}.csv.gz"
+    kinds = {key: feature.kind for key, feature in feature_codes(root).items()}
     seen: set[str] = set()
     found: list[Place] = []
     for where, values in _rows(resource, PLACE_COLUMNS):
-        place = _place(where, values, code, root)
+        place = _place(where, values, code, kinds)
         if place.id in seen:
             raise GazetteerError(f"{where}: duplicate id {place.id}")
         if place.country != country.name:
@@ -360,31 +361,28 @@ def _admin(where: str, values: list[str], known: dict[str, Country]) -> AdminAre
 
 
 @cache
-def _admin_rows(root: Root | None) -> dict[str, list[tuple[str, list[str]]]]:
-    """The admin table's raw rows by country; a country's rows are validated when that
-    country is asked for, so loading one country does not pay for the world."""
-    by_country: dict[str, list[tuple[str, list[str]]]] = {}
-    for where, values in _rows((root or default_root()) / "admin.csv.gz", ADMIN_COLUMNS):
-        by_country.setdefault(values[1], []).append((where, values))
-    return by_country
-
-
-@cache
 def admin_areas(code: str, root: Root | None = None) -> tuple[AdminArea, ...]:
     """The admin areas (levels 1-3) of one country (ISO2), validated; cached."""
     known = countries(root)
-    _known_country(code, root)
+    country = _known_country(code, root)
+    resource = (root or default_root()) / "admin" / f"{code}.csv.gz"
     seen_ids: set[str] = set()
     seen_codes: set[tuple[int, str | None, str | None, str | None]] = set()
     found: list[AdminArea] = []
-    for where, values in _admin_rows(root).get(code, []):
+    for where, values in _rows(resource, ADMIN_COLUMNS):
         area = _admin(where, values, known)
         codes = (area.level, area.admin1_code, area.admin2_code, area.admin3_code)
         if area.id in seen_ids or codes in seen_codes:
             raise GazetteerError(f"{where}: duplicate admin area {area.id} {codes}")
+        if area.country_code != code:
+            raise GazetteerError(f"{where}: country {area.country_code!r} in the file of {code}")
         seen_ids.add(area.id)
         seen_codes.add(codes)
         found.append(area)
+    if len(found) != country.admin_rows:
+        raise GazetteerError(
+            f"{resource.name}: {len(found)} rows, countries.csv says {country.admin_rows}"
+        )
     return tuple(found)
 
 

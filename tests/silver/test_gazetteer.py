@@ -150,8 +150,9 @@ def _bundle(tmp_path: Path, place_row: str, place_rows: int = 1) -> Path:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(gazetteer.COUNTRY_COLUMNS)
         writer.writerow(["NE", "NER", "Niger", "", "", "", "", "", "", "Western Africa",
-                         place_rows])  # fmt: skip
-    with gzip.open(tmp_path / "admin.csv.gz", "wt", encoding="utf-8") as handle:
+                         place_rows, 0])  # fmt: skip
+    (tmp_path / "admin").mkdir()
+    with gzip.open(tmp_path / "admin" / "NE.csv.gz", "wt", encoding="utf-8") as handle:
         handle.write(",".join(gazetteer.ADMIN_COLUMNS) + "\n")
     (tmp_path / "places").mkdir()
     with gzip.open(tmp_path / "places" / "NE.csv.gz", "wt", encoding="utf-8") as handle:
@@ -172,7 +173,7 @@ def test_a_good_tiny_bundle_loads(tmp_path: Path) -> None:
         (_GOOD.replace("gn:101", "geo101"), "bad id"),
         (_GOOD.replace(",NE,Niger,", ",XX,Niger,"), "country 'XX' in the file of NE"),
         (_GOOD.replace(",1200,", ",0,"), "population"),
-        (_GOOD.replace(",09,Tillabéri,", ",09,,"), "admin1 name and code"),
+        (_GOOD.replace(",09,Tillabéri,", ",09,,"), "an admin name and its code"),
         (_GOOD.replace("Kalabah", "Kalabah||Kalaba"), "empty spelling"),
         (_GOOD + ",extra", "expected 16 fields"),
     ],
