@@ -121,7 +121,52 @@ def _parser() -> argparse.ArgumentParser:
         help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
         "(default with --task-runner dask: a local cluster of 2 workers)",
     )
+    _export_parser(commands)
     return parser
+
+
+def _export_parser(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the published gold as an ACLED or UCDP GED file",
+        description=(
+            "Write the published gold (DIR/gold) in the column layout and codes of ACLED's "
+            "export or of the UCDP Georeferenced Event Dataset: one row per event, values "
+            "eventline cannot know left empty. Column mappings: docs/exports.md. Without "
+            "--out, CSV goes to standard output."
+        ),
+    )
+    export.add_argument("--format", required=True, choices=["acled", "ucdp-ged"])
+    export.add_argument(
+        "--out", type=Path, metavar="FILE", help="FILE.csv or FILE.parquet (default: stdout, CSV)"
+    )
+    export.add_argument(
+        "--data-dir", default="data", metavar="DIR", help="where the gold is (default: data)"
+    )
+    export.add_argument(
+        "--inter-codes",
+        choices=["labels", "numeric"],
+        default="labels",
+        help="ACLED inter1/inter2/interaction as labels, as ACLED's current export writes "
+        "them (default), or as the numeric codes of older ACLED files",
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    from eventline.export.gold import GoldNotFound
+    from eventline.export.run import export
+
+    try:
+        rows = export(Path(args.data_dir), args.format, args.out, args.inter_codes)
+    except BrokenPipeError:  # `eventline export ... | head`: the reader has what it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (GoldNotFound, ValueError, OSError) as error:
+        print(f"eventline: export failed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    where = args.out or "standard output"
+    print(f"eventline: wrote {rows} events as {args.format} to {where}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _iso_date(value: str) -> str:
@@ -136,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "export":
+        return _export(args)
     return _run(args)
 
 

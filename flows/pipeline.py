@@ -30,6 +30,7 @@ from prefect.utilities.annotations import quote
 
 from eventline.bronze.extractor import BronzeExtract
 from eventline.documents import DocumentResult, read_and_process, rejected
+from eventline.export.catalog import write_catalog
 from eventline.gold.actors import default_catalog
 from eventline.gold.builder import GoldTables, build_gold_tables
 from eventline.quality.conservation import check_record_conservation
@@ -241,6 +242,7 @@ def publish_gold(
                 write_parquet(frame, GOLD_MODELS[name], staging / f"{name}.parquet")
         if manifest is not None:
             write_text(json.dumps(manifest, indent=2, default=str) + "\n", staging / MANIFEST)
+        write_catalog(staging)  # gold/eventline.duckdb, from the complete staged gold
         publish(staging, gold_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -266,6 +268,7 @@ def quality_gate(
             "silver_merged": len(silver.merges),
         },
         reports / "gx",
+        run_name=str(flow_run.get_id() or "local"),
     )
     write_text(
         json.dumps(report.to_dict(), indent=2, default=str) + "\n",
