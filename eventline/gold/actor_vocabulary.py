@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from eventline.gold.actors import fold
+from eventline.text.fold import fold_key
 
 # ACLED's actor types ("inter" codes), ACLED Codebook (2023 and 2024 editions).
 INTER_CODES: Mapping[int, str] = {
@@ -65,7 +65,7 @@ class ActorReferenceError(ValueError):
 
 def spelling_key(text: str) -> str:
     """The form spellings are compared in: the project's one folding, guard mark removed."""
-    return fold(text.strip().removeprefix(GUARD).strip())[0]
+    return fold_key(text.strip().removeprefix(GUARD).strip())
 
 
 # --- field parsers (each fails with file:line) -------------------------------------------

@@ -25,14 +25,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-try:  # the project's one folding function: eventline.text.fold once that lands on main
-    from eventline.text.fold import fold_key as _fold_key
-except ImportError:  # pragma: no cover - main before the text-core work
-    from eventline.silver.places import fold as _places_fold
-
-    def _fold_key(text: str) -> str:
-        return _places_fold(text)[0]
-
+from eventline.text.fold import fold_key as _fold_key
 
 Root = Path | Traversable
 
