@@ -1,39 +1,34 @@
-"""Resolve actor mentions in report prose against the reviewed actor catalog.
+"""Who did what to whom: the actors of each record of a document, with their roles.
 
-Events need their perpetrators, claimants and targets as stable ids, and curators need to see
-the organisations the catalog does not know yet. The names live in
-``schemas/reference/actors.csv`` so that reviewers change data, not code; this module holds
-the matching and role rules only (see ``schemas/reference/README.md``).
+The entry point is :func:`resolve_document`: the tellings (silver records) of one document,
+each with its text, its event's country and its first line, and optionally the document's
+lines (bronze ``lines``), which give paragraphs and the report's own definitions. For each
+record it returns the actor mentions -- role (``perpetrator``, ``claimant``, ``target``,
+``mentioned``), certainty (``claimed``, ``confirmed``, ``suspected``), ACLED side and inter
+code -- and the organisation-like names the catalog does not know (the curators' queue).
 
-Matching (:mod:`eventline.gold.catalog`) follows :mod:`eventline.text.names`: case,
-diacritics, hyphens and apostrophes do not matter, whole words, longest first; acronyms keep
-their case. Mentions inside a ``Source(s): [..](#)`` citation are not actors.
+The steps, each in its module:
 
-Roles are decided per mention on its sentence, by these rules (precision over recall: a
-mention that no rule places is ``mentioned``):
-
-* claimant (certainty ``claimed``): subject of "claims responsibility", "claims (that) it
-  carried out", "claims to (have) <attack verb>", "takes credit", or agent of "claimed by".
-  State actors, missions, organisations and courts are never claimants. Every claimant is
-  also emitted as a perpetrator with certainty ``claimed``.
-* perpetrator: subject of an attack verb (attack, ambush, kill, kidnap, abduct, storm,
-  detonate, launch, seize, raid, shell, execute, massacre, besiege, target, carry out ...),
-  including "militants from X", "insurgents belonging to X", "X-linked militants"; agent of a
-  passive ("carried out by X", "kidnapped by X"); "X attack"; "X was responsible/behind/
-  involved"; "attributed to X"; "blame X for"; "accuse X of"; "in conjunction with X"; and,
-  when hedged, "attackers linked to X". Certainty: ``suspected`` when a hedge ("suspected",
-  "believed", "allegedly", "reportedly", "attributed", "blame", third-party "claim" ...) comes
-  before the verb or agent in the sentence, ``claimed`` for claimants, else ``confirmed``.
-* target: object of an attack verb within a short noun phrase ("ambush a MINUSMA convoy",
-  "kills two U.N. peacekeepers", "kidnap three soldiers from the Malian army"), after
-  "attack(s)/ambush/raid on|against" or "killing/kidnapping/murder of", or subject of a
-  passive attack verb ("Dubois was kidnapped"). When a person is in that phrase, organisations
-  beside it are affiliations and stay ``mentioned`` ("kill AQIM leader Droukdel").
-* mentioned: everything else; possessives ("Goita's chief of staff") always.
+1. :mod:`eventline.gold.catalog` -- the reference as matchers: named actors (country-scoped
+   spellings win in their country: "al-Shabaab" in Mozambique is ISIS-Mozambique), generic
+   actors' words, country names and demonyms;
+2. :mod:`eventline.gold.document_context` -- what the document defines: acronyms ("Boko
+   Haram (BH)"), persons' short names, its dominant group, paragraphs, its author;
+3. :mod:`eventline.gold.mentions` -- what each name or word stands for ("Boko Haram
+   fighters" is Boko Haram; "soldiers" in Chad are the Chadian Armed Forces; "the
+   militants" of a report on one insurgency are that group);
+4. :mod:`eventline.gold.roles` and :mod:`eventline.gold.acting` -- what each actor did,
+   sentence by sentence;
+5. :mod:`eventline.gold.event_roles` -- what the event keeps: one acting side and the side
+   acted upon, as ACLED's ``actor1``/``actor2``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from eventline.gold.acting import acting_rules
 from eventline.gold.actor_model import (
     ACTOR_TYPES,
     CERTAINTIES,
@@ -43,20 +38,149 @@ from eventline.gold.actor_model import (
     ActorMention,
     UnresolvedMention,
 )
-from eventline.gold.catalog import ACTORS_CSV, COLUMNS, ActorCatalog, default_catalog
-from eventline.text.names import GUARD
+from eventline.gold.catalog import NAMED, ActorCatalog, default_catalog
+from eventline.gold.document_context import DocumentContext, Line, build_context, document_lines
+from eventline.gold.event_roles import decide, inter_code
+from eventline.gold.mentions import Candidate, MentionResolver
+from eventline.gold.role_patterns import REFERRING_TYPES
+from eventline.gold.roles import assign_roles
+from eventline.gold.unresolved import unresolved_names
+from eventline.text.fold import fold_key
 
 __all__ = [
-    "ACTORS_CSV",
     "ACTOR_TYPES",
     "CERTAINTIES",
-    "COLUMNS",
-    "GUARD",
     "NON_CLAIMANT_TYPES",
     "ROLES",
     "Actor",
     "ActorCatalog",
+    "ActorFindings",
     "ActorMention",
+    "Line",
+    "Telling",
     "UnresolvedMention",
     "default_catalog",
+    "document_lines",
+    "inter_code",
+    "resolve_document",
+    "resolve_texts",
 ]
+
+ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One record to resolve: its text, its event's country (name, ISO2 or ISO3 code), and
+    the line it starts on (to find its paragraph)."""
+
+    record_id: str
+    text: str
+    country: str | None = None
+    line_start: int | None = None
+
+
+class _Record:
+    """One record being resolved: what its references ("he", "the Council") can mean."""
+
+    def __init__(
+        self,
+        resolver: MentionResolver,
+        telling: Telling,
+        country: str | None,
+        paragraph: str,
+    ) -> None:
+        self.resolver = resolver
+        self.text = telling.text
+        self.country = country
+        self.paragraph = paragraph
+        self.candidates: list[Candidate] = []
+
+    def _earlier(self, start: int) -> list[Actor]:
+        actors = self.resolver._paragraph_actors(self.paragraph, self.country)
+        actors += [c.actor for c in self.candidates if c.end <= start]
+        return actors
+
+    def refer(self, ref: str, start: int, end: int) -> Actor | None:
+        word = fold_key(ref)
+        context = self.resolver.context
+        if word in ("i", "we"):
+            return self.resolver.catalog.actors.get(context.author or "")
+        earlier = self._earlier(start)
+        if word in ("he", "she", "the president", "the prime minister"):
+            persons = [a for a in earlier if a.is_person]
+            return persons[-1] if persons else None
+        head = word.removeprefix("the ").strip()
+        types = REFERRING_TYPES.get(head)
+        for actor in reversed(earlier):
+            if actor.is_person or actor.is_generic:
+                continue
+            if types is not None and actor.actor_type in types:
+                return actor
+            if ref[4:5].isupper() and head in fold_key(actor.name).split():
+                return actor  # "the Council": the Transitional Military Council
+        return None
+
+    def implied(self) -> Actor | None:
+        """The group an event of government-regained ground was fought against."""
+        tied = self.resolver._tie(
+            "unidentified-armed-group", "insurgents", [], self._earlier(0), self.country
+        )
+        return tied[0] if tied else None
+
+
+def resolve_document(
+    tellings: Sequence[Telling],
+    lines: Sequence[Line] | None = None,
+    catalog: ActorCatalog | None = None,
+) -> dict[str, ActorFindings]:
+    """The actor mentions and unresolved names of every telling of one document."""
+    catalog = catalog or default_catalog()
+    countries = [catalog.country_code(t.country) for t in tellings]
+    context = build_context(catalog, [t.text for t in tellings], countries, lines)
+    resolver = MentionResolver(catalog, context)
+    out: dict[str, ActorFindings] = {}
+    for telling, country in zip(tellings, countries, strict=True):
+        country = country or context.country
+        out[telling.record_id] = _resolve(resolver, telling, country, context)
+    return out
+
+
+def _resolve(
+    resolver: MentionResolver, telling: Telling, country: str | None, context: DocumentContext
+) -> ActorFindings:
+    catalog = resolver.catalog
+    paragraph = context.paragraph_before(telling.text, telling.line_start)
+    record = _Record(resolver, telling, country, paragraph)
+    record.candidates = resolver.candidates(telling.text, country, paragraph)
+
+    def make(generic_id: str) -> Actor | None:
+        return catalog.instance(generic_id, country) if generic_id in catalog.generic else None
+
+    assigned = assign_roles(telling.text, record.candidates, record.refer, acting_rules(make))
+    mentions = decide(telling.text, assigned, catalog, country, record.implied)
+    named = [
+        (c.actor, c.start, c.end)
+        for c in record.candidates
+        if c.kind == NAMED and not c.actor.is_generic
+    ]
+    unresolved = unresolved_names(telling.text, named, catalog.matcher(country))
+    return mentions, unresolved
+
+
+def resolve_texts(
+    texts: Mapping[str, str],
+    catalog: ActorCatalog | None = None,
+    countries: Mapping[str, str | None] | None = None,
+    lines: Sequence[Line] | None = None,
+) -> dict[str, ActorFindings]:
+    """Actor mentions of the records of one document, by ``record_id`` (texts alone)."""
+    countries = countries or {}
+    tellings = [Telling(rid, text, countries.get(rid)) for rid, text in texts.items()]
+    return resolve_document(tellings, lines, catalog)
+
+
+def resolve(text: str, country: str | None = None) -> ActorFindings:
+    """One text on its own (a document of one record): for tests and the bench."""
+    return resolve_document([Telling("_", text, country)])["_"]
+
