@@ -15,7 +15,14 @@ from typing import Any
 
 from eventline.bronze.decoder import Rejection, decode_document
 from eventline.bronze.extractor import BronzeExtract, extract_bronze
-from eventline.gold.actors import ActorMention, UnresolvedMention, default_catalog
+from eventline.gold.actors import (
+    ActorMention,
+    Line,
+    Telling,
+    UnresolvedMention,
+    default_catalog,
+    resolve_document,
+)
 from eventline.quality.conservation import check_line_accounting
 from eventline.silver.builder import SilverDraft, document_countries, draft_silver
 from eventline.silver.event_types import default_classifier
@@ -65,10 +72,18 @@ def process_document(path: Path, data: bytes, known_until: date) -> DocumentResu
             gazetteer,
             default_classifier(),
         )
-        actors = {
-            row["record_id"]: catalog.resolve(row["text"])
+        country_of = {row["record_id"]: row.get("country") for row in draft.records}
+        tellings = [
+            Telling(
+                row["record_id"],
+                row["text"],
+                country_of.get(row["record_id"]) or countries.get(decoded.doc_id),
+                row["line_start"],
+            )
             for row in [*extract.bullets, *extract.narratives]
-        }
+        ]
+        lines = [Line(int(row["line_no"]), str(row["text"])) for row in extract.lines]
+        actors = resolve_document(tellings, lines, catalog)
     except Exception as error:  # a bug must not stop the other documents
         logger.exception("processing failed for %s", path.name)
         return rejected(

@@ -38,9 +38,12 @@ from eventline.gold.role_patterns import (
     AUX_BEFORE,
     CLASH_NOUN,
     CLASH_VERB,
+    DETERMINED,
     DEFENSIVE_VERB,
+    INTENT_BEFORE,
     PASSIVE_STATE,
     PROTEST_EVENT,
+    PROTEST_VERB,
     REGAIN_VERB,
     REPORTING_VERB,
     RIOT_EVENT,
@@ -57,6 +60,15 @@ _REPORTING_AFTER = re.compile(
 )
 _REPORTING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _HELPED = re.compile(r"\s+(?:help(?:s|ed|ing)?|assist(?:s|ed|ing)?|support(?:s|ed|ing)?)\s+$", re.I)
+_MODIFIER_PARTICIPLE = re.compile(
+    r"(?<=ed)\s+(?:across|in|at|along|on|throughout|near|around|since|there)\b", re.IGNORECASE
+)
+# Acts whose object bears them ("designated ISIS-Mozambique"), unlike "withdrew troops".
+_AFFECTING = re.compile(
+    r"designat|sanction|suspend|dismiss|dissolv|arrest|detain|releas|fre|charg|sentenc|convict"
+    r"|ban|expel",
+    re.IGNORECASE,
+)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?(?:then\s+)?$", re.IGNORECASE)
 _CLASH_PARTIES = re.compile(r"\s+(?:with|between|against|involving)\s+", re.IGNORECASE)
 
@@ -85,7 +97,12 @@ def _acting(s: Sentence) -> None:
     speakers: list[tuple[int, list[Candidate]]] | None = None
     for verb in ACTING_VERB.finditer(s.text):
         start = verb.start()
-        if s.in_mention(start) or _passive(s, start):
+        if (
+            s.in_mention(start)
+            or _passive(s, start)
+            or _MODIFIER_PARTICIPLE.match(s.text, verb.end())  # "troops deployed across"
+            or INTENT_BEFORE.search(s.text[max(0, start - 60) : start])  # "planned to deploy"
+        ):
             continue
         kind = "military" if verb.group("military") else "state"
         subjects = find_subject(s.text, s.ms, start)
@@ -103,7 +120,7 @@ def _acting(s: Sentence) -> None:
                 if m.kind == "named" and m.actor.actor_type in STATE_TYPES:
                     # "Chad launched Operation Colère de Bohoma": the operation acts.
                     m.set_perpetrator(certainty(s.text[:start]), "acting", s.clause(start))
-            elif m.perpetrator is None and not m.is_person:
+            elif m.perpetrator is None and _AFFECTING.match(verb.group()):
                 m.target = True  # "designated ISIS-Mozambique", "suspended Guinea"
 
 
@@ -136,8 +153,8 @@ def _reporting(s: Sentence, m: Candidate) -> bool:
 def _clashes(s: Sentence) -> None:
     for verb in CLASH_VERB.finditer(s.text):
         start = verb.start()
-        if s.in_mention(start):
-            continue
+        if s.in_mention(start) or DETERMINED.search(s.text[max(0, start - 40) : start]):
+            continue  # "the fight against terrorism": no clash
         sure = certainty(s.text[:start])
         parties = [*_subject(s, start), *find_objects(s.text, s.ms, verb.end())]
         for m in parties:
@@ -186,6 +203,15 @@ def _add(s: Sentence, actor: Actor | None, start: int, end: int, how: str) -> No
 
 def protest_rules(make: Make) -> SentenceRule:
     def rule(s: Sentence) -> None:
+        for verb in PROTEST_VERB.finditer(s.text):
+            if s.in_mention(verb.start()) or _passive(s, verb.start()):
+                continue
+            for m in find_subject(s.text, s.ms, verb.start()):
+                crowd = make("protesters")
+                if m.actor.generic_id == "civilians" and crowd is not None:
+                    m.actor = crowd  # "Malian citizens have protested Keita"
+                if m.actor.generic_id == "protesters":
+                    m.set_perpetrator("confirmed", "protest", s.clause(verb.start()))
         for event in PROTEST_EVENT.finditer(s.text):
             generic = "rioters" if event.group("riot") else "protesters"
             if not any(m.actor.generic_id == generic for m in s.ms):

@@ -32,6 +32,7 @@ from eventline.gold.acting import acting_rules
 from eventline.gold.actor_model import (
     ACTOR_TYPES,
     CERTAINTIES,
+    INTER_CODES,
     NON_CLAIMANT_TYPES,
     ROLES,
     Actor,
@@ -39,7 +40,13 @@ from eventline.gold.actor_model import (
     UnresolvedMention,
 )
 from eventline.gold.catalog import NAMED, ActorCatalog, default_catalog
-from eventline.gold.document_context import DocumentContext, Line, build_context, document_lines
+from eventline.gold.document_context import (
+    DocumentContext,
+    Line,
+    build_context,
+    document_lines,
+    named_country,
+)
 from eventline.gold.event_roles import decide, inter_code
 from eventline.gold.mentions import Candidate, MentionResolver
 from eventline.gold.role_patterns import REFERRING_TYPES
@@ -50,6 +57,7 @@ from eventline.text.fold import fold_key
 __all__ = [
     "ACTOR_TYPES",
     "CERTAINTIES",
+    "INTER_CODES",
     "NON_CLAIMANT_TYPES",
     "ROLES",
     "Actor",
@@ -141,7 +149,8 @@ def resolve_document(
     resolver = MentionResolver(catalog, context)
     out: dict[str, ActorFindings] = {}
     for telling, country in zip(tellings, countries, strict=True):
-        country = country or context.country
+        if country is None:  # the country the record names, else the document's
+            country = named_country(catalog.matches(telling.text, None)) or context.country
         out[telling.record_id] = _resolve(resolver, telling, country, context)
     return out
 
@@ -157,8 +166,10 @@ def _resolve(
     def make(generic_id: str) -> Actor | None:
         return catalog.instance(generic_id, country) if generic_id in catalog.generic else None
 
-    assigned = assign_roles(telling.text, record.candidates, record.refer, acting_rules(make))
-    mentions = decide(telling.text, assigned, catalog, country, record.implied)
+    events: list[tuple[int, int]] = []
+    rules = acting_rules(make)
+    assigned = assign_roles(telling.text, record.candidates, record.refer, rules, events)
+    mentions = decide(telling.text, assigned, catalog, country, record.implied, events)
     named = [
         (c.actor, c.start, c.end)
         for c in record.candidates

@@ -8,20 +8,19 @@ order or on other documents in the run.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from eventline.gold.actors import ActorCatalog, ActorMention, UnresolvedMention
+from eventline.gold.actor_table import actor_rows, link_rows
+from eventline.gold.actors import ActorCatalog, ActorFindings, ActorMention, resolve_texts
 from eventline.ids import stable_id
 from eventline.silver.casualty_vocabulary import VICTIM_CATEGORIES
 
 Row = dict[str, Any]
-ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
-_CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
+__all__ = ["ActorFindings", "GoldTables", "build_gold_tables", "resolve_texts"]
 _CASUALTY_COLUMNS = [
     f"{kind}{suffix}" for kind in VICTIM_CATEGORIES for suffix in ("", "_low", "_high")
 ]
@@ -51,29 +50,6 @@ class GoldTables:
 
 def event_id_for(record_id: str) -> str:
     return stable_id("evt", record_id)
-
-
-def _links(event_id: str, found: Iterable[ActorMention]) -> list[Row]:
-    """One row per (actor, role): the first wording, the most certain attribution."""
-    first: dict[tuple[str, str], ActorMention] = {}
-    certainty: dict[tuple[str, str], str | None] = {}
-    for mention in found:
-        key = (mention.actor_id, mention.role)
-        first.setdefault(key, mention)
-        if key not in certainty or (
-            _CERTAINTY_RANK[mention.certainty] < _CERTAINTY_RANK[certainty[key]]
-        ):
-            certainty[key] = mention.certainty
-    return [
-        {
-            "event_id": event_id,
-            "actor_id": actor_id,
-            "role": role,
-            "certainty": certainty[(actor_id, role)],
-            "mention_text": first[(actor_id, role)].mention_text,
-        }
-        for actor_id, role in sorted(first)
-    ]
 
 
 def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -> Row:
@@ -108,44 +84,6 @@ def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -
     return row
 
 
-def _actor_rows(
-    catalog: ActorCatalog, events: pd.DataFrame, event_actors: pd.DataFrame
-) -> list[Row]:
-    dates = events.set_index("event_id")[["date_start", "date_end"]]
-    involved: dict[str, set[str]] = defaultdict(set)
-    perpetrated: dict[str, set[str]] = defaultdict(set)
-    for link in event_actors.itertuples(index=False):
-        involved[link.actor_id].add(link.event_id)
-        if link.role == "perpetrator":
-            perpetrated[link.actor_id].add(link.event_id)
-    rows = []
-    for actor_id in sorted(catalog.actors):
-        actor = catalog.actors[actor_id]
-        event_ids = sorted(involved.get(actor_id, ()))
-        spans = dates.loc[event_ids] if event_ids else None
-        rows.append(
-            {
-                "actor_id": actor_id,
-                "name": actor.name,
-                "aliases": list(actor.aliases),
-                "actor_type": actor.actor_type,
-                "country": actor.country,
-                "parent_ids": list(actor.parent_ids),
-                "successor_ids": list(actor.successor_ids),
-                "first_event_date": spans["date_start"].min() if spans is not None else None,
-                "last_event_date": spans["date_end"].max() if spans is not None else None,
-                "event_count": len(event_ids),
-                "perpetrator_event_count": len(perpetrated.get(actor_id, ())),
-            }
-        )
-    return rows
-
-
-def resolve_texts(texts: Mapping[str, str], catalog: ActorCatalog) -> dict[str, ActorFindings]:
-    """Actor mentions of every record, by ``record_id``."""
-    return {record_id: catalog.resolve(text) for record_id, text in texts.items()}
-
-
 def build_gold_tables(
     silver: pd.DataFrame,
     findings: Mapping[str, ActorFindings],
@@ -159,7 +97,7 @@ def build_gold_tables(
     an event count too. *columns* gives each table's columns.
     """
     event_rows: list[Row] = []
-    link_rows: list[Row] = []
+    all_links: list[Row] = []
     unresolved_rows: list[Row] = []
     for record in silver.to_dict("records"):
         event_id = event_id_for(record["record_id"])
@@ -182,12 +120,12 @@ def build_gold_tables(
                         "line_start": mention["line_start"],
                     }
                 )
-        links = _links(event_id, found)
-        link_rows += links
+        links = link_rows(event_id, found, catalog)
+        all_links += links
         event_rows.append(_event_row(record, event_id, links))
     events = pd.DataFrame(event_rows, columns=list(columns["events"]))
     events = events.sort_values(["date_start", "event_id"], kind="stable", ignore_index=True)
-    event_actors = pd.DataFrame(link_rows, columns=list(columns["event_actors"]))
+    event_actors = pd.DataFrame(all_links, columns=list(columns["event_actors"]))
     event_actors = event_actors.sort_values(
         ["event_id", "actor_id", "role"], kind="stable", ignore_index=True
     )
@@ -196,7 +134,7 @@ def build_gold_tables(
         ["mention_text", "event_id", "record_id"], kind="stable", ignore_index=True
     )
     actors = pd.DataFrame(
-        _actor_rows(catalog, events, event_actors), columns=list(columns["actors"])
+        actor_rows(catalog, events, event_actors), columns=list(columns["actors"])
     )
     tables = GoldTables(events, actors, event_actors, unresolved)
     check_referential_integrity(tables)

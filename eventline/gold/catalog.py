@@ -229,17 +229,30 @@ class ActorCatalog:
         if not country or country not in self.countries:
             return None
         if word:
-            for demonym in self.demonyms(country):
-                named = self.reference.actor_for(f"{demonym} {word}", country)
-                if named is not None and named.country == country:
-                    return self.actors[named.actor_id]
+            named = self._spelled(country, [word])
+            if named is not None:
+                return named
         key = (generic_id, country)
         if key not in self._instances:
             named_id = self._instance_of.get(key)
-            self._instances[key] = (
-                self.actors[named_id] if named_id else self._generic_actor(generic, country)
-            )
+            found = self.actors[named_id] if named_id else None
+            if found is None:  # "Government of France", "French government"
+                name = generic.name_for(self.country_name(country))
+                words = [t.text for t in generic.triggers if t.source == "reviewed"]
+                found = self._spelled(country, words, [name] if name else [])
+            self._instances[key] = found or self._generic_actor(generic, country)
         return self._instances[key]
+
+    def _spelled(
+        self, country: str, words: Iterable[str], names: Iterable[str] = ()
+    ) -> Actor | None:
+        """The catalog actor of ``country`` spelled as one of ``names`` or "<demonym> <word>"."""
+        spellings = [*names, *(f"{d} {w}" for w in words for d in self.demonyms(country))]
+        for spelling in spellings:
+            named = self.reference.actor_for(spelling, country)
+            if named is not None and named.country == country:
+                return self.actors[named.actor_id]
+        return None
 
     def _generic_actor(self, generic: GenericActor, country: str | None) -> Actor:
         name = generic.name_for(self.country_name(country) if country else None)

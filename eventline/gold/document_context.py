@@ -31,11 +31,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from eventline.gold.actor_model import Actor
-from eventline.gold.catalog import LEARNED, NAMED, ActorCatalog, Entry, Match
+from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, ActorCatalog, Entry, Match
 from eventline.gold.role_patterns import NAME_PARTICLES
 from eventline.text.fold import fold_key
 from eventline.text.names import NameMatcher
+from eventline.text.sentences import sentence_spans
 
+CONTEXT_SENTENCES = 3
 DOMINANT_TYPES = frozenset({"jihadist group", "separatist group", "rebel group"})
 _ACRONYM = r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&]+)*"
 _AFTER_NAME = re.compile(rf"\s*\(\s*(?P<acr>{_ACRONYM})\s*[;,)]")
@@ -65,17 +67,20 @@ class DocumentContext:
     paragraph_lines: dict[int, list[Line]] = field(default_factory=dict)
 
     def paragraph_before(self, text: str, line_start: int | None) -> str:
-        """The text of the record's paragraph that comes before the record."""
+        """The last sentences (at most ``CONTEXT_SENTENCES``) of the record's paragraph
+        before the record: what its references can refer to."""
         if line_start is None or line_start not in self.paragraph_of:
             return ""
         lines = self.paragraph_lines[self.paragraph_of[line_start]]
-        joined = " ".join(line.text.strip() for line in lines)
+        joined = " ".join(" ".join(line.text.split()) for line in lines)
         head = " ".join(text.split())[:40]
-        squeezed = " ".join(joined.split())
-        at = squeezed.find(head) if head else -1
+        at = joined.find(head) if head else -1
         if at >= 0:
-            return squeezed[:at]
-        return " ".join(line.text.strip() for line in lines if line.line_no < line_start)
+            before = joined[:at]
+        else:
+            before = " ".join(line.text.strip() for line in lines if line.line_no < line_start)
+        spans = sentence_spans(before)
+        return before[spans[-CONTEXT_SENTENCES][0] :] if len(spans) > CONTEXT_SENTENCES else before
 
 
 def _paragraphs(lines: Sequence[Line]) -> tuple[dict[int, int], dict[int, list[Line]]]:
@@ -171,6 +176,15 @@ def _dominant(catalog: ActorCatalog, matches: Sequence[Match]) -> Actor | None:
     return catalog.actors[leaves.pop()]
 
 
+def named_country(matches: Sequence[Match]) -> str | None:
+    """The country a text names most (by name or demonym), when one is named most."""
+    counted = Counter(m.entry.key for m in matches if m.entry.kind in (COUNTRY, DEMONYM))
+    ranked = counted.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def build_context(
     catalog: ActorCatalog,
     texts: Sequence[str],
@@ -184,6 +198,8 @@ def build_context(
         text = "\n".join(line.text for line in lines)
     else:
         text = "\n".join(texts)
+    if country is None:
+        country = named_country(catalog.matches(text, None))
     matches = catalog.matches(text, country)
     learned_names = {**_short_names(catalog, matches, text), **_acronyms(text, catalog, matches)}
     learned: NameMatcher[Entry] | None = None

@@ -105,11 +105,15 @@ def _persons(cs: list[Candidate], catalog: ActorCatalog) -> list[Candidate]:
     return out
 
 
-def _first_clause(cs: Sequence[Candidate]) -> None:
+def _first_clause(cs: Sequence[Candidate], events: Sequence[tuple[int, int]]) -> None:
     primary = [c for c in cs if _is_acting(c) and c.how in _PRIMARY | {"clash"}]
     if not primary:
         return
     first = min(c.clause for c in primary)
+    if events and min(events)[0] < first[0]:
+        # "An army escort is ambushed ... The Malian army arrests two suspects": the event
+        # is the ambush (its agent unnamed); a later sentence's actor is the aftermath.
+        first = min(events)
     actors = {c.actor.actor_id for c in primary if c.clause == first}
     for c in primary:
         if c.clause != first and c.actor.actor_id not in actors and not c.claimant:
@@ -203,13 +207,15 @@ def decide(
     catalog: ActorCatalog,
     country: str | None,
     implied: Callable[[], Actor | None],
+    events: Sequence[tuple[int, int]] = (),
 ) -> list[ActorMention]:
     """The record's mentions with their roles, sides and inter codes (module docstring)."""
     kept: list[Candidate] = []
     for c in cs:
         if c.kind == "country":
-            if not _is_acting(c) or _beside_its_state(c, cs):
-                continue
+            acts = _is_acting(c) and c.how in ("acting", "verb", "regain", "clash")
+            if not acts or _beside_its_state(c, cs):
+                continue  # a country named, accused or blamed is not an actor
             _countries(c, catalog, country)
         if c.defender:
             _demote(c)
@@ -220,7 +226,7 @@ def decide(
                 c.actor = rioters
         kept.append(c)
     kept = _persons(kept, catalog)
-    _first_clause(kept)
+    _first_clause(kept, events)
     _ties(kept)
     _subsume(kept)
     kept = _fighting(kept, implied)

@@ -42,8 +42,11 @@ from eventline.gold.role_patterns import (
     IDENTIFIED_AS,
     MILITIA_WORDS,
     NAME_SEPARATOR,
+    ADJECTIVAL,
+    DISGUISED_AS,
+    FOREIGN,
     OFFICE_OF,
-    PRE_SUBJECT_BLOCK,
+    PLACE_BEFORE,
 )
 
 GROUP_TYPES = frozenset({"jihadist group", "separatist group", "rebel group"})
@@ -190,6 +193,7 @@ class MentionResolver:
         ]
         around: list[Actor] | None = None
         found: list[Candidate] = []
+        place_end = -1  # where the last country named as a place ends ("in Mali and Niger")
         for i, match in enumerate(matches):
             if i in dropped or match.entry.kind == DEMONYM:
                 continue
@@ -202,9 +206,13 @@ class MentionResolver:
                         found.append(Candidate(extra, demonym.start, demonym.end, kind="generic"))
                 continue
             if kind == COUNTRY:
-                if PRE_SUBJECT_BLOCK.search(text[max(0, match.start - 40) : match.start]):
-                    if not OFFICE_OF.search(text, max(0, match.start - 90), match.start):
-                        continue  # "from Niger", "in Chad": a place
+                before = text[max(0, match.start - 40) : match.start]
+                listed = place_end >= 0 and NAME_SEPARATOR.fullmatch(text[place_end : match.start])
+                if (PLACE_BEFORE.search(before) or listed) and not OFFICE_OF.search(
+                    text, max(0, match.start - 90), match.start
+                ):
+                    place_end = match.end
+                    continue  # "from Niger", "in Mali and Burkina Faso": a place
                 government = catalog.instance("government", match.entry.key)
                 office = OFFICE_OF.search(text, max(0, match.start - 90), match.start)
                 if government is not None and office is not None and office.end() == match.start:
@@ -217,6 +225,9 @@ class MentionResolver:
                 around = self._paragraph_actors(paragraph, country)
             for candidate in self._word(text, match, country, qualified.get(i), named, around):
                 found.append(candidate)
+        for c in found:
+            if DISGUISED_AS.search(text, max(0, c.start - 40), c.start):
+                c.modifier = True  # "armed men dressed as traditional hunters"
         found.sort(key=lambda c: (c.start, c.end))
         return found
 
@@ -254,6 +265,8 @@ class MentionResolver:
     ) -> list[Candidate]:
         generic_id = match.entry.key
         word = text[match.start : match.end]
+        if generic_id == "military-forces" and FOREIGN.search(text[: match.start]):
+            generic_id = "unidentified-military-forces"  # "foreign military personnel"
         # (country, start) of each actor the word names: one per qualifying demonym.
         if demonyms:
             places = [(d.entry.key, d.start) for d in demonyms]
@@ -264,10 +277,13 @@ class MentionResolver:
             places = []
         weak = match.entry.strength == "weak" and not _UNNAMED.search(text[: match.start])
         if weak and not demonyms:
-            tied = self._tie(generic_id, word, named, around, country)
-            if tied is not None:
+            adjective = ADJECTIVAL.match(text, match.end) is not None
+            tied = self._tie(generic_id, word, named, [] if adjective else around, country)
+            if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
                 return [Candidate(actor, match.start, match.end, kind="weak", generic_id=generic_id, tie=how)]
+            if adjective:
+                return []  # "the increase of extremist attacks": no actor
         if (
             not weak
             and generic_id == "unidentified-armed-group"

@@ -31,6 +31,7 @@ from eventline.gold.role_patterns import (
     POSSESSIVE_AFTER,
     PRE_SUBJECT_BLOCK,
     QUANTITY,
+    RELATIVE_BEFORE,
     ROLE_NOUNS,
     SENTENCE_SUBJECT_PREFIX,
     SUBJECT_CONNECTOR,
@@ -92,6 +93,8 @@ def find_subject(
     head: Candidate | None = None
     co: list[Candidate] = []
     for candidate in reversed(before):
+        if candidate.modifier and not candidate.possessive:
+            continue  # "men dressed as hunters attack": the men are the subject
         gap, removed = strip_gap(sentence[candidate.end : pos])
         if subject_gap_ok(gap, words):
             if candidate.target:
@@ -235,6 +238,12 @@ def clause_subject(
     start = max(sentence.rfind(";", 0, pos), sentence.rfind(":", 0, pos)) + 1
     for sub in SUBORDINATOR.finditer(sentence, start, pos):
         start = sub.end()
+    relative = RELATIVE_BEFORE.search(sentence, start, pos)
+    if relative is not None:
+        # The antecedent right before ", which" is the subject ("JNIM, which claimed the
+        # attacks"); "violence, which reportedly killed": no actor.
+        antecedent = [m for m in ms if not sentence[m.end : relative.start()].strip()]
+        return antecedent[-1:] if antecedent and not antecedent[-1].target else []
     first = next((m for m in ms if start <= m.start < pos), None)
     if first is None or first.target or first.possessive or first.modifier:
         return []

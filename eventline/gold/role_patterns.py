@@ -283,7 +283,8 @@ MILITARY_ACTING = (
     r"deploy(?:s|ed|ing)?|sen(?:d|ds|t|ding)\s+(?:[\w,.\-]+\s+){0,3}?(?:troops|soldiers|forces"
     r"|reinforcements|units?|contingents?|force)|dispatch(?:es|ed|ing)?"
     r"|launch(?:es|ed|ing)?\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}?(?:operations?|offensive"
-    r"|campaign|counter-?offensive)(?!\s+(?:to\s+)?(?:search|rescue|evacuat))"
+    r"|(?:military|bombing|air|counter-?insurgency|counter-?terrorism)\s+campaign"
+    r"|counter-?offensive)(?!\s+(?:to\s+)?(?:search|rescue|evacuat))"
     r"|beg[ai]n\s+(?:its\s+|their\s+)?(?:operations|deploying|deployment)"
 )
 STATE_ACTING = (
@@ -299,6 +300,8 @@ STATE_ACTING = (
     r"|creat(?:e|es|ed|ing)|set\s+up|adopt(?:s|ed|ing)?|approv(?:e|es|ed|ing)|vot(?:e|es|ed|ing)"
     r"|deliver(?:s|ed|ing)?|publish(?:es|ed|ing)?|decid(?:e|es|ed|ing)\s+to"
     r"|(?:assum|seiz)(?:e|es|ed|ing)\s+power|t(?:ook|ake|akes|aking)\s+(?:power|over)"
+    r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
+    r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
     r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)\s+(?:an?|the|its)\s+(?!death)"
 )
 ACTING_VERB = re.compile(
@@ -392,7 +395,7 @@ REFERRING_TYPES = {
 }
 # A clause starts after these (clause_subject): "... were killed when gunmen attacked".
 SUBORDINATOR = re.compile(
-    r"\b(?:when|while|because|whereas|although|though|if|once|whenever"
+    r"(?:,\s*but|,\s*yet)\s+|\b(?:when|while|because|whereas|although|though|if|once|whenever"
     r"|(?:after|before|since|until)(?!\s+(?:\d|the\s|a\s|an\s|several|hours|days|weeks|months"
     r"|years|January|February|March|April|May|June|July|August|September|October|November"
     r"|December)))\s+",
@@ -440,4 +443,39 @@ COUNTED_BEFORE = re.compile(
 # Verbs of saying: their subject may go on to act ("Deby said ... and asked Niger ...").
 REPORTING_VERB = re.compile(
     r"\b(?:said|says|announced|stated|told|added|declared|explained)\b", re.IGNORECASE
+)
+# A country named as a place: "in northern Mali", "across neighbouring Niger".
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|into|across|near|of|throughout|toward|towards|at|via|through|outside"
+    r"|inside|around|within|between|over|on|against|under|for|with)\s+(?:the\s+)?(?:(?:north"
+    r"|south|east|west|central|northern|southern|eastern|western|neighbou?ring|north-?eastern"
+    r"|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest"
+    r"|mainland|rural)\s+)?$",
+    re.IGNORECASE,
+)
+# A weak word used as an adjective ("extremist attacks", "jihadist groups"): no actor alone.
+ADJECTIVAL = re.compile(
+    r"\s+(?:attacks?|groups?|violence|insurgency|insurgencies|movements?|activit(?:y|ies)"
+    r"|threats?|organi[sz]ations?|networks?|cells?|propaganda|ideology|presence|expansion"
+    r"|recruitment|recruits|factions?|elements|strongholds?|bases?|hideouts?|camps?)\b",
+    re.IGNORECASE,
+)
+# A verb inside a non-restrictive relative clause: "..., which reportedly killed hundreds".
+RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|whom|whose|that)\b[^,;]*$", re.IGNORECASE)
+# A noun, not a verb: "the fight against militants", "their fighting".
+DETERMINED = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|this|that|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+)
+# The crowd's own verbs: "Malian citizens have protested Keita".
+PROTEST_VERB = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|es|ed|ing)|march(?:es|ed)|rall(?:y|ies|ied))\b"
+    r"(?!\s+(?:was|were|is|are)\b)",
+    re.IGNORECASE,
+)
+FOREIGN = re.compile(r"\bforeign\s+$", re.IGNORECASE)
+# Who the attackers looked like, not who they were: "men dressed as traditional hunters".
+DISGUISED_AS = re.compile(
+    r"\b(?:dressed|disguised|posing|masquerading)\s+as\s+(?:the\s+|an?\s+)?$"
+    r"|\b(?:wearing|in)\s+(?:the\s+)?(?:uniforms?\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
 )

@@ -98,12 +98,20 @@ def _opening_end(text: str) -> int:
     return min([e for e in ends if e > 0] or [len(text)])
 
 
-_NOUN_FORM = re.compile(r"(?<!s)s$|fire$|shot$", re.IGNORECASE)
+_NOUN_FORM = re.compile(r"(?<!s)s$|fire$|shot$|ture$|ing$", re.IGNORECASE)
 _DETERMINER = re.compile(
     r"\b(?:of|from|with|for|his|her|their|its|the|a|an|these|those|such|multiple|several"
-    r"|two|three|four|five|\d+|further|more|new|recent|deadly)\s+$",
+    r"|two|three|four|five|\d+|further|more|new|recent|deadly)\s+$|['’]s\s+$",
     re.IGNORECASE,
 )
+# "a(n)/the/its + up to two words" right before an attack word makes it a noun, unless
+# an actor is among the words ("the militants attack").
+_DET_PHRASE = re.compile(
+    r"\b(?:a|an|the|this|these|those|its|their|his|her|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){1,2}$"
+    r"|\b(?:says|said|states|stated|reports|reported|notes|noted|warns|warned)\s+that\s+$",
+    re.IGNORECASE,
+)
+_DIRECT_ONLY = re.compile(r"occup", re.IGNORECASE)  # verbs whose subject must be right there
 _CHAINED = re.compile(r"(?:,|\band\b|\bthen\b|\bbefore\b)\s*(?:\w+ly\s+)?(?:then\s+)?$", re.I)
 
 
@@ -117,6 +125,7 @@ class Sentence:
     ms: list[Candidate]
     refer: Refer | None = None
     added: list[Candidate] = field(default_factory=list)
+    events: list[tuple[int, int]] = field(default_factory=list)  # clauses of attack verbs
 
     def in_mention(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.ms)
@@ -194,6 +203,8 @@ def _subjects(
         between = s.text[last[1] : v_start]
         if ";" not in between and _CHAINED.search(s.text[:v_start]):
             subjects = last[0]
+    if not subjects and _DIRECT_ONLY.match(s.text, v_start):
+        return []  # "allowed for the party to occupy the majority of seats"
     if not subjects and not s.text[v_start:v_end].lower().endswith("ing"):
         coordinated = re.search(r"\band\s+(?:\w+ly\s+)?$", s.text[:v_start]) is not None
         subjects = clause_subject(s.text, s.ms, v_start, coordinated)  # not for ", killing"
@@ -214,6 +225,10 @@ def _verbs(s: Sentence) -> None:
         word = verb.group()
         if _NOUN_FORM.search(word) and _DETERMINER.search(before):
             continue  # "died of wounds", "the attacks": a noun
+        phrase = _DET_PHRASE.search(before)
+        if phrase and not any(phrase.start() < m.end <= v_start for m in s.ms):
+            continue  # "an Islamist attack", "the deadliest ambush": a noun
+        s.events.append(s.clause(v_start))
         if _STRIKE.fullmatch(word) and EXPLOSIVE_OBJECT.match(s.text, v_end):
             for m in find_subject(s.text, s.ms, v_start):  # "a patrol struck an IED"
                 m.target = True
@@ -340,10 +355,12 @@ def assign_roles(
     candidates: list[Candidate],
     refer: Refer | None = None,
     more_rules: tuple[SentenceRule, ...] = (),
+    events: list[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Run the rules on every sentence of ``text``; return the candidates with their roles,
     those that references ("he", "the Council") added, in text order. ``more_rules`` run
-    after the attack rules, on every sentence (the acting-party rules)."""
+    after the attack rules, on every sentence (the acting-party rules); ``events`` receives
+    the clause of every attack verb, passive ones included."""
     work = working_copy(text)
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     out: list[Candidate] = []
@@ -368,6 +385,8 @@ def assign_roles(
             _accomplices(s)
         for rule in more_rules:
             rule(s)
+        if events is not None:
+            events.extend(s.events)
         for m in s.ms:
             if m.claimant:
                 m.perpetrator = "claimed"

@@ -267,11 +267,19 @@ EVENTS = TableSuite(
 ACTORS = TableSuite(
     table="actors",
     id_columns=("actor_id",),
-    columns=("actor_id", "name", "actor_type", "event_count", "perpetrator_event_count"),
+    columns=(
+        "actor_id",
+        "name",
+        "actor_type",
+        "inter_code",
+        "event_count",
+        "perpetrator_event_count",
+    ),
     checks=(
         *_unique_id("actor_id"),
         *_not_null("name", "actor_type"),
         _in_set("actor_type", gold_allowed("actors", "actor_type"), "actor types"),
+        _in_set("inter_code", gold_allowed("actors", "inter_code"), "ACLED inter codes"),
         *_non_negative(["event_count", "perpetrator_event_count"]),
     ),
 )
@@ -279,9 +287,11 @@ ACTORS = TableSuite(
 EVENT_ACTORS = TableSuite(
     table="event_actors",
     id_columns=("event_id", "actor_id"),
-    columns=("event_id", "actor_id", "role", "certainty"),
+    columns=("event_id", "actor_id", "role", "certainty", "side", "inter_code"),
     checks=(
         *_not_null("event_id", "actor_id", "role"),
+        _in_set("side", gold_allowed("event_actors", "side"), "ACLED sides"),
+        _in_set("inter_code", gold_allowed("event_actors", "inter_code"), "ACLED inter codes"),
         _critical(
             "expect_compound_columns_to_be_unique",
             "one row per (event_id, actor_id, role)",
