@@ -38,8 +38,8 @@ from eventline.gold.role_patterns import (
     AUX_BEFORE,
     CLASH_NOUN,
     CLASH_VERB,
-    DETERMINED,
     DEFENSIVE_VERB,
+    DETERMINED,
     INTENT_BEFORE,
     PASSIVE_STATE,
     PROTEST_EVENT,
@@ -74,7 +74,7 @@ _CLASH_PARTIES = re.compile(r"\s+(?:with|between|against|involving)\s+", re.IGNO
 
 
 def _subject(s: Sentence, pos: int) -> list[Candidate]:
-    coordinated = _AND_BEFORE.search(s.text[:pos]) is not None
+    coordinated = _AND_BEFORE.search(s.text, max(0, pos - 30), pos) is not None
     found = find_subject(s.text, s.ms, pos) or clause_subject(s.text, s.ms, pos, coordinated)
     return [m for m in found if not m.target and not m.possessive] or s.referred(pos)
 
@@ -106,7 +106,7 @@ def _acting(s: Sentence) -> None:
             continue
         kind = "military" if verb.group("military") else "state"
         subjects = find_subject(s.text, s.ms, start)
-        if not subjects and _AND_BEFORE.search(s.text[:start]):
+        if not subjects and _AND_BEFORE.search(s.text, max(0, start - 30), start):
             # "Deby said Chadian soldiers would ... and asked Niger and Nigeria to ..."
             speakers = _speakers(s) if speakers is None else speakers
             earlier = [(end, who) for end, who in speakers if end <= start]
@@ -146,7 +146,8 @@ def _regains(s: Sentence) -> None:
 
 def _reporting(s: Sentence, m: Candidate) -> bool:
     return bool(
-        _REPORTING_AFTER.match(s.text, m.end) or _REPORTING_BEFORE.search(s.text[: m.start])
+        _REPORTING_AFTER.match(s.text, m.end)
+        or _REPORTING_BEFORE.search(s.text, max(0, m.start - 30), m.start)
     )
 
 

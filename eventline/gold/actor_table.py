@@ -73,7 +73,9 @@ def link_rows(
     return rows
 
 
-def actor_rows(catalog: ActorCatalog, events: pd.DataFrame, event_actors: pd.DataFrame) -> list[Row]:
+def actor_rows(
+    catalog: ActorCatalog, events: pd.DataFrame, event_actors: pd.DataFrame
+) -> list[Row]:
     """Every catalog actor and every generic actor the links name, with their activity."""
     dates = events.set_index("event_id")[["date_start", "date_end"]]
     involved: dict[str, set[str]] = defaultdict(set)

@@ -25,7 +25,7 @@ The steps, each in its module:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from eventline.gold.acting import acting_rules
@@ -39,10 +39,12 @@ from eventline.gold.actor_model import (
     ActorMention,
     UnresolvedMention,
 )
-from eventline.gold.catalog import NAMED, ActorCatalog, default_catalog
+from eventline.gold.catalog import NAMED, ActorCatalog, Match, default_catalog
 from eventline.gold.document_context import (
+    NO_PASSAGE,
     DocumentContext,
     Line,
+    Passage,
     build_context,
     document_lines,
     named_country,
@@ -88,6 +90,19 @@ class Telling:
     line_start: int | None = None
 
 
+class _Lazy:
+    """A record's paragraph, found when first asked for (most records never need it)."""
+
+    def __init__(self, make: Callable[[], Passage]) -> None:
+        self._make: Callable[[], Passage] | None = make
+        self._passage = NO_PASSAGE
+
+    def __call__(self) -> Passage:
+        if self._make is not None:
+            self._passage, self._make = self._make(), None
+        return self._passage
+
+
 class _Record:
     """One record being resolved: what its references ("he", "the Council") can mean."""
 
@@ -96,7 +111,7 @@ class _Record:
         resolver: MentionResolver,
         telling: Telling,
         country: str | None,
-        paragraph: str,
+        paragraph: _Lazy,
     ) -> None:
         self.resolver = resolver
         self.text = telling.text
@@ -105,7 +120,7 @@ class _Record:
         self.candidates: list[Candidate] = []
 
     def _earlier(self, start: int) -> list[Actor]:
-        actors = self.resolver._paragraph_actors(self.paragraph, self.country)
+        actors = self.resolver._paragraph_actors(self.paragraph(), self.country)
         actors += [c.actor for c in self.candidates if c.end <= start]
         return actors
 
@@ -147,21 +162,45 @@ def resolve_document(
     countries = [catalog.country_code(t.country) for t in tellings]
     context = build_context(catalog, [t.text for t in tellings], countries, lines)
     resolver = MentionResolver(catalog, context)
+    unscoped = [t.text for t, c in zip(tellings, countries, strict=True) if c is None]
+    named = dict(zip(unscoped, catalog.matches_many(unscoped, None), strict=True))
+    # the country the record names, else the document's
+    scoped = [
+        c or named_country(named[t.text]) or context.country
+        for t, c in zip(tellings, countries, strict=True)
+    ]
+    # The document's own matches serve the records of its scope; the rest are matched
+    # together, one pass per country scope.
+    found: dict[str, list[Match] | None] = {}
+    groups: dict[str | None, list[str]] = {}
+    for telling, country in zip(tellings, scoped, strict=True):
+        scope = catalog.scope(country)
+        mine = scope == catalog.scope(context.country)
+        found[telling.record_id] = (
+            context.record_matches(telling.text, telling.line_start) if mine else None
+        )
+        if found[telling.record_id] is None:
+            groups.setdefault(scope, []).append(telling.text)
+    for scope, texts in groups.items():
+        resolver.prime(texts, scope)
     out: dict[str, ActorFindings] = {}
-    for telling, country in zip(tellings, countries, strict=True):
-        if country is None:  # the country the record names, else the document's
-            country = named_country(catalog.matches(telling.text, None)) or context.country
-        out[telling.record_id] = _resolve(resolver, telling, country, context)
+    for telling, country in zip(tellings, scoped, strict=True):
+        matches = found[telling.record_id]
+        out[telling.record_id] = _resolve(resolver, telling, country, context, matches)
     return out
 
 
 def _resolve(
-    resolver: MentionResolver, telling: Telling, country: str | None, context: DocumentContext
+    resolver: MentionResolver,
+    telling: Telling,
+    country: str | None,
+    context: DocumentContext,
+    matches: list[Match] | None,
 ) -> ActorFindings:
     catalog = resolver.catalog
-    paragraph = context.paragraph_before(telling.text, telling.line_start)
+    paragraph = _Lazy(lambda: context.paragraph_before(telling.text, telling.line_start))
     record = _Record(resolver, telling, country, paragraph)
-    record.candidates = resolver.candidates(telling.text, country, paragraph)
+    record.candidates = resolver.candidates(telling.text, country, paragraph, matches)
 
     def make(generic_id: str) -> Actor | None:
         return catalog.instance(generic_id, country) if generic_id in catalog.generic else None
@@ -194,4 +233,3 @@ def resolve_texts(
 def resolve(text: str, country: str | None = None) -> ActorFindings:
     """One text on its own (a document of one record): for tests and the bench."""
     return resolve_document([Telling("_", text, country)])["_"]
-

@@ -27,7 +27,7 @@ prefers the catalog actor that *is* that generic actor there (``instance_of``, o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,9 +41,12 @@ from eventline.gold.actor_reference import (
 )
 from eventline.silver.gazetteer import Country, countries
 from eventline.text.markup import citation_spans, inside_spans
+from eventline.text.fold import Folded, fold
 from eventline.text.names import NameMatch, NameMatcher
 
 NAMED, TRIGGER, COUNTRY, DEMONYM, LEARNED = "named", "trigger", "country", "demonym", "learned"
+# Between texts matched together: a dot on its own line stops any name (see fold).
+_SEPARATOR = "\n.\n"
 # An English word used as an alias ("~Total") counts only mid-sentence.
 _SENTENCE_OPENING = re.compile(r"[.!?:;\"“(*\-–—•\n]\s*$")
 
@@ -104,6 +107,7 @@ class ActorCatalog:
                 self._scoped.setdefault(code, []).append((spelling.text, entry, spelling.guarded))
         self._matchers: dict[str | None, NameMatcher[Entry]] = {}
         self._instances: dict[tuple[str, str], Actor | None] = {}
+        self._worded: dict[tuple[str, str, str], Actor | None] = {}
         self._instance_of = {
             (a.instance_of, a.country): a.actor_id
             for a in reference.actors.values()
@@ -170,9 +174,13 @@ class ActorCatalog:
                 entries[key] = (key, Entry(DEMONYM, code), False)
         return entries
 
+    def scope(self, country: str | None) -> str | None:
+        """The matcher scope of a country: itself when it has spellings of its own."""
+        return country if country in self._scoped else None
+
     def matcher(self, country: str | None) -> NameMatcher[Entry]:
         """The matcher of one country scope (global spellings, and that country's own)."""
-        scope = country if country in self._scoped else None
+        scope = self.scope(country)
         found = self._matchers.get(scope)
         if found is not None:
             return found
@@ -190,6 +198,7 @@ class ActorCatalog:
         text: str,
         country: str | None = None,
         learned: NameMatcher[Entry] | None = None,
+        folded: Folded | None = None,
     ) -> list[Match]:
         """Every entry in ``text``, in text order, non-overlapping, longest first.
 
@@ -209,12 +218,46 @@ class ActorCatalog:
                 return bool(before.strip()) and not _SENTENCE_OPENING.search(before)
             return True
 
-        found = [
-            Match(m.payload, m.start, m.end) for m in self.matcher(country).find(text, accept)
-        ]
+        folded = folded if folded is not None else fold(text)
+        matcher = self.matcher(country)
+        found = [Match(m.payload, m.start, m.end) for m in matcher.find(text, accept, folded)]
         if learned is not None:
-            found = _merge(found, [Match(m.payload, m.start, m.end) for m in learned.find(text)])
+            extra = [Match(m.payload, m.start, m.end) for m in learned.find(text, folded=folded)]
+            found = _merge(found, extra)
         return found
+
+    def merged(
+        self, found: list[Match], text: str, learned: NameMatcher[Entry], folded: Folded
+    ) -> list[Match]:
+        """``found`` with the matches of a document's own spellings merged in."""
+        extra = [Match(m.payload, m.start, m.end) for m in learned.find(text, folded=folded)]
+        return _merge(found, extra)
+
+    def matches_many(
+        self,
+        texts: Sequence[str],
+        country: str | None = None,
+        learned: NameMatcher[Entry] | None = None,
+    ) -> list[list[Match]]:
+        """:meth:`matches` of each text, found in one pass over all of them (the cost of a
+        match is mostly per call: folding, marking and the automaton's set-up)."""
+        if len(texts) < 2:
+            return [self.matches(text, country, learned) for text in texts]
+        joined = _SEPARATOR.join(texts)
+        starts: list[int] = []
+        at = 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + len(_SEPARATOR)
+        out: list[list[Match]] = [[] for _ in texts]
+        index = 0
+        for match in self.matches(joined, country, learned):
+            while index + 1 < len(starts) and match.start >= starts[index + 1]:
+                index += 1
+            offset = starts[index]
+            if match.end <= offset + len(texts[index]):
+                out[index].append(Match(match.entry, match.start - offset, match.end - offset))
+        return out
 
     # --- actors ----------------------------------------------------------------------------
 
@@ -229,7 +272,10 @@ class ActorCatalog:
         if not country or country not in self.countries:
             return None
         if word:
-            named = self._spelled(country, [word])
+            cached = (generic_id, country, spelling_key(word))
+            if cached not in self._worded:
+                self._worded[cached] = self._spelled(country, [word])
+            named = self._worded[cached]
             if named is not None:
                 return named
         key = (generic_id, country)
@@ -263,7 +309,10 @@ class ActorCatalog:
             {
                 f"{demonyms[0]} {t.text}"
                 for t in generic.triggers
-                if demonyms and t.source == "reviewed" and "en" in t.languages and t.strength == "strong"
+                if demonyms
+                and t.source == "reviewed"
+                and "en" in t.languages
+                and t.strength == "strong"
             }
         )
         return Actor(

@@ -26,14 +26,16 @@ them after:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from eventline.gold.actor_model import Actor
 from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, ActorCatalog, Entry, Match
 from eventline.gold.role_patterns import NAME_PARTICLES
-from eventline.text.fold import fold_key
+from eventline.text.fold import fold, fold_key
 from eventline.text.names import NameMatcher
 from eventline.text.sentences import sentence_spans
 
@@ -44,6 +46,7 @@ _AFTER_NAME = re.compile(rf"\s*\(\s*(?P<acr>{_ACRONYM})\s*[;,)]")
 _BEFORE_NAME = re.compile(rf"(?<![\w\-])(?P<acr>{_ACRONYM})\s*\(\s*$")
 _BULLET = re.compile(r"^\s*(?:[•\-–*·▪]\s|\d{1,3}[.)]\s|[IVX]{1,5}\.\s|[A-H]\.\s)")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_CLOSING = re.compile(r"\s*\)")
 _SG_AUTHOR = re.compile(r"\bReport\s+of\s+the\s+Secretary-General\b", re.IGNORECASE)
 
 
@@ -55,6 +58,18 @@ class Line:
     text: str
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of the document and the names matched in it (offsets in ``text``)."""
+
+    start: int
+    text: str
+    matches: tuple[Match, ...]
+
+
+NO_PASSAGE = Passage(0, "", ())
+
+
 @dataclass
 class DocumentContext:
     """The document-wide facts of the module docstring."""
@@ -64,23 +79,61 @@ class DocumentContext:
     dominant: Actor | None = None
     author: str | None = None
     paragraph_of: dict[int, int] = field(default_factory=dict)  # line_no -> paragraph start
-    paragraph_lines: dict[int, list[Line]] = field(default_factory=dict)
+    text: str = ""  # the document's lines, joined by line breaks
+    matches: list[Match] = field(default_factory=list)  # in ``text``, in order
+    line_offsets: dict[int, int] = field(default_factory=dict)  # line_no -> offset in text
 
-    def paragraph_before(self, text: str, line_start: int | None) -> str:
+    def paragraph_before(self, record: str, line_start: int | None) -> Passage:
         """The last sentences (at most ``CONTEXT_SENTENCES``) of the record's paragraph
-        before the record: what its references can refer to."""
+        before the record, with the names matched there: what its references can mean."""
         if line_start is None or line_start not in self.paragraph_of:
-            return ""
-        lines = self.paragraph_lines[self.paragraph_of[line_start]]
-        joined = " ".join(" ".join(line.text.split()) for line in lines)
-        head = " ".join(text.split())[:40]
-        at = joined.find(head) if head else -1
-        if at >= 0:
-            before = joined[:at]
-        else:
-            before = " ".join(line.text.strip() for line in lines if line.line_no < line_start)
-        spans = sentence_spans(before)
-        return before[spans[-CONTEXT_SENTENCES][0] :] if len(spans) > CONTEXT_SENTENCES else before
+            return NO_PASSAGE
+        begin = self.line_offsets[self.paragraph_of[line_start]]
+        at = self.line_offsets[line_start]
+        words = re.findall(r"\S+", record)[:6]
+        if words:
+            head = re.compile(r"\s+".join(re.escape(w) for w in words))
+            found = head.search(self.text, at, at + len(record) + 400)
+            at = found.start() if found else at
+        spans = sentence_spans(self.text[begin:at].replace("\n", " "))  # lines are wrapped
+        if len(spans) > CONTEXT_SENTENCES:
+            begin += spans[-CONTEXT_SENTENCES][0]
+        first = bisect_left(self.match_starts, begin)
+        last = bisect_left(self.match_starts, at)
+        shifted = tuple(
+            Match(m.entry, m.start - begin, m.end - begin)
+            for m in self.matches[first:last]
+            if m.end <= at
+        )
+        return Passage(begin, self.text[begin:at], shifted)
+
+    @cached_property
+    def match_starts(self) -> list[int]:
+        return [m.start for m in self.matches]
+
+    @cached_property
+    def _spaced(self) -> str:
+        return self.text.replace("\n", " ")
+
+    def record_matches(self, record: str, line_start: int | None) -> list[Match] | None:
+        """The document's matches inside a record that is a stretch of it (line breaks
+        aside), in the record's offsets; None when the record is not found there (then it
+        is matched on its own). One pass over the document serves all its records."""
+        if not self.text or not record or line_start not in self.line_offsets:
+            return None
+        assert line_start is not None
+        near = self.line_offsets[line_start]
+        at = self._spaced.find(record.replace("\n", " "), near, near + len(record) + 400)
+        if at < 0:
+            return None
+        end = at + len(record)
+        first = bisect_left(self.match_starts, at)
+        last = bisect_left(self.match_starts, end)
+        return [
+            Match(m.entry, m.start - at, m.end - at)
+            for m in self.matches[first:last]
+            if m.end <= end
+        ]
 
 
 def _paragraphs(lines: Sequence[Line]) -> tuple[dict[int, int], dict[int, list[Line]]]:
@@ -119,11 +172,12 @@ def _named(catalog: ActorCatalog, matches: Sequence[Match]) -> list[tuple[Actor,
 
 def _acronyms(text: str, catalog: ActorCatalog, matches: Sequence[Match]) -> dict[str, str]:
     """Acronym -> actor_id for "Name (ACR)" and "ACR (Name)" the document writes."""
-    covered = [(m.start, m.end) for m in matches]
+    starts = [m.start for m in matches]  # matches are in text order, not overlapping
     learned: dict[str, str] = {}
 
     def unknown(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in covered)
+        i = bisect_left(starts, end) - 1
+        return i < 0 or matches[i].end <= start
 
     for actor, match in _named(catalog, matches):
         after = _AFTER_NAME.match(text, match.end)
@@ -132,7 +186,7 @@ def _acronyms(text: str, catalog: ActorCatalog, matches: Sequence[Match]) -> dic
             if sum(c.isupper() for c in acronym) >= 2:
                 learned.setdefault(acronym, actor.actor_id)
         before = _BEFORE_NAME.search(text, max(0, match.start - 14), match.start)
-        if before and unknown(*before.span("acr")) and text[match.end :].lstrip().startswith(")"):
+        if before and unknown(*before.span("acr")) and _CLOSING.match(text, match.end):
             acronym = before.group("acr")
             if sum(c.isupper() for c in acronym) >= 2:
                 learned.setdefault(acronym, actor.actor_id)
@@ -156,9 +210,7 @@ def _short_names(catalog: ActorCatalog, matches: Sequence[Match], text: str) -> 
             spelled.setdefault(key, word)
     base = catalog.matcher(None)
     return {
-        spelled[key]: ids.pop()
-        for key, ids in owners.items()
-        if len(ids) == 1 and key not in base
+        spelled[key]: ids.pop() for key, ids in owners.items() if len(ids) == 1 and key not in base
     }
 
 
@@ -194,13 +246,11 @@ def build_context(
     """The context of one document from its lines (when known) or its records' texts."""
     counted = Counter(c for c in countries if c)
     country = counted.most_common(1)[0][0] if counted else None
-    if lines:
-        text = "\n".join(line.text for line in lines)
-    else:
-        text = "\n".join(texts)
+    text = "\n".join(line.text for line in lines) if lines else "\n".join(texts)
+    folded = fold(text)
     if country is None:
-        country = named_country(catalog.matches(text, None))
-    matches = catalog.matches(text, country)
+        country = named_country(catalog.matches(text, None, folded=folded))
+    matches = catalog.matches(text, country, folded=folded)
     learned_names = {**_short_names(catalog, matches, text), **_acronyms(text, catalog, matches)}
     learned: NameMatcher[Entry] | None = None
     if learned_names:
@@ -209,11 +259,20 @@ def build_context(
             learned.add(spelling, Entry(LEARNED, actor_id))
     context = DocumentContext(country=country, learned=learned, dominant=None)
     context.dominant = _dominant(catalog, matches)
+    if lines:
+        context.text = text
+        context.matches = (
+            catalog.merged(matches, text, learned, folded) if learned is not None else matches
+        )
+        offset = 0
+        for line in lines:
+            context.line_offsets[line.line_no] = offset
+            offset += len(line.text) + 1
     head = "\n".join(line.text for line in lines[:12]) if lines else ""
     if _SG_AUTHOR.search(head):
         context.author = "un"
     if lines:
-        context.paragraph_of, context.paragraph_lines = _paragraphs(lines)
+        context.paragraph_of, _ = _paragraphs(lines)
     return context
 
 

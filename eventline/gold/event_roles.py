@@ -68,7 +68,7 @@ def _countries(c: Candidate, catalog: ActorCatalog, country: str | None) -> None
 
 
 def _beside_its_state(c: Candidate, cs: Sequence[Candidate]) -> bool:
-    """"Chad launched Operation X": the operation, a named actor of Chad, acts; the bare
+    """ "Chad launched Operation X": the operation, a named actor of Chad, acts; the bare
     country adds nothing."""
     return any(
         other is not c
@@ -141,9 +141,9 @@ def _subsume(cs: Sequence[Candidate]) -> None:
     for c in cs:
         if not _is_acting(c):
             continue
-        if named and c.actor.actor_type == "unidentified armed group":
-            _demote(c)
-        elif claimed and c.actor.actor_type in STATE_TYPES and c.how == "verb":
+        unidentified = named and c.actor.actor_type == "unidentified armed group"
+        overridden = claimed and c.actor.actor_type in STATE_TYPES and c.how == "verb"
+        if unidentified or overridden:
             _demote(c)
 
 
@@ -234,7 +234,9 @@ def decide(
     return [m for c in kept for m in _emit(text, c, catalog, country)]
 
 
-def _emit(text: str, c: Candidate, catalog: ActorCatalog, country: str | None) -> list[ActorMention]:
+def _emit(
+    text: str, c: Candidate, catalog: ActorCatalog, country: str | None
+) -> list[ActorMention]:
     code = inter_code(catalog, c.actor, country)
 
     def make(role: str, certainty: str | None, side: int | None) -> ActorMention:

@@ -30,21 +30,21 @@ these rules (the role rules then decide what each actor did):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from eventline.gold.actor_model import ARMED_GROUP_TYPES, Actor, ActorMention
 from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, TRIGGER, ActorCatalog, Match
-from eventline.gold.document_context import DocumentContext
+from eventline.gold.document_context import NO_PASSAGE, DocumentContext, Passage
 from eventline.gold.role_patterns import (
     ABSORB_AFTER,
     ABSORB_BEFORE,
-    IDENTIFIED_AS,
-    MILITIA_WORDS,
-    NAME_SEPARATOR,
     ADJECTIVAL,
     DISGUISED_AS,
     FOREIGN,
+    IDENTIFIED_AS,
+    MILITIA_WORDS,
+    NAME_SEPARATOR,
     OFFICE_OF,
     PLACE_BEFORE,
 )
@@ -60,7 +60,7 @@ _UNNAMED = re.compile(r"\b(?:unidentified|unknown|unnamed)\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(eq=False)
 class Candidate:
     """One actor mention of a record while its role is decided (offsets in the record)."""
 
@@ -87,7 +87,9 @@ class Candidate:
     def is_person(self) -> bool:
         return self.actor.actor_type == "person"
 
-    def set_perpetrator(self, certainty: str, how: str = "verb", clause: tuple[int, int] = (0, 0)) -> None:
+    def set_perpetrator(
+        self, certainty: str, how: str = "verb", clause: tuple[int, int] = (0, 0)
+    ) -> None:
         rank = {"confirmed": 0, "claimed": 1, "suspected": 2}
         if self.perpetrator is None or rank[certainty] < rank[self.perpetrator]:
             self.perpetrator = certainty
@@ -95,7 +97,9 @@ class Candidate:
             self.how, self.clause = how, clause
 
     def mention(self, text: str, role: str, certainty: str | None) -> ActorMention:
-        return ActorMention(self.actor.actor_id, text[self.start : self.end], role, certainty, self.start, self.end)
+        return ActorMention(
+            self.actor.actor_id, text[self.start : self.end], role, certainty, self.start, self.end
+        )
 
 
 def _kind_of(catalog: ActorCatalog, actor: Actor) -> str | None:
@@ -125,13 +129,20 @@ def _absorbed(text: str, matches: Sequence[Match], catalog: ActorCatalog) -> set
             continue
         before = matches[i - 1] if i else None
         after = matches[i + 1] if i + 1 < len(matches) else None
-        if before is not None and before.entry.kind in (NAMED, LEARNED):
-            if ABSORB_BEFORE.fullmatch(text[before.end : match.start]):
-                dropped.add(i)
-        if after is not None and after.entry.kind in (NAMED, LEARNED):
-            gap = text[match.end : after.start]
-            if ABSORB_AFTER.fullmatch(gap) or IDENTIFIED_AS.fullmatch(gap):
-                dropped.add(i)
+        if (
+            after is not None
+            and after.entry.kind == TRIGGER
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[match.end : after.start])
+        ):
+            dropped.add(i)  # "a group of armed men": the men
+            continue
+        head = before is not None and before.entry.kind in (NAMED, LEARNED)
+        if head and ABSORB_BEFORE.fullmatch(text[before.end : match.start]):
+            dropped.add(i)
+        named = after is not None and after.entry.kind in (NAMED, LEARNED)
+        gap = text[match.end : after.start] if after is not None else ""
+        if named and (ABSORB_AFTER.fullmatch(gap) or IDENTIFIED_AS.fullmatch(gap)):
+            dropped.add(i)
     return dropped
 
 
@@ -179,17 +190,45 @@ class MentionResolver:
     def __init__(self, catalog: ActorCatalog, context: DocumentContext) -> None:
         self.catalog = catalog
         self.context = context
-        self._around: dict[tuple[str, str | None], list[Actor]] = {}
+        self._around: dict[tuple[int, int, str | None], list[Actor]] = {}
+        self._matches: dict[tuple[str, str | None], list[Match]] = {}
 
-    def candidates(self, text: str, country: str | None, paragraph: str = "") -> list[Candidate]:
+    def prime(self, texts: Sequence[str], country: str | None) -> None:
+        """Match many texts of one country scope at once (records, paragraphs); the
+        matches are kept for :meth:`candidates`."""
+        scope = self.catalog.scope(country)
+        todo = sorted({t for t in texts if t and (t, scope) not in self._matches})
+        found = self.catalog.matches_many(todo, scope, self.context.learned)
+        for text, matches in zip(todo, found, strict=True):
+            self._matches[(text, scope)] = matches
+
+    def _matched(self, text: str, country: str | None) -> list[Match]:
+        key = (text, self.catalog.scope(country))
+        if key not in self._matches:
+            self._matches[key] = self.catalog.matches(text, country, self.context.learned)
+        return self._matches[key]
+
+    def candidates(
+        self,
+        text: str,
+        country: str | None,
+        paragraph: Passage | Callable[[], Passage] = NO_PASSAGE,
+        matches: Sequence[Match] | None = None,
+    ) -> list[Candidate]:
         catalog = self.catalog
-        matches = catalog.matches(text, country, self.context.learned)
+        if matches is None:
+            matches = self._matched(text, country)
         dropped = _absorbed(text, matches, catalog) | _specified(text, matches, catalog)
         qualified = _demonym_countries(text, matches)
+        disguise = {
+            i
+            for i, m in enumerate(matches)
+            if DISGUISED_AS.search(text, max(0, m.start - 40), m.start)
+        }
         named = [
             catalog.actors[m.entry.key]
             for i, m in enumerate(matches)
-            if m.entry.kind in (NAMED, LEARNED) and i not in dropped
+            if m.entry.kind in (NAMED, LEARNED) and i not in dropped and i not in disguise
         ]
         around: list[Actor] | None = None
         found: list[Candidate] = []
@@ -222,7 +261,8 @@ class MentionResolver:
                     found.append(Candidate(government, match.start, match.end, kind=COUNTRY))
                 continue
             if around is None:
-                around = self._paragraph_actors(paragraph, country)
+                passage = paragraph() if callable(paragraph) else paragraph
+                around = self._paragraph_actors(passage, country)
             for candidate in self._word(text, match, country, qualified.get(i), named, around):
                 found.append(candidate)
         for c in found:
@@ -232,7 +272,7 @@ class MentionResolver:
         return found
 
     def _qualified_named(self, text: str, match: Match, code: str) -> Actor | None:
-        """"Rwandan and Mozambican forces": the Rwandan forces, found from the named
+        """ "Rwandan and Mozambican forces": the Rwandan forces, found from the named
         "Mozambican forces" (its kind, and its words after the demonym)."""
         actor = self.catalog.actors[match.entry.key]
         kind = _kind_of(self.catalog, actor)
@@ -241,14 +281,14 @@ class MentionResolver:
             return None
         return self.catalog.instance(kind, code, words[1])
 
-    def _paragraph_actors(self, paragraph: str, country: str | None) -> list[Actor]:
+    def _paragraph_actors(self, passage: Passage, country: str | None) -> list[Actor]:
         """The actors a paragraph names before a record (words that stand for a named
         actor included: "special forces" in Guinea), in text order."""
-        if not paragraph.strip():
+        if not passage.matches:
             return []
-        key = (paragraph, country)
+        key = (passage.start, len(passage.text), country)
         if key not in self._around:
-            found = self.candidates(paragraph, country)
+            found = self.candidates(passage.text, country, matches=passage.matches)
             self._around[key] = [
                 c.actor for c in found if c.kind != COUNTRY and not c.actor.is_generic
             ]
@@ -281,7 +321,11 @@ class MentionResolver:
             tied = self._tie(generic_id, word, named, [] if adjective else around, country)
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
-                return [Candidate(actor, match.start, match.end, kind="weak", generic_id=generic_id, tie=how)]
+                return [
+                    Candidate(
+                        actor, match.start, match.end, kind="weak", generic_id=generic_id, tie=how
+                    )
+                ]
             if adjective:
                 return []  # "the increase of extremist attacks": no actor
         if (
@@ -295,11 +339,29 @@ class MentionResolver:
             # neutralized": the paragraph's one group.
             fitting = _leaves(self.catalog, [a for a in around if a.actor_type in GROUP_TYPES])
             if len(fitting) == 1:
-                return [Candidate(fitting[0], match.start, match.end, kind="weak", generic_id=generic_id, tie="paragraph")]
+                return [
+                    Candidate(
+                        fitting[0],
+                        match.start,
+                        match.end,
+                        kind="weak",
+                        generic_id=generic_id,
+                        tie="paragraph",
+                    )
+                ]
         if not weak and _DEFINITE.search(text[: match.start]):
             same = self._same_kind(generic_id, [*around, *named], country)
             if same is not None:
-                return [Candidate(same, match.start, match.end, kind="generic", generic_id=generic_id, tie="record")]
+                return [
+                    Candidate(
+                        same,
+                        match.start,
+                        match.end,
+                        kind="generic",
+                        generic_id=generic_id,
+                        tie="record",
+                    )
+                ]
         out = []
         for n, (code, start) in enumerate(places):
             actor = self.catalog.instance(generic_id, code, word)
@@ -340,7 +402,9 @@ class MentionResolver:
             return dominant, "document"
         return None
 
-    def _same_kind(self, generic_id: str, actors: Sequence[Actor], country: str | None) -> Actor | None:
+    def _same_kind(
+        self, generic_id: str, actors: Sequence[Actor], country: str | None
+    ) -> Actor | None:
         """The last named actor of the word's kind in the record or its paragraph."""
         for actor in reversed(actors):
             if actor.is_generic or (country and actor.country != country):

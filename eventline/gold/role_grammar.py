@@ -15,16 +15,17 @@ import re
 from eventline.gold.mentions import Candidate
 from eventline.gold.role_patterns import (
     AGENT_WORDS,
-    CLAUSE_OPENERS,
     APPOSITIVE,
-    DATELINE,
-    LED_BY,
     CLAIM_WORD,
+    CLAUSE_OPENERS,
     COORDINATION,
+    DATELINE,
+    DISGUISED_AS,
     HEAD_NOUNS,
     HEAD_OF,
     HEDGE,
     IN_PLACE,
+    LED_BY,
     MODIFIER_GAP,
     OBJECT_STOP,
     PAREN,
@@ -92,10 +93,18 @@ def find_subject(
     before = [m for m in ms if m.end <= pos]
     head: Candidate | None = None
     co: list[Candidate] = []
+    hidden: list[tuple[int, int]] = []
     for candidate in reversed(before):
         if candidate.modifier and not candidate.possessive:
-            continue  # "men dressed as hunters attack": the men are the subject
-        gap, removed = strip_gap(sentence[candidate.end : pos])
+            # "men dressed as hunters attack": the men are the subject
+            disguise = DISGUISED_AS.search(sentence, max(0, candidate.start - 40), candidate.start)
+            hidden.append((disguise.start() if disguise else candidate.start, candidate.end))
+            continue
+        raw = sentence[candidate.end : pos]
+        for lo, hi in hidden:
+            a, b = max(lo - candidate.end, 0), max(hi - candidate.end, 0)
+            raw = raw[:a] + " " * (b - a) + raw[b:]
+        gap, removed = strip_gap(raw)
         if subject_gap_ok(gap, words):
             if candidate.target:
                 return []  # "kill nine Malian soldiers and wound eight": still the victim
@@ -132,13 +141,16 @@ def find_subject(
     return chain + co
 
 
+_COORDINATED = COORDINATION | HEAD_NOUNS
+
+
 def is_coordination(gap: str) -> bool:
     tokens = tokens_of(gap)
     if not tokens:
         return True
     if "," in tokens and tokens[-1] in {"a", "an"} and not {"and", "or"} & set(tokens):
         return False  # "IRSAD, an al-Qaeda-linked group": an appositive, not a list
-    allowed = COORDINATION | HEAD_NOUNS | {str(n) for n in range(1000)}
+    allowed = _COORDINATED
     return all(t in allowed or t.isdigit() for t in tokens) and any(
         t in {",", "and", "or", "&", "("} for t in tokens
     )
@@ -267,7 +279,7 @@ def clause_subject(
     _, skipped = strip_gap(sentence[chain[-1].end : pos])
     hidden = [(chain[-1].end + a, chain[-1].end + b) for a, b, _ in skipped]
     for m in ms if not coordinated else ():
-        if chain[-1].end <= m.start < pos and not m.is_person and m.kind != "country":
-            if not any(a <= m.start < b for a, b in hidden):
-                return []  # another actor stands between: "..., a framework that states set up"
+        between = chain[-1].end <= m.start < pos and not m.is_person and m.kind != "country"
+        if between and not any(a <= m.start < b for a, b in hidden):
+            return []  # another actor stands between: "..., a framework that states set up"
     return chain

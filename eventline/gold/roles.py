@@ -92,6 +92,8 @@ from eventline.text.sentences import sentence_spans
 # (reference as written, its start and end in the record) -> the actor it refers to.
 Refer = Callable[[str, int, int], Actor | None]
 _STRIKE = re.compile(r"str(?:ike|ikes|uck|iking)", re.IGNORECASE)
+
+
 def _opening_end(text: str) -> int:
     """Where the sentence's first clause ends (a subordinator or a semicolon)."""
     ends = [m.start() for m in SUBORDINATOR.finditer(text)] + [text.find(";")]
@@ -111,6 +113,15 @@ _DET_PHRASE = re.compile(
     r"|\b(?:says|said|states|stated|reports|reported|notes|noted|warns|warned)\s+that\s+$",
     re.IGNORECASE,
 )
+# What the acting-party rules can find in a sentence that names no actor: a reference to
+# one ("he", "the Council"), a protest, an act of the state with no agent.
+_MAY_ACT = re.compile(
+    r"\b(?:he|she|I|we|[Tt]he\s+[A-Z][a-z]+|the\s+(?:company|president|prime\s+minister|mission"
+    r"|council|committee|junta)|arrested|detained|charged|indicted|convicted|sentenced"
+    r"|acquitted|remanded|custody|house\s+arrest|judicial|demonstrations?|protests?|rall(?:y|ies)"
+    r"|marches|sit-ins?|riots?|protested|demonstrated|marched|rallied)\b"
+)
+_AND = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DIRECT_ONLY = re.compile(r"occup", re.IGNORECASE)  # verbs whose subject must be right there
 _CHAINED = re.compile(r"(?:,|\band\b|\bthen\b|\bbefore\b)\s*(?:\w+ly\s+)?(?:then\s+)?$", re.I)
 
@@ -138,7 +149,7 @@ class Sentence:
         """The actor a pronoun or "the Council" right before ``position`` refers to."""
         if self.refer is None:
             return []
-        found = REFERRING.search(self.text, 0, position)
+        found = REFERRING.search(self.text, max(0, position - 60), position)
         if found is None:
             return []
         start, end = found.span("ref")
@@ -201,68 +212,86 @@ def _subjects(
         return clause_subject(s.text, first_clause, v_start)
     if not subjects and last is not None:
         between = s.text[last[1] : v_start]
-        if ";" not in between and _CHAINED.search(s.text[:v_start]):
+        if ";" not in between and _CHAINED.search(s.text, max(0, v_start - 30), v_start):
             subjects = last[0]
     if not subjects and _DIRECT_ONLY.match(s.text, v_start):
         return []  # "allowed for the party to occupy the majority of seats"
     if not subjects and not s.text[v_start:v_end].lower().endswith("ing"):
-        coordinated = re.search(r"\band\s+(?:\w+ly\s+)?$", s.text[:v_start]) is not None
+        coordinated = _AND.search(s.text, max(0, v_start - 30), v_start) is not None
         subjects = clause_subject(s.text, s.ms, v_start, coordinated)  # not for ", killing"
     return subjects
+
+
+def _not_a_verb(s: Sentence, verb: re.Match[str]) -> bool:
+    """The attack word is inside a name, a noun ("the killing of X", "died of wounds", "an
+    Islamist attack") or an intention ("claiming they intended to target")."""
+    v_start, v_end = verb.span()
+    before = s.text[:v_start]
+    if (
+        s.in_mention(v_start)
+        or re.match(r"\s+of\b", s.text[v_end:], re.IGNORECASE)
+        or INTENT_BEFORE.search(before[-60:])
+    ):
+        return True
+    window = max(0, v_start - 60)
+    if _NOUN_FORM.search(verb.group()) and _DETERMINER.search(s.text, window, v_start):
+        return True
+    phrase = _DET_PHRASE.search(s.text, window, v_start)
+    return phrase is not None and not any(phrase.start() < m.end <= v_start for m in s.ms)
+
+
+def _passive(s: Sentence, verb: re.Match[str]) -> bool:
+    """Handle a passive ("kidnapped by MUJAO", "X was killed"); True when it was one."""
+    v_start, v_end = verb.span()
+    word, before = verb.group(), s.text[:v_start]
+    agent = BY_AFTER.match(s.text, v_end)
+    aux = AUX_BEFORE.search(before[-30:])
+    if not PARTICIPLE.search(word) or (agent is None and aux is None):
+        return False
+    if agent is not None and not NOT_AGENT_BEFORE.search(before[-30:]):
+        for m in find_agents(s.text, s.ms, agent.end()):
+            m.set_perpetrator(certainty(s.text[: m.start]), "agent", s.clause(v_start))
+    if verb.group("transitive"):
+        # The victim precedes: "Algerian diplomats kidnapped by MUJAO", "X was killed by".
+        _passive_victims(s, v_start - len(aux.group()) if aux else v_start)
+    return True
+
+
+def _victims_only(s: Sentence, verb: re.Match[str], subjects: list[Candidate]) -> bool:
+    """The subject suffers the verb: "a patrol struck an IED", "23 soldiers killed;"."""
+    v_end = verb.end()
+    struck = _STRIKE.fullmatch(verb.group()) and EXPLOSIVE_OBJECT.match(s.text, v_end)
+    elliptic = (
+        subjects
+        and PARTICIPLE.search(verb.group())
+        and ELLIPTIC_PASSIVE.match(s.text, v_end)
+        and COUNTED_BEFORE.search(s.text[: subjects[0].start])
+    )
+    if not (struck or elliptic):
+        return False
+    for m in subjects:
+        m.target = True
+    return True
 
 
 def _verbs(s: Sentence) -> None:
     last: tuple[list[Candidate], int] | None = None
     for verb in VERB.finditer(s.text):
+        if _not_a_verb(s, verb):
+            continue
         v_start, v_end = verb.span()
-        before = s.text[:v_start]
-        if (
-            s.in_mention(v_start)
-            or re.match(r"\s+of\b", s.text[v_end:], re.IGNORECASE)  # "the killing of X"
-            or INTENT_BEFORE.search(before[-60:])  # "claiming they intended to target ..."
-        ):
-            continue
-        word = verb.group()
-        if _NOUN_FORM.search(word) and _DETERMINER.search(before):
-            continue  # "died of wounds", "the attacks": a noun
-        phrase = _DET_PHRASE.search(before)
-        if phrase and not any(phrase.start() < m.end <= v_start for m in s.ms):
-            continue  # "an Islamist attack", "the deadliest ambush": a noun
         s.events.append(s.clause(v_start))
-        if _STRIKE.fullmatch(word) and EXPLOSIVE_OBJECT.match(s.text, v_end):
-            for m in find_subject(s.text, s.ms, v_start):  # "a patrol struck an IED"
-                m.target = True
-            continue
-        agent = BY_AFTER.match(s.text, v_end)
-        aux = AUX_BEFORE.search(before[-30:])
-        pos = v_start - len(aux.group()) if aux else v_start
-        if agent is not None and PARTICIPLE.search(word):
-            if not NOT_AGENT_BEFORE.search(before[-30:]):
-                for m in find_agents(s.text, s.ms, agent.end()):
-                    m.set_perpetrator(certainty(s.text[: m.start]), "agent", s.clause(v_start))
-            if verb.group("transitive"):
-                _passive_victims(s, pos)
-            continue
-        if aux is not None and PARTICIPLE.search(word):
-            if verb.group("transitive"):
-                _passive_victims(s, pos)
+        if _passive(s, verb):
             continue
         subjects = _subjects(s, v_start, v_end, last)
-        if (
-            subjects
-            and PARTICIPLE.search(word)
-            and ELLIPTIC_PASSIVE.match(s.text, v_end)
-            and COUNTED_BEFORE.search(s.text[: subjects[0].start])
-        ):
-            for m in subjects:  # "23 soldiers killed; ..."
-                m.target = True
+        if _victims_only(s, verb, subjects):
             continue
         defends = DEFENDER_OBJECT.match(s.text, v_end) is not None
         for m in subjects:
             if defends:
                 m.defender = True
             else:
-                m.set_perpetrator(certainty(before), "verb", s.clause(v_start))
+                m.set_perpetrator(certainty(s.text[:v_start]), "verb", s.clause(v_start))
         if subjects:
             last = (subjects, v_end)
         if verb.group("transitive") and not defends:
@@ -283,6 +312,8 @@ def _nouns(s: Sentence) -> None:
         for m in find_agents(s.text, s.ms, by.end()):
             m.set_perpetrator(certainty(s.text[: m.start]), "agent", s.clause(by.start()))
     for m in s.ms:
+        if m.modifier:
+            continue
         if POSSESSIVE_ATTACK.match(s.text, m.end) or (
             NOUN_AFTER.match(s.text, m.end)
             and not PRE_SUBJECT_BLOCK.search(s.text[: m.start][-40:])
@@ -294,7 +325,9 @@ def _nouns(s: Sentence) -> None:
 def _responsibility(s: Sentence) -> None:
     for rule in RESPONSIBLE.finditer(s.text):
         for m in find_subject(s.text, s.ms, rule.start()):
-            m.set_perpetrator(certainty(s.text[: rule.end()]), "attribution", s.clause(rule.start()))
+            m.set_perpetrator(
+                certainty(s.text[: rule.end()]), "attribution", s.clause(rule.start())
+            )
     for rule in ATTRIBUTED.finditer(s.text):
         for m in find_agents(s.text, s.ms, rule.end()):
             m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
@@ -383,8 +416,9 @@ def assign_roles(
             _nouns(s)
             _responsibility(s)
             _accomplices(s)
-        for rule in more_rules:
-            rule(s)
+        if ms or _MAY_ACT.search(s.text):
+            for rule in more_rules:
+                rule(s)
         if events is not None:
             events.extend(s.events)
         for m in s.ms:
