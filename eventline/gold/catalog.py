@@ -40,8 +40,8 @@ from eventline.gold.actor_reference import (
     spelling_key,
 )
 from eventline.silver.gazetteer import Country, countries
-from eventline.text.markup import citation_spans, inside_spans
 from eventline.text.fold import Folded, fold
+from eventline.text.markup import citation_spans, inside_spans
 from eventline.text.names import NameMatch, NameMatcher
 
 NAMED, TRIGGER, COUNTRY, DEMONYM, LEARNED = "named", "trigger", "country", "demonym", "learned"
