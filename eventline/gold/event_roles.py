@@ -220,6 +220,8 @@ def decide(
         if c.defender:
             _demote(c)
             c.target = True
+        if c.kind == "weak" and c.tie is None and not _is_acting(c) and c.target:
+            c.target = False  # "the assailants also capture seven fighters": nobody named
         if c.actor.generic_id == "protesters" and c.how in ("verb", "agent"):
             rioters = catalog.instance("rioters", c.actor.country)
             if rioters is not None:

@@ -316,6 +316,8 @@ class MentionResolver:
         else:
             places = []
         weak = match.entry.strength == "weak" and not _UNNAMED.search(text[: match.start])
+        if weak and demonyms and generic_id == "unidentified-armed-group":
+            return []  # "50 Russian fighters": a nationality names no armed group
         if weak and not demonyms:
             adjective = ADJECTIVAL.match(text, match.end) is not None
             tied = self._tie(generic_id, word, named, [] if adjective else around, country)

@@ -370,9 +370,9 @@ EXPLOSIVE_OBJECT = re.compile(
 # Claims of an attack named as a noun: "Al-Shabaab claims the bombing", "has claimed Saturday's
 # attack", "claimed its fighters had burned", "which the group has claimed."
 CLAIM_NOUN = re.compile(
-    r"\bclaim(?:s|ed|ing)?\s+(?:(?:the|this|that|these|those|its|both|last|\w+['’]s)\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?(?:attacks?|bombings?|assaults?|raids?|ambush(?:es)?|killings?"
-    r"|kidnappings?|abductions?|operations?|strikes?|explosions?|blasts?|massacres?)\b"
+    r"\bclaim(?:s|ed|ing)?\s+(?:(?:the|this|these|those|its|both|last|\w+['’]s)\s+)?"
+    r"(?:(?!that\b)[\w\-]+\s+){0,2}?(?:attacks?|bombings?|assaults?|raids?|ambush(?:es)?"
+    r"|killings?|kidnappings?|abductions?|operations?|strikes?|explosions?|blasts?|massacres?)\b"
     r"|\bclaim(?:s|ed)?\s+(?:that\s+)?(?:its|their)\s+(?:fighters|militants|members|men"
     r"|soldiers|mujahideen)\b"
     r"|\b(?:has|have|had)\s+(?:also\s+)?claimed\b(?=\s*(?:[.,;:)]|$))",

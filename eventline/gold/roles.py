@@ -109,7 +109,7 @@ _DETERMINER = re.compile(
 # "a(n)/the/its + up to two words" right before an attack word makes it a noun, unless
 # an actor is among the words ("the militants attack").
 _DET_PHRASE = re.compile(
-    r"\b(?:a|an|the|this|these|those|its|their|his|her|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){1,2}$"
+    r"\b(?:a|an|the|this|these|those|its|their|his|her|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){0,2}$"
     r"|\b(?:says|said|states|stated|reports|reported|notes|noted|warns|warned)\s+that\s+$",
     re.IGNORECASE,
 )
@@ -123,6 +123,12 @@ _MAY_ACT = re.compile(
 )
 _AND = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DIRECT_ONLY = re.compile(r"occup", re.IGNORECASE)  # verbs whose subject must be right there
+# Attack words that are nouns as often as verbs ("the deadliest ambush", "a raid").
+_NOUN_TOO = re.compile(
+    r"attacks?|ambush(?:es)?|raids?|strikes?|bombings?|shelling|assaults?|massacres?|fire"
+    r"|shooting|bombs?|(?:open\s+)?fire\s+(?:on|at)",
+    re.IGNORECASE,
+)
 _CHAINED = re.compile(r"(?:,|\band\b|\bthen\b|\bbefore\b)\s*(?:\w+ly\s+)?(?:then\s+)?$", re.I)
 
 
@@ -236,6 +242,8 @@ def _not_a_verb(s: Sentence, verb: re.Match[str]) -> bool:
     window = max(0, v_start - 60)
     if _NOUN_FORM.search(verb.group()) and _DETERMINER.search(s.text, window, v_start):
         return True
+    if not _NOUN_TOO.fullmatch(verb.group()):
+        return False
     phrase = _DET_PHRASE.search(s.text, window, v_start)
     return phrase is not None and not any(phrase.start() < m.end <= v_start for m in s.ms)
 
