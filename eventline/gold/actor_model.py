@@ -96,7 +96,8 @@ class ActorMention:
 
     ``inter_code`` is the actor's ACLED code in this event (8 for a state force outside its
     country); ``side`` is ACLED's column: 1 (``actor1``: the acting side) or 2 (``actor2``:
-    the side acted upon, which in a clash is the other fighting side), None when mentioned.
+    the side acted upon, which in a clash is the other fighting side), None when mentioned;
+    ``basis`` the rule that made it an acting party (not stored in gold).
     """
 
     actor_id: str
@@ -107,6 +108,7 @@ class ActorMention:
     end: int
     inter_code: int | None = None
     side: int | None = None
+    basis: str | None = None  # what made it act: "verb", "claim", "acting", "clash", ...
 
 
 @dataclass(frozen=True)

@@ -24,21 +24,26 @@ from eventline.gold.event_roles import NAMED_ARMED
 Row = dict[str, Any]
 _CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
 _UNIDENTIFIED = "unidentified-armed-group"
+_VIOLENT = frozenset({"verb", "noun", "agent", "claim", "attribution", "clash", "regain"})
+_ACTS = frozenset({"acting", "passive-state"})
 
 
-def _unidentified(found: list[ActorMention], catalog: ActorCatalog | None) -> list[ActorMention]:
-    """The tellings' mentions, an Unidentified Armed Group's acting roles dropped when a
-    named armed group acts in the event (one telling says "gunmen", another names them)."""
+def _across_tellings(found: list[ActorMention], catalog: ActorCatalog | None) -> list[ActorMention]:
+    """The tellings' mentions as one event's: an Unidentified Armed Group's acting roles go
+    when a named armed group acts in the event (one telling says "gunmen", another names
+    them), and an act of state ("declared a state of emergency after the attack") goes when
+    another telling tells the violence itself (the event is the attack)."""
     if catalog is None:
         return found
     acting = [m for m in found if m.role in ("perpetrator", "claimant")]
     named = any(catalog.actor(m.actor_id).actor_type in NAMED_ARMED for m in acting)
-    if not named:
-        return found
+    violent = any(m.basis in _VIOLENT for m in acting)
     kept = []
     for m in found:
-        if m.role in ("perpetrator", "claimant") and m.actor_id.startswith(_UNIDENTIFIED):
-            m = replace(m, role="mentioned", certainty=None, side=None)
+        if m.role in ("perpetrator", "claimant") and (
+            (named and m.actor_id.startswith(_UNIDENTIFIED)) or (violent and m.basis in _ACTS)
+        ):
+            m = replace(m, role="mentioned", certainty=None, side=None, basis=None)
         kept.append(m)
     return kept
 
@@ -49,7 +54,7 @@ def link_rows(
     """One row per (actor, role) of an event (module docstring)."""
     first: dict[tuple[str, str], ActorMention] = {}
     best: dict[tuple[str, str], ActorMention] = {}
-    for mention in _unidentified(list(found), catalog):
+    for mention in _across_tellings(list(found), catalog):
         key = (mention.actor_id, mention.role)
         first.setdefault(key, mention)
         if key not in best or (

@@ -17,8 +17,9 @@ them after:
 * **paragraphs** -- the text of a record's paragraph before the record, where a weak word
   or a "the Council" finds what it refers to ("Boko Haram remained active. ... fighters
   attacked"). A paragraph ends at a blank line, a bullet, a numbered item ("8. In the Lac
-  province"), a heading, or -- in a document whose lines are not hard-wrapped -- at every
-  line that ends a sentence (each line of an event-notes digest is its own note);
+  province"), a heading, or -- in a document whose lines are not hard-wrapped (most of its
+  lines end a sentence) -- at every line that ends a sentence (each line of an event-notes
+  digest is its own note);
 * **the author** -- a report of the UN Secretary-General speaks in the first person
   ("through my Spokesperson, I called on all parties"): "I" is the United Nations.
 """
@@ -138,9 +139,10 @@ class DocumentContext:
 
 def _paragraphs(lines: Sequence[Line]) -> tuple[dict[int, int], dict[int, list[Line]]]:
     """Each line's paragraph (by its first line), by the rules of the module docstring."""
+    # Hard-wrapped text: most lines stop mid-sentence (an event-notes list ends each with one).
     texts = [line.text for line in lines if line.text.strip()]
-    lengths = sorted(len(t.rstrip()) for t in texts)
-    wrapped = bool(lengths) and lengths[len(lengths) * 3 // 4] <= 110
+    open_ended = sum(1 for t in texts if not _SENTENCE_END.search(t))
+    wrapped = open_ended * 2 > len(texts)
     paragraph_of: dict[int, int] = {}
     groups: dict[int, list[Line]] = {}
     start: int | None = None

@@ -243,7 +243,10 @@ def _emit(
 
     def make(role: str, certainty: str | None, side: int | None) -> ActorMention:
         wording = text[c.start : c.end] or c.actor.name
-        return ActorMention(c.actor.actor_id, wording, role, certainty, c.start, c.end, code, side)
+        basis = c.how or None if role in ("perpetrator", "claimant") else None
+        return ActorMention(
+            c.actor.actor_id, wording, role, certainty, c.start, c.end, code, side, basis
+        )
 
     if (c.possessive or c.modifier) and not _is_acting(c):
         return [make("mentioned", None, None)]

@@ -56,6 +56,7 @@ _TIE_TYPES = {
     "government": frozenset({"government"}),
     "military-forces": frozenset({"state force", "foreign state force"}),
 }
+_BACK_REFERENCE = re.compile(r"(?:the|this|that|the\s+same)\s+group", re.IGNORECASE)
 _UNNAMED = re.compile(r"\b(?:unidentified|unknown|unnamed)\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
@@ -225,11 +226,12 @@ class MentionResolver:
             for i, m in enumerate(matches)
             if DISGUISED_AS.search(text, max(0, m.start - 40), m.start)
         }
-        named = [
-            catalog.actors[m.entry.key]
+        placed = [
+            (m.start, catalog.actors[m.entry.key])
             for i, m in enumerate(matches)
             if m.entry.kind in (NAMED, LEARNED) and i not in dropped and i not in disguise
         ]
+        named = [actor for _, actor in placed]
         around: list[Actor] | None = None
         found: list[Candidate] = []
         place_end = -1  # where the last country named as a place ends ("in Mali and Niger")
@@ -263,7 +265,10 @@ class MentionResolver:
             if around is None:
                 passage = paragraph() if callable(paragraph) else paragraph
                 around = self._paragraph_actors(passage, country)
-            for candidate in self._word(text, match, country, qualified.get(i), named, around):
+            earlier = [actor for start, actor in placed if start < match.start]
+            for candidate in self._word(
+                text, match, country, qualified.get(i), named, around, earlier
+            ):
                 found.append(candidate)
         for c in found:
             if DISGUISED_AS.search(text, max(0, c.start - 40), c.start):
@@ -302,6 +307,7 @@ class MentionResolver:
         demonyms: list[Match] | None,
         named: Sequence[Actor],
         around: Sequence[Actor],
+        earlier: Sequence[Actor] = (),
     ) -> list[Candidate]:
         generic_id = match.entry.key
         word = text[match.start : match.end]
@@ -320,7 +326,11 @@ class MentionResolver:
             return []  # "50 Russian fighters": a nationality names no armed group
         if weak and not demonyms:
             adjective = ADJECTIVAL.match(text, match.end) is not None
-            tied = self._tie(generic_id, word, named, [] if adjective else around, country)
+            if _BACK_REFERENCE.fullmatch(word):
+                # "the group claimed responsibility": the group named last before it.
+                tied = self._antecedent(earlier, around, country)
+            else:
+                tied = self._tie(generic_id, word, named, [] if adjective else around, country)
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
                 return [
@@ -401,6 +411,20 @@ class MentionResolver:
             and country is not None
             and dominant.country == country
         ):
+            return dominant, "document"
+        return None
+
+    def _antecedent(
+        self, earlier: Sequence[Actor], around: Sequence[Actor], country: str | None
+    ) -> tuple[Actor, str] | None:
+        """The armed group a "the group" refers back to: the last one named before it."""
+        types = ARMED_GROUP_TYPES - {"unidentified armed group"}
+        for actors, how in ((earlier, "record"), (around, "paragraph")):
+            groups = [a for a in actors if a.actor_type in types]
+            if groups:
+                return groups[-1], how
+        dominant = self.context.dominant
+        if dominant is not None and country is not None and dominant.country == country:
             return dominant, "document"
         return None
 

@@ -165,6 +165,8 @@ HEAD_NOUNS = word_set(
     " affiliates army military personnel police officials spokesman insurgent mercenaries"
     " contingent contingents foreign allied islamist islamists armed heavily peacekeepers"
     " peacekeeper civilians media outlet outlets agency inmates prisoners detainees"
+    " convoy convoys patrol patrols post posts base bases camp camps position positions escort"
+    " column columns checkpoint checkpoints station stations"
 )
 SUBJECT_WORDS = HEAD_NOUNS | word_set(
     "linked affiliated backed aligned based loyal and reportedly allegedly also later then"
