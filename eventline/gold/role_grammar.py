@@ -254,7 +254,13 @@ def clause_subject(
     if relative is not None:
         # The antecedent right before ", which" is the subject ("JNIM, which claimed the
         # attacks"); "violence, which reportedly killed": no actor.
-        antecedent = [m for m in ms if not sentence[m.end : relative.start()].strip()]
+        antecedent = [
+            m
+            for m in ms
+            if m.end <= relative.start()
+            and m.kind != "country"
+            and not sentence[m.end : relative.start()].strip()
+        ]
         return antecedent[-1:] if antecedent and not antecedent[-1].target else []
     first = next((m for m in ms if start <= m.start < pos), None)
     if first is None or first.target or first.possessive or first.modifier:

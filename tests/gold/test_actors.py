@@ -429,7 +429,10 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
             # "The United States accused Abu Huzeifa's crimes of participation in the October
             # 4, 2017, IS Sahel attack in Tongo Tongo": the attack of 2017, told in a later
             # sentence, is not this event; IS Sahel does not act in the April 2024 operation.
+            # Its victims are named as written: "four U.S. soldiers and four Nigerian soldiers"
+            # (the line says Nigerian, the catalog's Nigerian Army).
             ("us-armed-forces", "target", None),
+            ("nigerian-army", "target", None),
         },
     ),
     (
