@@ -272,7 +272,7 @@ class ActorCatalog:
         if not country or country not in self.countries:
             return None
         if word:
-            cached = (generic_id, country, spelling_key(word))
+            cached = (generic_id, country, word.lower())
             if cached not in self._worded:
                 self._worded[cached] = self._spelled(country, [word])
             named = self._worded[cached]

@@ -91,11 +91,9 @@ class DocumentContext:
             return NO_PASSAGE
         begin = self.line_offsets[self.paragraph_of[line_start]]
         at = self.line_offsets[line_start]
-        words = re.findall(r"\S+", record)[:6]
-        if words:
-            head = re.compile(r"\s+".join(re.escape(w) for w in words))
-            found = head.search(self.text, at, at + len(record) + 400)
-            at = found.start() if found else at
+        head = record[:40].replace("\n", " ")
+        found = self._spaced.find(head, at, at + len(record) + 400) if head else -1
+        at = found if found >= 0 else at
         spans = sentence_spans(self.text[begin:at].replace("\n", " "))  # lines are wrapped
         if len(spans) > CONTEXT_SENTENCES:
             begin += spans[-CONTEXT_SENTENCES][0]

@@ -343,6 +343,11 @@ BAD_CATALOGS = [
         "actor_catalog.csv:2: instance_of: a rebel group cannot be a state force",
         changed(GOOD_ACTORS, 0, instance_of="soldiery"),
     ),
+    # "soldiery-ml" is the id resolution gives the generic actor soldiery in Mali.
+    (
+        "actor_catalog.csv:3: actor_id 'soldiery-ml' is the id of a generic actor",
+        changed(GOOD_ACTORS, 1, actor_id="soldiery-ml"),
+    ),
 ]
 
 
