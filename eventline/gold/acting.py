@@ -69,6 +69,8 @@ _AFFECTING = re.compile(
     r"|ban|expel",
     re.IGNORECASE,
 )
+_HANDOVER = re.compile(r"t(?:ook|ake|akes|aking)\s+over", re.IGNORECASE)
+_MISSIONS = frozenset({"peacekeeping mission", "multinational force"})
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?(?:then\s+)?$", re.IGNORECASE)
 _CLASH_PARTIES = re.compile(r"\s+(?:with|between|against|involving)\s+", re.IGNORECASE)
 
@@ -93,6 +95,27 @@ def _speakers(s: Sentence) -> list[tuple[int, list[Candidate]]]:
     return found
 
 
+def _handover(s: Sentence, subjects: list[Candidate], verb: re.Match[str]) -> list[Candidate]:
+    """ "ATMIS took over from AMISOM": a hand-over between two missions of one organisation is
+    that organisation's act (the mission that takes over is not acting on its own)."""
+    if not _HANDOVER.match(verb.group()) or len({m.actor.actor_id for m in subjects}) != 1:
+        return subjects
+    mission = subjects[-1]
+    after = re.match(r"\s+(?:\w+\s+){0,2}?from\s+", s.text[verb.end() :])
+    objects = find_objects(s.text, s.ms, verb.end() + after.end()) if after else []
+    if mission.actor.actor_type not in _MISSIONS or not objects:
+        return subjects
+    other = objects[0].actor
+    shared = [p for p in mission.actor.parent_ids if p in other.parent_ids]
+    if other.actor_type not in _MISSIONS or not shared or s.parent_of is None:
+        return subjects
+    parent = s.parent_of(shared[0])
+    stand_in = Candidate(parent, mission.start, mission.end, kind="reference")
+    s.ms.append(stand_in)
+    s.ms.sort(key=lambda m: (m.start, m.end))
+    return [stand_in]
+
+
 def _acting(s: Sentence) -> None:
     speakers: list[tuple[int, list[Candidate]]] | None = None
     for verb in ACTING_VERB.finditer(s.text):
@@ -112,7 +135,7 @@ def _acting(s: Sentence) -> None:
             earlier = [(end, who) for end, who in speakers if end <= start]
             if earlier and ";" not in s.text[earlier[-1][0] : start]:
                 subjects = earlier[-1][1]
-        for m in subjects or _subject(s, start):
+        for m in _handover(s, subjects or _subject(s, start), verb):
             m.set_perpetrator(certainty(s.text[:start]), "acting", s.clause(start))
             m.verb_class = m.verb_class or kind
         for m in find_objects(s.text, s.ms, verb.start() + len(verb.group().split()[0])):

@@ -207,7 +207,9 @@ def _resolve(
 
     events: list[tuple[int, int]] = []
     rules = acting_rules(make)
-    assigned = assign_roles(telling.text, record.candidates, record.refer, rules, events)
+    assigned = assign_roles(
+        telling.text, record.candidates, record.refer, rules, events, catalog.actor
+    )
     mentions = decide(telling.text, assigned, catalog, country, record.implied, events)
     named = [
         (c.actor, c.start, c.end)

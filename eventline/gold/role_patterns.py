@@ -165,8 +165,6 @@ HEAD_NOUNS = word_set(
     " affiliates army military personnel police officials spokesman insurgent mercenaries"
     " contingent contingents foreign allied islamist islamists armed heavily peacekeepers"
     " peacekeeper civilians media outlet outlets agency inmates prisoners detainees"
-    " convoy convoys patrol patrols post posts base bases camp camps position positions escort"
-    " column columns checkpoint checkpoints station stations"
 )
 SUBJECT_WORDS = HEAD_NOUNS | word_set(
     "linked affiliated backed aligned based loyal and reportedly allegedly also later then"
@@ -174,7 +172,12 @@ SUBJECT_WORDS = HEAD_NOUNS | word_set(
     " presumably likely have has had will would reportedly apparently already still now"
     " often repeatedly meanwhile formally officially allegedly"
 )
-PASSIVE_SUBJECT_WORDS = SUBJECT_WORDS | word_set(", who which that all both several")
+PASSIVE_SUBJECT_WORDS = SUBJECT_WORDS | word_set(
+    ", who which that all both several"
+    # what of a force is attacked: "an army convoy was ambushed", "a MINUSMA base was shelled"
+    " convoy convoys patrol patrols post posts base bases camp camps position positions escort"
+    " column columns checkpoint checkpoints station stations"
+)
 AGENT_WORDS = word_set(
     "the a an suspected alleged presumed jihadist jihadists militants members of fighters"
     " elements local group groups affiliated linked with to faction cell unit"

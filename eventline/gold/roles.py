@@ -141,6 +141,7 @@ class Sentence:
     offset: int  # where the sentence starts in the record
     ms: list[Candidate]
     refer: Refer | None = None
+    parent_of: Callable[[str], Actor] | None = None  # an actor by id (a mission's parent)
     added: list[Candidate] = field(default_factory=list)
     events: list[tuple[int, int]] = field(default_factory=list)  # clauses of attack verbs
 
@@ -397,6 +398,7 @@ def assign_roles(
     refer: Refer | None = None,
     more_rules: tuple[SentenceRule, ...] = (),
     events: list[tuple[int, int]] | None = None,
+    actor: Callable[[str], Actor] | None = None,
 ) -> list[Candidate]:
     """Run the rules on every sentence of ``text``; return the candidates with their roles,
     those that references ("he", "the Council") added, in text order. ``more_rules`` run
@@ -415,7 +417,7 @@ def assign_roles(
                 candidate.end -= s_start
                 ms.append(candidate)
             index += 1
-        s = Sentence(work[s_start:s_end], number, s_start, ms, refer)
+        s = Sentence(work[s_start:s_end], number, s_start, ms, refer, actor)
         for m in ms:
             m.possessive = bool(POSSESSIVE_AFTER.match(s.text, m.end))
         if ms:

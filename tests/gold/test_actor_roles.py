@@ -115,6 +115,17 @@ def test_the_acting_party_of_a_designation_and_a_suspension(cat: ActorCatalog) -
     }
 
 
+def test_a_hand_over_between_missions_is_their_organisations_act(cat: ActorCatalog) -> None:
+    # ATMIS took over from AMISOM on 1 April 2022: both are African Union missions.
+    assert acting(cat, "On 1 April 2022, ATMIS took over from AMISOM.", "Somalia") == {
+        ("african-union", "perpetrator")
+    }
+    # MINUSMA (a UN mission) took over from AFISMA (an ECOWAS and AU one) in July 2013.
+    assert acting(cat, "In July 2013, MINUSMA took over from AFISMA.", "Mali") == {
+        ("minusma", "perpetrator")
+    }
+
+
 def test_a_country_deploying_abroad_is_its_forces(cat: ActorCatalog) -> None:
     # Operation Linda Nchi: Kenya sent troops into Somalia in October 2011.
     text = "In October 2011, Kenya sent troops into southern Somalia."
