@@ -131,7 +131,10 @@ def _actor(actor_id: str, name: str, actor_type: str, events: int, perpetrated: 
         "name": name,
         "aliases": [],
         "actor_type": actor_type,
+        "inter_code": None,  # the export falls back to the code of the actor_type
+        "generic_id": None,
         "country": None,
+        "country_code": None,
         "parent_ids": [],
         "successor_ids": [],
         "first_event_date": date(2021, 3, 15) if events else None,
@@ -161,7 +164,8 @@ def event_actors_frame() -> pd.DataFrame:
         (E2, "isgs", "perpetrator", "suspected", "ISGS"),
         (E4, "a-commander", "perpetrator", "suspected", "the commander"),
     ]
-    return pd.DataFrame(rows, columns=["event_id", "actor_id", "role", "certainty", "mention_text"])
+    frame = pd.DataFrame(rows, columns=["event_id", "actor_id", "role", "certainty", "mention_text"])
+    return frame.assign(side=None, inter_code=None)  # gold's side and inter code, unknown here
 
 
 def write_gold(gold_dir: Path, events: pd.DataFrame | None = None) -> Path:
