@@ -164,9 +164,10 @@ def resolve_document(
     resolver = MentionResolver(catalog, context)
     unscoped = [t.text for t, c in zip(tellings, countries, strict=True) if c is None]
     named = dict(zip(unscoped, catalog.matches_many(unscoped, None), strict=True))
-    # the country the record names, else the document's
+    # the country the record names (a name, not a demonym: "a South African contractor" is no
+    # place), else the document's
     scoped = [
-        c or named_country(named[t.text]) or context.country
+        c or named_country(named[t.text], demonyms=False) or context.country
         for t, c in zip(tellings, countries, strict=True)
     ]
     # The document's own matches serve the records of its scope; the rest are matched

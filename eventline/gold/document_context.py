@@ -228,9 +228,10 @@ def _dominant(catalog: ActorCatalog, matches: Sequence[Match]) -> Actor | None:
     return catalog.actors[leaves.pop()]
 
 
-def named_country(matches: Sequence[Match]) -> str | None:
-    """The country a text names most (by name or demonym), when one is named most."""
-    counted = Counter(m.entry.key for m in matches if m.entry.kind in (COUNTRY, DEMONYM))
+def named_country(matches: Sequence[Match], demonyms: bool = True) -> str | None:
+    """The country a text names most (by name, or also by demonym), when one is named most."""
+    kinds = (COUNTRY, DEMONYM) if demonyms else (COUNTRY,)
+    counted = Counter(m.entry.key for m in matches if m.entry.kind in kinds)
     ranked = counted.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
