@@ -165,9 +165,12 @@ def resolve_document(
     unscoped = [t.text for t, c in zip(tellings, countries, strict=True) if c is None]
     named = dict(zip(unscoped, catalog.matches_many(unscoped, None), strict=True))
     # the country the record names (a name, not a demonym: "a South African contractor" is no
-    # place), else the document's
+    # place), else its section heading's ("B. Mauritania"), else the document's
     scoped = [
-        c or named_country(named[t.text], demonyms=False) or context.country
+        c
+        or named_country(named[t.text], demonyms=False)
+        or context.heading_country.get(t.line_start or 0)
+        or context.country
         for t, c in zip(tellings, countries, strict=True)
     ]
     # The document's own matches serve the records of its scope; the rest are matched

@@ -80,6 +80,7 @@ class DocumentContext:
     dominant: Actor | None = None
     author: str | None = None
     paragraph_of: dict[int, int] = field(default_factory=dict)  # line_no -> paragraph start
+    heading_country: dict[int, str] = field(default_factory=dict)  # line_no -> ISO2
     text: str = ""  # the document's lines, joined by line breaks
     matches: list[Match] = field(default_factory=list)  # in ``text``, in order
     line_offsets: dict[int, int] = field(default_factory=dict)  # line_no -> offset in text
@@ -274,7 +275,33 @@ def build_context(
         context.author = "un"
     if lines:
         context.paragraph_of, _ = _paragraphs(lines)
+        context.heading_country = _heading_countries(catalog, lines, context.matches)
     return context
+
+
+def _heading_countries(
+    catalog: ActorCatalog, lines: Sequence[Line], matches: Sequence[Match]
+) -> dict[int, str]:
+    """Each line's country as its section heading names it ("B. Mauritania" above a
+    paragraph on Mauritania): a short line that ends no sentence and names one country."""
+    countries: dict[int, str] = {}
+    current: str | None = None
+    index = 0
+    offset = 0
+    for line in lines:
+        end = offset + len(line.text)
+        named: set[str] = set()
+        while index < len(matches) and matches[index].start < end:
+            if matches[index].start >= offset and matches[index].entry.kind == COUNTRY:
+                named.add(matches[index].entry.key)
+            index += 1
+        text = line.text.strip()
+        if text and len(text) <= 60 and not _SENTENCE_END.search(text) and len(named) == 1:
+            current = named.pop()
+        if current is not None:
+            countries[line.line_no] = current
+        offset = end + 1
+    return countries
 
 
 def document_lines(rows: Sequence[Mapping[str, object]]) -> list[Line]:

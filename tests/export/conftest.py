@@ -164,7 +164,9 @@ def event_actors_frame() -> pd.DataFrame:
         (E2, "isgs", "perpetrator", "suspected", "ISGS"),
         (E4, "a-commander", "perpetrator", "suspected", "the commander"),
     ]
-    frame = pd.DataFrame(rows, columns=["event_id", "actor_id", "role", "certainty", "mention_text"])
+    frame = pd.DataFrame(
+        rows, columns=["event_id", "actor_id", "role", "certainty", "mention_text"]
+    )
     return frame.assign(side=None, inter_code=None)  # gold's side and inter code, unknown here
 
 

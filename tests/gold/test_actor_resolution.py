@@ -71,6 +71,22 @@ def test_a_longer_name_is_never_split_into_a_shorter_one(cat: ActorCatalog) -> N
     assert [a.actor_id for a, _, _ in cat.find("ISIS-GS claimed it")] == ["isgs"]
 
 
+def test_without_a_country_the_section_heading_gives_it(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "A. Senegal",
+            "1. On 2 March, gendarmes dispersed a march in Dakar.",
+            "B. Mauritania",
+            "2. On 5 March, gendarmes arrested two smugglers near the border.",
+        ]
+    )
+    lines = [Line(n, t) for n, t in enumerate(report.split("\n"), start=1)]
+    tellings = [Telling(str(n), lines[n - 1].text[3:], None, n) for n in (2, 4)]
+    found = resolve_document(tellings, lines, cat)
+    assert {m.actor_id for m in found["2"][0]} == {"police-forces-sn"}
+    assert {m.actor_id for m in found["4"][0]} == {"police-forces-mr"}
+
+
 def test_the_country_of_the_event_can_be_a_name_iso2_or_iso3_code(cat: ActorCatalog) -> None:
     for country in ("Niger", "NE", "NER"):
         assert cat.country_code(country) == "NE"
