@@ -49,6 +49,10 @@ class SilverRecordModel(pa.DataFrameModel):
     """One event record: dated as an interval, with casualties, place and ACLED type."""
 
     record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
+    # The bronze record this one is a segment of, and which (0-based): record_id is the
+    # bronze id for part 0, stable_id("rec", bronze_record_id, part) for the others.
+    bronze_record_id: Series[str] = pa.Field(str_matches=_ID)
+    part: Series[pd.Int64Dtype] = pa.Field(ge=0)
     doc_id: Series[str] = pa.Field(str_matches=_DOC)
     doc_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     kind: Series[str] = pa.Field(isin=["bullet", "narrative"])
@@ -128,6 +132,8 @@ class QuarantineModel(pa.DataFrameModel):
     """A record held back from a layer, with every check it failed."""
 
     record_id: Series[str]
+    bronze_record_id: Series[str] = pa.Field(nullable=True)
+    part: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     doc_id: Series[str]
     kind: Series[str]
     layer: Series[str] = pa.Field(isin=["silver", "gold"])

@@ -29,13 +29,15 @@ LABEL_MISSING = "missing"
 
 @dataclass(frozen=True)
 class ParsedBullet:
-    """A bullet's parts; ``date_text`` is empty when the label was lost."""
+    """A bullet's parts; ``date_text`` is empty when the label was lost. ``body_start`` is
+    where the body starts in the parsed text."""
 
     date_text: str
     label_form: str
     body: str
     citation_text: str | None
     sources: tuple[str, ...]
+    body_start: int = 0
 
 
 def _plain_label(text: str) -> tuple[str, str] | None:
@@ -52,6 +54,20 @@ def _plain_label(text: str) -> tuple[str, str] | None:
 
 def parse_bullet(text: str) -> ParsedBullet:
     """Parse a bullet's reassembled text (marker included, as written)."""
+    parsed = _parse(text)
+    rest = _MARKER.sub("", text, count=1)
+    offset = len(text) - len(rest)
+    return ParsedBullet(
+        parsed.date_text,
+        parsed.label_form,
+        parsed.body,
+        parsed.citation_text,
+        parsed.sources,
+        offset + parsed.body_start,
+    )
+
+
+def _parse(text: str) -> ParsedBullet:
     rest = _MARKER.sub("", text, count=1)
     citation = find_trailing_citation(rest)
     if citation is not None:
@@ -66,13 +82,17 @@ def parse_bullet(text: str) -> ParsedBullet:
     if bold is not None:
         label = bold.group("label").strip()
         form = LABEL_BOLD if label else LABEL_LOST
-        return ParsedBullet(label, form, rest[bold.end() :], citation_text, sources)
+        body = rest[bold.end() :]
+        return ParsedBullet(label, form, body, citation_text, sources, bold.end())
     lost = _LOST_LABEL.match(rest)
     if lost is not None:
-        return ParsedBullet("", LABEL_LOST, rest[lost.end() :], citation_text, sources)
+        body = rest[lost.end() :]
+        return ParsedBullet("", LABEL_LOST, body, citation_text, sources, lost.end())
     plain = _plain_label(rest)
     if plain is not None:
-        return ParsedBullet(plain[0], LABEL_PLAIN, plain[1], citation_text, sources)
+        label, body = plain
+        start = len(rest) - len(body)
+        return ParsedBullet(label, LABEL_PLAIN, body, citation_text, sources, start)
     inline = leading_date_expression(rest)
     if inline is not None:
         return ParsedBullet(inline.text, LABEL_INLINE, rest, citation_text, sources)

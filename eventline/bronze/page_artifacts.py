@@ -31,20 +31,29 @@ def _is_isolated(lines: Sequence[str], index: int) -> bool:
     return before and after
 
 
-def detect_running_headers(lines: Sequence[str], title: str | None) -> frozenset[str]:
-    """Short lines that stand alone and repeat: page headers and footers.
+def _beside_page_break(lines: Sequence[str], index: int) -> bool:
+    """Right after a page number or a form feed (extractions that keep no blank lines)."""
+    if "\f" in lines[index]:
+        return True
+    previous = lines[index - 1].strip() if index else ""
+    return bool(previous) and (_PAGE_NUMBER.match(previous) is not None or "\f" in lines[index - 1])
 
-    A line counts when it repeats at least three times on its own, or twice when it is
-    the document's title (a two-page report still repeats its title once).
+
+def detect_running_headers(lines: Sequence[str], title: str | None) -> frozenset[str]:
+    """Short lines that stand alone (or right after a page number) and repeat: page headers
+    and footers.
+
+    A line counts when it repeats at least three times so, or twice when it is the
+    document's title (a two-page report still repeats its title once).
     """
     counts: Counter[str] = Counter()
     for index, line in enumerate(lines):
-        stripped = line.strip()
+        stripped = line.strip().replace("\f", "")
         if (
             stripped
             and len(stripped) <= _MAX_HEADER_LENGTH
             and not _STRAY_MARKER.match(stripped)
-            and _is_isolated(lines, index)
+            and (_is_isolated(lines, index) or _beside_page_break(lines, index))
         ):
             counts[stripped] += 1
     return frozenset(
