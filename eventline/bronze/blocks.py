@@ -126,8 +126,11 @@ def looks_like_heading(stripped: str) -> bool:
 
 
 def heading_name(stripped: str) -> str:
-    """The section name a heading line stands for (Markdown hashes and colon removed)."""
-    return stripped.lstrip("#").strip().rstrip(":").strip()
+    """The section name a heading line stands for (Markdown hashes and colon removed; of
+    "2019 Terrorist Incidents: Notable incidents included:", its run-in head)."""
+    name = stripped.lstrip("#").strip()
+    run_in = run_in_heading_span(name) if name.endswith(":") else None
+    return (run_in[0] if run_in else name.rstrip(":")).strip()
 
 
 def run_in_heading(text: str) -> str | None:
@@ -229,6 +232,7 @@ class _Splitter:
         self.list_position = 0
         self.title_seen = False
         self.last_number = 0
+        self.line_no = 0
 
     def run(self) -> Layout:
         for line_no, line in enumerate(self.lines, 1):
@@ -238,6 +242,7 @@ class _Splitter:
             if not stripped:
                 self.gap = True
                 continue
+            self.line_no = line_no
             self._take(line_no, line, stripped)
         return Layout(self.title, self.blocks, self.classes, self.citation_style)
 
@@ -301,7 +306,17 @@ class _Splitter:
             return False
         if not _ends_sentence(last):
             return True  # cut mid-sentence: a hard wrap or a page break
-        return self.width is not None and fills_line(last, stripped, self.width)
+        if self.width is None:
+            return False
+        if looks_like_heading(stripped) and _glued_heading(
+            stripped, self._next(stripped), self.width
+        ):
+            return False  # "B. Central Sahel" under a full last line of a paragraph
+        return fills_line(last, stripped, self.width)
+
+    def _next(self, stripped: str) -> str:
+        """The line after the one being read (found by its text: it is the current line)."""
+        return self.lines[self.line_no] if self.line_no < len(self.lines) else ""
 
     def _continues(self, line_no: int, stripped: str) -> bool:
         block = self.current

@@ -19,6 +19,11 @@ _MARKER = re.compile(rf"^\s*[{re.escape(BULLET_MARKERS)}]\s+")
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]*?)\s*:?\s*\*\*\s*:?\s*")
 _LOST_LABEL = re.compile(rf"^[{re.escape(BULLET_MARKERS)}]?\s*:\s+")
 _PLAIN_LABEL_END = re.compile(r"^\s*[:–—-]\s+")
+# A label in a notation the date finder does not read ("2021/06/15:", "Q3 2021:", "Week
+# 23:"): short, with a digit, no sentence words. Kept as the label so that silver says the
+# label was not understood, instead of treating the bullet as undated.
+_UNREAD_LABEL = re.compile(r"^(?P<label>(?=[^:]*\d)[^\s:][^:]{0,19}?)\s*:\s+(?=\S)")
+_SENTENCE_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 LABEL_BOLD = "bold"
 LABEL_PLAIN = "plain"
@@ -96,4 +101,10 @@ def _parse(text: str) -> ParsedBullet:
     inline = leading_date_expression(rest)
     if inline is not None:
         return ParsedBullet(inline.text, LABEL_INLINE, rest, citation_text, sources)
+    unread = _UNREAD_LABEL.match(rest)
+    if unread is not None and not _SENTENCE_WORD.search(unread.group("label")):
+        label = unread.group("label").strip()
+        return ParsedBullet(
+            label, LABEL_PLAIN, rest[unread.end() :], citation_text, sources, unread.end()
+        )
     return ParsedBullet("", LABEL_MISSING, rest, citation_text, sources)

@@ -12,7 +12,7 @@ heading ("2021 Terrorist Incidents:", kept as the section) and its dateline.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,7 +46,9 @@ class BronzeExtract:
 
 def _bullet_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
     parsed = parse_bullet(block.text)
-    offsets, numbers = _line_map(block, parsed.body_start, parsed.body_start + len(parsed.body))
+    starts = _segment_starts(block)
+    body_end = parsed.body_start + len(parsed.body)
+    offsets, numbers = _line_map(block, starts, parsed.body_start, body_end)
     return {
         "record_id": stable_id("rec", doc_id, "bullet", block.line_start),
         "doc_id": doc_id,
@@ -84,16 +86,14 @@ def _line_at(block: Block, starts: list[int], offset: int) -> int:
     return block.segments[max(0, bisect_right(starts, offset) - 1)].line_no
 
 
-def _line_map(block: Block, start: int, end: int) -> tuple[list[int], list[int]]:
+def _line_map(block: Block, starts: list[int], start: int, end: int) -> tuple[list[int], list[int]]:
     """Where each input line begins in the block text's span [start, end): offsets in the
     span and line numbers (the first entry is the span's own start)."""
-    starts = _segment_starts(block)
-    offsets = [0]
+    first = bisect_right(starts, start)
+    last = bisect_left(starts, end)
+    offsets = [0] + [starts[i] - start for i in range(first, last)]
     numbers = [_line_at(block, starts, start)]
-    for position, segment in zip(starts, block.segments, strict=True):
-        if start < position < end:
-            offsets.append(position - start)
-            numbers.append(segment.line_no)
+    numbers += [block.segments[i].line_no for i in range(first, last)]
     return offsets, numbers
 
 
@@ -122,14 +122,14 @@ def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
     if not has_date_expression(body):
         return []  # skip undated paragraphs before splitting them
     sentences = split_sentences(body)
-    dated = [(s, e) for s in sentences if (e := find_date_expressions(s.text))]
+    dated = [(i, s, e) for i, s in enumerate(sentences) if (e := find_date_expressions(s.text))]
     rows: list[Row] = []
     starts = _segment_starts(block)
-    for position, (sentence, expressions) in enumerate(dated):
+    for position, (index, sentence, expressions) in enumerate(dated):
         at = start + sentence.start
-        following = dated[position + 1][0].start if position + 1 < len(dated) else len(body)
+        following = dated[position + 1][1].start if position + 1 < len(dated) else len(body)
         passage = body[sentence.start : following].rstrip()
-        offsets, numbers = _line_map(block, at, start + sentence.start + len(passage))
+        offsets, numbers = _line_map(block, starts, at, at + len(passage))
         lead = body[: sentence.start].strip() if position == 0 else ""
         rows.append(
             {
@@ -145,7 +145,7 @@ def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
                 "line_start": _line_at(block, starts, at),
                 "line_end": _line_at(block, starts, start + sentence.end - 1),
                 "block_index": block.index,
-                "sentence_index": sentences.index(sentence),
+                "sentence_index": index,
                 "dateline": dateline,
                 "lead_text": lead or None,
                 "passage": passage,

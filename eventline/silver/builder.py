@@ -100,11 +100,13 @@ def draft_silver(
     known_until: date,
     gazetteer: Gazetteer,
     classifier: EventClassifier,
+    numeric_order: str | None = None,
 ) -> SilverDraft:
     """Normalise every segment of the bronze records; undatable ones go straight to
-    quarantine."""
+    quarantine. *numeric_order* ("dmy", "mdy") overrides each document's own convention
+    for numeric dates."""
     draft = SilverDraft()
-    for segment in build_segments(bullets, narratives, known_until):
+    for segment in build_segments(bullets, narratives, known_until, numeric_order):
         source = segment.record
         record = {
             **source,
@@ -145,6 +147,9 @@ def draft_silver(
             "date_method": outcome.method,
             "date_anchor": outcome.anchor,
             "date_imputed": outcome.imputed,
+            "date_approximate": outcome.approximate,
+            "date_role": segment.date_role,
+            "continues_record_id": segment.continues,
             "text": text,
             "sources": list(record["sources"]),
             "section": record["section"],

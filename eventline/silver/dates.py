@@ -54,6 +54,7 @@ __all__ = [
     "anchor_from_text",
     "bounded_by_neighbours",
     "kind_rank",
+    "needs_year",
     "parse_expression",
     "primary_expression",
     "resolve",
@@ -69,7 +70,7 @@ _MONTH_NUMBERS = {
 }
 _WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 _APPROXIMATE = re.compile(
-    r"\b(?:around|about|approximately|circa|roughly|some\s*time\s+around)\s*$"
+    r"\b(?:around|about|approximately|circa|roughly|some\s*time\s+around)\s*$", re.IGNORECASE
 )
 # How precise each expression kind is, most precise first: the record's date is taken
 # from its most precise expression ("Ahead of the November 2022 end …, on September 26, 2021").
@@ -235,10 +236,17 @@ def _week(text: str, context: DateContext) -> DateInterval:
     return DateInterval(start, min(start + timedelta(days=6), last), RANGE_PRECISION)
 
 
+def needs_year(expression: DateExpression) -> bool:
+    """Whether the expression takes its year from the context ("On 14 August", "the first
+    week of July"; not "On March 2, 5, and 9, 2021")."""
+    kinds = (*YEAR_LESS_KINDS, "week")
+    return expression.kind in kinds and not _YEAR_TOKEN.search(expression.text)
+
+
 def _explicit(expression: DateExpression, context: DateContext) -> DateInterval:
     text, kind = expression.text, expression.kind
     months, years, days = _tokens(text)
-    if kind in YEAR_LESS_KINDS:
+    if needs_year(expression) and kind != "week":
         years = [_year_less_year(text, months, days, context)]
     if kind in ("full_date", "month_day"):
         point = _day(years[0], months[0], days[0], text)
@@ -307,9 +315,7 @@ def primary_expression(expressions: list[DateExpression]) -> DateExpression | No
 
 
 def _leaned_on(expression: DateExpression, context: DateContext) -> str | None:
-    if expression.kind in YEAR_LESS_KINDS or (
-        expression.kind == "week" and not _YEAR_TOKEN.search(expression.text)
-    ):
+    if needs_year(expression):
         return context.year.source if context.year else None
     if expression.kind in ANAPHORIC_KINDS:
         if context.dateline is not None and expression.kind != "relative":
@@ -332,8 +338,7 @@ def resolve(
         context = context_of(anchor)
     interval = parse_expression(expression, context=context)
     leaned = _leaned_on(expression, context)
-    imputed = expression.kind in YEAR_LESS_KINDS or expression.kind in ANAPHORIC_KINDS
-    imputed = imputed or (expression.kind == "week" and leaned is not None)
+    imputed = needs_year(expression) or expression.kind in ANAPHORIC_KINDS
     if imputed:
         method = "inherited"
     else:
@@ -359,9 +364,9 @@ def anchor_from_text(
     full: Anchor | None = None
     coarse: Anchor | None = None
     for expression in find_date_expressions(text):
-        if expression.kind in YEAR_LESS_KINDS or expression.kind in ANAPHORIC_KINDS:
+        if needs_year(expression) or expression.kind in ANAPHORIC_KINDS:
             continue
-        if expression.kind in ("week", "numeric_date", "numeric_range"):
+        if expression.kind in ("numeric_date", "numeric_range"):
             continue
         try:
             anchor = Anchor(parse_expression(expression), expression.text, record_id)

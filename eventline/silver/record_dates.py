@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -246,7 +247,9 @@ class DocumentDater:
         return _check_horizon(resolved, self.known_until)
 
     def _remember(self, piece: Piece, outcome: DateOutcome | None) -> None:
-        if not isinstance(outcome, ResolvedDate) or piece.role in FRAMING:
+        """A stated date anchors what follows; not a report, an alternative account, or a
+        sentence that only adds to the record before it ("… two days later")."""
+        if not isinstance(outcome, ResolvedDate) or piece.role in FRAMING or piece.continues:
             return
         self._last = Anchor(outcome.interval, outcome.expression, piece.record_id)
         self._last_place = (self._block, self._section)
@@ -297,10 +300,9 @@ def _bound_undated_bullets(
 def _bounded(
     ordered: list[Piece], dated: list[tuple[int, DateInterval]], index: int, newest_first: bool
 ) -> DateOutcome:
-    above = [(i, interval) for i, interval in dated if i < index]
-    below = [(i, interval) for i, interval in dated if i > index]
-    near_above = above[-1] if above else None
-    near_below = below[0] if below else None
+    at = bisect_left(dated, index, key=lambda item: item[0])
+    near_above = dated[at - 1] if at > 0 else None
+    near_below = dated[at] if at < len(dated) else None
     newer, older = (near_above, near_below) if newest_first else (near_below, near_above)
     try:
         interval = bounded_by_neighbours(newer[1] if newer else None, older[1] if older else None)

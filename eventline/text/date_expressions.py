@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTH_NAMES = (
     "January",
@@ -38,7 +39,7 @@ MONTH = (
 )
 WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})(?![^\W\d_'’])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?:1[89]\d\d|20\d\d)(?![\dA-Za-z])"  # not "2020s"
+YEAR = r"(?:1[89]\d\d|20\d\d)(?![\dA-Za-z]|-\d\d-\d|[/.]\d)"  # not "2020s", "2021-06-15"
 DASH = r"\s*[-–—]\s*"
 CONNECTOR = rf"(?:{DASH}|\s+(?:to|until|till|through|and|into)\s+)"
 QUALIFIER = r"(?:(?:early|late|mid)[- ]|the (?:beginning|end|middle) of )"
@@ -222,6 +223,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def find_date_expressions(text: str) -> list[DateExpression]:
     """Return the non-overlapping date expressions of *text*, left to right, longest first."""
+    return list(_find(text))
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str) -> tuple[DateExpression, ...]:
+    """Cached: bronze, segments and dating read the same sentence several times."""
     found: list[DateExpression] = []
     for match in _COMBINED.finditer(text):
         group = match.lastgroup
@@ -233,7 +240,7 @@ def find_date_expressions(text: str) -> list[DateExpression]:
         if _quoted(text, match.start(), end):
             continue
         found.append(DateExpression(match.group(span_group), _KINDS[group], start, end))
-    return found
+    return tuple(found)
 
 
 def has_date_expression(text: str) -> bool:
