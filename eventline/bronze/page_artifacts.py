@@ -36,7 +36,8 @@ def _beside_page_break(lines: Sequence[str], index: int) -> bool:
     if "\f" in lines[index]:
         return True
     previous = lines[index - 1].strip() if index else ""
-    return bool(previous) and (_PAGE_NUMBER.match(previous) is not None or "\f" in lines[index - 1])
+    number = _PAGE_NUMBER.match(previous) is not None and not _YEAR_ALONE.match(previous)
+    return bool(previous) and (number or "\f" in lines[index - 1])
 
 
 def detect_running_headers(lines: Sequence[str], title: str | None) -> frozenset[str]:
@@ -63,12 +64,16 @@ def detect_running_headers(lines: Sequence[str], title: str | None) -> frozenset
     )
 
 
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d\d$")
+
+
 def classify_artifact(stripped: str, running_headers: frozenset[str]) -> str | None:
-    """The artifact kind of a non-blank, stripped line, or None for content."""
+    """The artifact kind of a non-blank, stripped line, or None for content (a year alone
+    on its line, "2021", is a heading, not a page number)."""
     if _STRAY_MARKER.match(stripped):
         return STRAY_MARKER
     if stripped in running_headers:
         return RUNNING_HEADER
-    if _PAGE_NUMBER.match(stripped):
+    if _PAGE_NUMBER.match(stripped) and not _YEAR_ALONE.match(stripped):
         return PAGE_NUMBER
     return None

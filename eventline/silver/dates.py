@@ -82,16 +82,17 @@ _KIND_RANK = {
     "numeric_range": 1,
     "day_list": 1,
     "month_day": 2,
-    "weekday": 2,
     "month_day_range": 3,
-    "weekday_range": 3,
-    "week": 4,
-    "month_year": 4,
-    "month_range": 5,
-    "month": 6,
-    "year": 7,
-    "year_range": 7,
-    "relative": 8,
+    # "on Sunday, March 3": the stated day wins over the weekday read against a dateline
+    "weekday": 4,
+    "weekday_range": 4,
+    "week": 5,
+    "month_year": 5,
+    "month_range": 6,
+    "month": 7,
+    "year": 8,
+    "year_range": 8,
+    "relative": 9,
 }
 # A month and a day a year-less expression names fall this far before the anchor of a
 # running text at most; farther, the text has moved into the next year ("December 31, 2013

@@ -144,6 +144,7 @@ class DocumentDater:
         self._dateline: DateInterval | None = None
         self._dateline_text: str | None = None
         self._dateline_section: str | None = None
+        self._dateline_error: str | None = None
 
     # -- context ------------------------------------------------------------------------
     def _enter(self, row: Row) -> None:
@@ -158,6 +159,7 @@ class DocumentDater:
                 self._dateline = None
         if row["block_index"] != self._block:
             self._block, self._full, self._coarse = row["block_index"], None, None
+            self._dateline_error = None
             if row.get("dateline"):
                 self._set_dateline(row)
 
@@ -183,9 +185,10 @@ class DocumentDater:
         context = DateContext(year=rule, numeric_order=self.numeric_order)
         try:
             self._dateline = resolve(expression, context=context).interval
-        except DateError:
-            self._dateline = None
+        except DateError as error:
+            self._dateline, self._dateline_error = None, f"dateline {text!r}: {error}"
             return
+        self._dateline_error = None
         self._dateline_text, self._dateline_section = text, row["section"]
 
     def _year_rule(self) -> YearRule | None:
@@ -243,7 +246,8 @@ class DocumentDater:
         try:
             resolved = resolve(expression, context=self.context(), before=before)
         except DateError as error:
-            return DateFailure(str(error))
+            unread = self._dateline_error if row["block_index"] == self._block else None
+            return DateFailure(f"{error}; {unread}" if unread else str(error))
         return _check_horizon(resolved, self.known_until)
 
     def _remember(self, piece: Piece, outcome: DateOutcome | None) -> None:

@@ -128,7 +128,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "in January": a month with no day and no year
     (
         "month",
-        rf"\b(?:[Ii]n|[Ll]ate|[Ee]arly)\s+(?P<inner>{MONTH})"
+        rf"\b(?:[Ii]n|[Ll]ate|[Ee]arly)\s+(?P<inner>(?:(?:early|late|mid)[- ])?{MONTH})"
         rf"(?![/–-]|\s*\d|,\s*{YEAR}|\s+of\s+{YEAR}|{CONNECTOR}{MONTH})",
     ),
     # "the November attack": a month named as an event's attribute

@@ -273,3 +273,44 @@ def test_every_record_is_a_segment_and_ids_are_stable(fixture: str) -> None:
     assert [(s.record_id, s.text, s.outcome) for s in again] == [
         (s.record_id, s.text, s.outcome) for s in segments
     ]
+
+
+# --- prose under year headings that stand alone on their line -----------------------------
+
+YEARS = """Burkina Faso: Attacks on Civilians
+
+2021
+
+In the early hours of 5 June, gunmen killed at least 132 people in Solhan. Two days later, survivors reached Sebba.
+On Sunday, November 14, militants overran the gendarmerie post at Inata. Fifty-three people were killed.
+
+2022
+
+On the night of 11 to 12 June, gunmen killed dozens of civilians in Seytenga. In a second attack on the same day, militants burned a market near Dori.
+"""  # noqa: E501
+
+
+def test_year_headings_date_the_paragraphs_under_them() -> None:
+    extract = extract_bronze("doc_00000000000000ad", YEARS)
+    headings = [row["line_no"] for row in extract.lines if row["line_class"] == "heading"]
+    assert headings == [1, 3, 8]  # the years are headings, not page numbers
+    segments = _segments(YEARS)
+    assert [(_dated(s)[:2], s.date_text) for s in segments] == [
+        ((date(2021, 6, 5), date(2021, 6, 5)), "5 June"),
+        ((date(2021, 6, 7), date(2021, 6, 7)), "Two days later"),
+        ((date(2021, 11, 14), date(2021, 11, 14)), "November 14"),  # the date, not the weekday
+        ((date(2022, 6, 11), date(2022, 6, 12)), "11 to 12 June"),
+        ((date(2022, 6, 11), date(2022, 6, 12)), "the same day"),
+    ]
+
+
+def test_an_unreadable_dateline_is_named_in_the_reason() -> None:
+    text = (
+        "Niger briefs\n\nNIAMEY, 03/01/2021 - Gunmen killed about 100 villagers in Tchoma Bangou"
+        " on Saturday, the prime minister said.\n"
+    )
+    (segment,) = _segments(text)
+    assert isinstance(segment.outcome, DateFailure)
+    assert "dateline 'NIAMEY, 03/01/2021 -': ambiguous numeric date" in segment.outcome.reason
+    (configured,) = _segments(text, order="dmy")
+    assert _dated(configured)[0] == date(2021, 1, 2)
