@@ -308,14 +308,14 @@ class _Splitter:
             return True  # cut mid-sentence: a hard wrap or a page break
         if self.width is None:
             return False
-        if looks_like_heading(stripped) and _glued_heading(
-            stripped, self._next(stripped), self.width
-        ):
+        if looks_like_heading(stripped) and _glued_heading(stripped, self._next(), self.width):
             return False  # "B. Central Sahel" under a full last line of a paragraph
+        if run_in_heading(_without_number(stripped)) is not None:
+            return False  # "Date: 14 November 2021 | …" opens the next record
         return fills_line(last, stripped, self.width)
 
-    def _next(self, stripped: str) -> str:
-        """The line after the one being read (found by its text: it is the current line)."""
+    def _next(self) -> str:
+        """The line after the one being read."""
         return self.lines[self.line_no] if self.line_no < len(self.lines) else ""
 
     def _continues(self, line_no: int, stripped: str) -> bool:
