@@ -72,15 +72,16 @@ def process_document(path: Path, data: bytes, known_until: date) -> DocumentResu
             gazetteer,
             default_classifier(),
         )
-        country_of = {row["record_id"]: row.get("country") for row in draft.records}
+        # Every silver segment's actors, the document resolved at once: its lines give the
+        # paragraphs and the report's own definitions, each segment its country.
         tellings = [
             Telling(
                 row["record_id"],
                 row["text"],
-                country_of.get(row["record_id"]) or countries.get(decoded.doc_id),
-                row["line_start"],
+                row.get("country") or countries.get(decoded.doc_id),
+                row.get("line_start"),
             )
-            for row in [*extract.bullets, *extract.narratives]
+            for row in [*draft.records, *draft.quarantine]
         ]
         lines = [Line(int(row["line_no"]), str(row["text"])) for row in extract.lines]
         actors = resolve_document(tellings, lines, catalog)
