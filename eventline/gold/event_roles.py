@@ -213,7 +213,7 @@ def decide(
     kept: list[Candidate] = []
     for c in cs:
         if c.kind == "country":
-            acts = _is_acting(c) and c.how in ("acting", "verb", "regain", "clash")
+            acts = _is_acting(c) and c.how in ("acting", "regain")  # "Rwanda deployed ..."
             if not acts or _beside_its_state(c, cs):
                 continue  # a country named, accused or blamed is not an actor
             _countries(c, catalog, country)

@@ -142,6 +142,7 @@ def find_subject(
 
 
 _COORDINATED = COORDINATION | HEAD_NOUNS
+_RESTRICTIVE = re.compile(r"(?<!,)\s(?:that|which|who)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def is_coordination(gap: str) -> bool:
@@ -250,6 +251,12 @@ def clause_subject(
     start = max(sentence.rfind(";", 0, pos), sentence.rfind(":", 0, pos)) + 1
     for sub in SUBORDINATOR.finditer(sentence, start, pos):
         start = sub.end()
+    restrictive = _RESTRICTIVE.search(sentence, max(start, pos - 30), pos)
+    if restrictive is not None:
+        # "two men accused of orchestrating attacks that targeted foreigners": the noun
+        # before "that" is the subject; an actor only when it is named right there.
+        named = [m for m in ms if not sentence[m.end : restrictive.start()].strip()]
+        return named[-1:] if named and named[-1].end <= restrictive.start() else []
     relative = RELATIVE_BEFORE.search(sentence, start, pos)
     if relative is not None:
         # The antecedent right before ", which" is the subject ("JNIM, which claimed the

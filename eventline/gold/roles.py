@@ -109,7 +109,8 @@ _DETERMINER = re.compile(
 # "a(n)/the/its + up to two words" right before an attack word makes it a noun, unless
 # an actor is among the words ("the militants attack").
 _DET_PHRASE = re.compile(
-    r"\b(?:a|an|the|this|these|those|its|their|his|her|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){0,2}$"
+    r"\b(?:a|an|the|this|these|those|its|their|his|her|[\w\-]+['’]s|regular|repeated|frequent"
+    r"|recent|further|several|multiple|coordinated|deadly|numerous|many)\s+(?:[\w\-]+\s+){0,2}$"
     r"|\b(?:says|said|states|stated|reports|reported|notes|noted|warns|warned)\s+that\s+$",
     re.IGNORECASE,
 )

@@ -195,6 +195,15 @@ def test_forces_are_no_co_perpetrators_of_an_attack_a_group_claims(cat: ActorCat
     assert ("somali-national-army", "perpetrator") not in acting(cat, text, "Somalia")
 
 
+def test_the_subject_of_a_relative_clause_is_its_antecedent(cat: ActorCatalog) -> None:
+    # The villagers did not attack: "men that attacked" did.
+    text = "Villagers hid from armed men that attacked Kaya."
+    assert acting(cat, text, "Burkina Faso") == {("unidentified-armed-group-bf", "perpetrator")}
+    assert ("civilians-bf", "perpetrator") not in acting(
+        cat, "Villagers hid from men that attacked Kaya.", "BF"
+    )
+
+
 def test_the_aftermath_is_not_the_event(cat: ActorCatalog) -> None:
     text = "An army convoy was ambushed near Gao. The army later arrested two suspects."
     assert acting(cat, text, "Mali") == {("fama", "target")}
