@@ -390,7 +390,8 @@ APOLOGY = re.compile(
 # Words that refer back to an actor named before: "he", "the Council", "the company".
 REFERRING = re.compile(
     r"(?:^|[\s,;(])(?P<ref>(?:he|she|it|they|I|we)|[Tt]he\s+(?P<head>[A-Z][a-z]+|company"
-    r"|president|prime\s+minister|mission|council|committee|junta|government))\s*$"
+    r"|president|prime\s+minister|mission|council|committee|junta|government))"
+    r"(?:\s+(?:had|has|have|was|were|is|are|will|would|also|later|then|\w+ly))*\s*$"
 )
 REFERRING_TYPES = {
     "company": frozenset({"other"}),

@@ -225,6 +225,26 @@ def test_a_convoy_that_strikes_a_mine_is_its_victim(cat: ActorCatalog) -> None:
     }
 
 
+def test_the_company_and_the_council_refer_back(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "In March, TotalEnergies halted work on its gas plant; in April, the company had",
+            "withdrawn all its staff. A Transitional Military Council took power in Chad. On 2",
+            "May, the Council appointed a prime minister.",
+        ]
+    )
+    lines = [Line(n, t) for n, t in enumerate(report.split("\n"), start=1)]
+    tellings = [
+        Telling("company", "in April, the company had withdrawn all its staff.", "MZ", 1),
+        Telling("council", "On 2 May, the Council appointed a prime minister.", "Chad", 2),
+    ]
+    found = resolve_document(tellings, lines, cat)
+    assert {(m.actor_id, m.role) for m in found["company"][0]} == {
+        ("totalenergies", "perpetrator")
+    }
+    assert {(m.actor_id, m.role) for m in found["council"][0]} == {("chad-cmt", "perpetrator")}
+
+
 def test_the_first_person_of_a_secretary_general_report_is_the_un(cat: ActorCatalog) -> None:
     report = "\n".join(
         [
