@@ -24,7 +24,9 @@ from eventline.gold.event_roles import NAMED_ARMED
 Row = dict[str, Any]
 _CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
 _UNIDENTIFIED = "unidentified-armed-group"
-_VIOLENT = frozenset({"verb", "noun", "agent", "claim", "attribution", "clash", "regain"})
+_VIOLENT = frozenset(
+    {"verb", "noun", "agent", "claim", "attribution", "clash", "regain", "protest"}
+)
 _ACTS = frozenset({"acting", "passive-state"})
 
 

@@ -55,6 +55,7 @@ from eventline.gold.role_patterns import REFERRING_TYPES
 from eventline.gold.roles import assign_roles
 from eventline.gold.unresolved import unresolved_names
 from eventline.text.fold import fold_key
+from eventline.text.sentences import sentence_spans
 
 __all__ = [
     "ACTOR_TYPES",
@@ -127,6 +128,8 @@ class _Record:
     def refer(self, ref: str, start: int, end: int) -> Actor | None:
         word = fold_key(ref)
         context = self.resolver.context
+        if not word:  # the subject the record's sentence began with, before the record
+            return self._opening_subject()
         if word in ("i", "we"):
             return self.resolver.catalog.actors.get(context.author or "")
         earlier = self._earlier(start)
@@ -143,6 +146,21 @@ class _Record:
             if ref[4:5].isupper() and head in fold_key(actor.name).split():
                 return actor  # "the Council": the Transitional Military Council
         return None
+
+    def _opening_subject(self) -> Actor | None:
+        """The actor that opens the paragraph's last sentence before the record, when the
+        record continues that sentence (its first words are its verb)."""
+        passage = self.paragraph()
+        if not passage.matches:
+            return None
+        last = sentence_spans(passage.text.replace("\n", " "))[-1]
+        if passage.text[last[1] :].strip() or passage.text.rstrip()[-1:] in ".!?":
+            return None  # the record starts a sentence of its own
+        found = self.resolver.candidates(
+            passage.text, self.country, matches=[m for m in passage.matches if m.start >= last[0]]
+        )
+        named = [c.actor for c in found if c.kind != "country"]
+        return named[0] if named else None
 
     def implied(self) -> Actor | None:
         """The group an event of government-regained ground was fought against."""

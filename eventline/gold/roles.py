@@ -122,6 +122,8 @@ _MAY_ACT = re.compile(
     r"|acquitted|remanded|custody|house\s+arrest|judicial|demonstrations?|protests?|rall(?:y|ies)"
     r"|marches|sit-ins?|riots?|protested|demonstrated|marched|rallied)\b"
 )
+# A record that starts mid-sentence with its verb: "had delivered an 800-page report ...".
+_CONTINUED = re.compile(r"\s*(?:[a-z][\w\-]*\s+){0,2}$")
 _AND = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DIRECT_ONLY = re.compile(r"occup", re.IGNORECASE)  # verbs whose subject must be right there
 # Attack words that are nouns as often as verbs ("the deadliest ambush", "a raid").
@@ -159,6 +161,15 @@ class Sentence:
             return []
         found = REFERRING.search(self.text, max(0, position - 60), position)
         if found is None:
+            # A record that goes on from the previous one ("had delivered a report in July"):
+            # its verb's subject is the one that record's sentence began with.
+            if self.offset == 0 and _CONTINUED.match(self.text[:position]):
+                actor = self.refer("", 0, 0)
+                if actor is not None:
+                    candidate = Candidate(actor, 0, 0, kind="reference")
+                    self.ms.insert(0, candidate)
+                    self.added.append(candidate)
+                    return [candidate]
             return []
         start, end = found.span("ref")
         if any(m.start < end and start < m.end for m in self.ms):
@@ -427,7 +438,7 @@ def assign_roles(
             _nouns(s)
             _responsibility(s)
             _accomplices(s)
-        if ms or _MAY_ACT.search(s.text):
+        if ms or _MAY_ACT.search(s.text) or (number == 0 and s.text[:1].islower()):
             for rule in more_rules:
                 rule(s)
         if events is not None:

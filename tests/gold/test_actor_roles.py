@@ -239,10 +239,22 @@ def test_the_company_and_the_council_refer_back(cat: ActorCatalog) -> None:
         Telling("council", "On 2 May, the Council appointed a prime minister.", "Chad", 2),
     ]
     found = resolve_document(tellings, lines, cat)
-    assert {(m.actor_id, m.role) for m in found["company"][0]} == {
-        ("totalenergies", "perpetrator")
-    }
+    assert {(m.actor_id, m.role) for m in found["company"][0]} == {("totalenergies", "perpetrator")}
     assert {(m.actor_id, m.role) for m in found["council"][0]} == {("chad-cmt", "perpetrator")}
+
+
+def test_a_record_that_goes_on_from_the_previous_one_keeps_its_subject(
+    cat: ActorCatalog,
+) -> None:
+    # Two dates in one sentence make two records; the second begins with its verb.
+    report = "ECOWAS, which had met in Accra in March, suspended Guinea in September."
+    lines = [Line(1, report)]
+    tellings = [
+        Telling("first", "ECOWAS, which had met in Accra in March,", "Guinea", 1),
+        Telling("second", "suspended Guinea in September.", "Guinea", 1),
+    ]
+    found = resolve_document(tellings, lines, cat)
+    assert {(m.actor_id, m.role) for m in found["second"][0]} == {("ecowas", "perpetrator")}
 
 
 def test_the_first_person_of_a_secretary_general_report_is_the_un(cat: ActorCatalog) -> None:
