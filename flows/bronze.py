@@ -26,7 +26,7 @@ from flows.document_cache import StepCache, step_key
 from flows.inputs import MISSING, InputFile
 from flows.layers import bronze_fingerprint, seal
 from flows.publishing import Staging
-from flows.steps import LayerResult, run_batches, timed
+from flows.steps import LayerResult, run_batches, timed, transient
 from flows.storage import parquet_bytes, read_frame, write_bytes, write_parquet
 from schemas.bronze import (
     BulletModel,
@@ -106,6 +106,7 @@ def _write(folder: Path, doc_id: str, files: dict[str, bytes]) -> None:
     cache_policy=NO_CACHE,
     retries=1,
     retry_delay_seconds=[2],
+    retry_condition_fn=transient,
 )
 def extract_bronze(
     files: list[InputFile],
@@ -189,9 +190,21 @@ def _counts(outcomes: list[BronzeOutcome], documents: list[dict[str, Any]]) -> d
     }
 
 
-@task(name="seal-bronze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def seal_bronze(outcomes: list[BronzeOutcome], folder: Path, layer_fingerprint: str) -> dict:
-    """Write the documents and rejections tables, then the manifest of the whole layer."""
+@task(
+    name="seal-bronze",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_condition_fn=transient,
+)
+def seal_bronze(
+    outcomes: list[BronzeOutcome], folder: Path, layer_fingerprint: str, sources: dict[str, str]
+) -> dict:
+    """Write the documents and rejections tables, then the manifest of the whole layer.
+
+    *sources* maps each input path to the cache key of its bronze result, so that the cache
+    entry of a registered report that is missing for a while is kept for its return.
+    """
     documents = _merge_duplicates(outcomes)
     frame = DocumentModel.validate(frame_of(documents, DocumentModel))
     write_parquet(frame, DocumentModel, folder / "documents.parquet")
@@ -207,8 +220,20 @@ def seal_bronze(outcomes: list[BronzeOutcome], folder: Path, layer_fingerprint: 
         "layer": "bronze",
         "fingerprint": layer_fingerprint,
         "counts": _counts(outcomes, documents),
+        "sources": sources,
     }
     return seal(folder, manifest)
+
+
+def _sources(plan: RunPlan, outcomes: list[BronzeOutcome]) -> dict[str, str]:
+    """Cache keys by input path: this run's, and those of registered paths now missing."""
+    sources = {o.path: o.cache_key for o in outcomes if o.cache_key}
+    previous = (plan.current["bronze"].manifest or {}).get("sources", {})
+    for path in map(str, plan.missing):
+        for old, key in previous.items():
+            if old == path or old.startswith(path.rstrip("/") + "/"):
+                sources.setdefault(old, key)
+    return dict(sorted(sources.items()))
 
 
 @timed("bronze")
@@ -229,7 +254,8 @@ def build_bronze(plan: RunPlan, staging: Staging) -> LayerResult:
     missing = [_outcome(rejected(path, MISSING, None)) for path in plan.missing]
     outcomes = missing + extracted
     fingerprint = bronze_fingerprint(item.token for item in plan.every_input)
-    manifest = seal_bronze(outcomes, folder, fingerprint)
+    sources = _sources(plan, outcomes)
+    manifest = seal_bronze(outcomes, folder, fingerprint, sources)
     return LayerResult(
         layer="bronze",
         folder=folder,
@@ -237,5 +263,5 @@ def build_bronze(plan: RunPlan, staging: Staging) -> LayerResult:
         rebuilt=True,
         tables={"documents": read_frame(folder / "documents.parquet")},
         from_cache=sum(o.from_cache for o in outcomes),
-        cache_keys={o.cache_key for o in outcomes if o.cache_key},
+        cache_keys=set(sources.values()),
     )

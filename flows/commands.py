@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -26,14 +27,20 @@ def _say(message: str) -> None:
 @contextmanager
 def _session(args: argparse.Namespace, log_file: Path | None) -> Iterator[Any]:
     """Logging, signals and the Prefect API of one command (Prefect imported here)."""
-    from flows.session import configure_logging, prefect_api, stop_on_signals
+    from flows.session import configure_logging, prefect_api, release_logging, stop_on_signals
 
-    configure_logging(log_file, args.quiet)
+    handler = configure_logging(log_file, args.quiet)
     cleanup: list[Callable[[], None]] = []
-    with stop_on_signals(cleanup), prefect_api(cleanup) as api:
-        if not args.quiet:
-            _say(api)
-        yield
+    try:
+        with stop_on_signals(cleanup), prefect_api(cleanup) as api:
+            if not args.quiet:
+                _say(api)
+            yield
+    except BaseException as error:
+        logging.getLogger("eventline").error("%s ended: %r", args.command, error, exc_info=True)
+        raise
+    finally:
+        release_logging(handler)
 
 
 def _log_file(args: argparse.Namespace) -> Path:
@@ -157,9 +164,6 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(error, SystemExit):
             raise
         status, message = _failure(error)
-        import logging
-
-        logging.getLogger("eventline").error("run ended: %s", message, exc_info=error)
         if status in (cli.EXIT_NOTHING_PROCESSED, cli.EXIT_REFUSED, cli.EXIT_QUALITY_GATE):
             _print_summary(args, _last_summary(args))
         _say(f"{message} (log: {log_file})")

@@ -34,7 +34,7 @@ from flows.document_cache import StepCache, step_key
 from flows.guard import gold_documents
 from flows.layers import gold_fingerprint
 from flows.publishing import Staging
-from flows.steps import LayerResult, run_batches, timed
+from flows.steps import LayerResult, run_batches, timed, transient
 from flows.storage import read_frame, read_rows, write_parquet, write_partitioned_parquet
 from schemas.gold import GOLD_MODELS
 
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     cache_policy=NO_CACHE,
     retries=1,
     retry_delay_seconds=[2],
+    retry_condition_fn=transient,
 )
 def resolve_actors(
     work: list[dict[str, Any]], cache_dir: Path, use_cache: bool, label: str
@@ -75,7 +76,13 @@ def _validated(tables: GoldTables) -> GoldTables:
     )
 
 
-@task(name="build-gold", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=[2])
+@task(
+    name="build-gold",
+    cache_policy=NO_CACHE,
+    retries=1,
+    retry_delay_seconds=[2],
+    retry_condition_fn=transient,
+)
 def build_gold_layer(
     silver: pd.DataFrame,
     findings: dict[str, ActorFindings],

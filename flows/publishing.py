@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.inputs import write_registry
-from flows.layers import read_manifest
+from flows.layers import LAYERS, read_manifest
 from flows.storage import read_json, write_json
 
 _AT_FDCWD = -100
@@ -85,8 +85,8 @@ def _fingerprint_of(folder: Path) -> str | None:
 
 
 def _roll_forward(root: Path, journal: Mapping[str, Any]) -> None:
-    for layer, entry in journal["layers"].items():
-        target, staging = root / layer, root / entry["staging"]
+    for entry in journal["layers"]:
+        target, staging = root / entry["layer"], root / entry["staging"]
         if _fingerprint_of(target) == entry["fingerprint"] and target.exists():
             continue
         if staging.is_dir() and _fingerprint_of(staging) == entry["fingerprint"]:
@@ -103,11 +103,12 @@ def recover(root: Path) -> list[str]:
     """
     done: list[str] = []
     journal = read_json(root / JOURNAL)
-    if isinstance(journal, dict) and isinstance(journal.get("layers"), dict):
+    if isinstance(journal, dict) and isinstance(journal.get("layers"), list):
         _roll_forward(root, journal)
-        done.append(f"completed an interrupted publish of {', '.join(journal['layers'])}")
+        names = ", ".join(entry["layer"] for entry in journal["layers"])
+        done.append(f"completed an interrupted publish of {names}")
     (root / JOURNAL).unlink(missing_ok=True)
-    for layer in ("bronze", "silver", "gold"):
+    for layer in LAYERS:
         target = root / layer
         previous = _previous(target)
         if previous.exists():
@@ -130,10 +131,10 @@ def commit(
 ) -> None:
     """Swap every staged layer in, bronze first, under a journal; then register the inputs."""
     journal = {
-        "layers": {
-            layer: {"staging": folder.name, "fingerprint": fingerprints[layer]}
+        "layers": [  # a list: the order of the swaps
+            {"layer": layer, "staging": folder.name, "fingerprint": fingerprints[layer]}
             for layer, folder in staged.items()
-        },
+        ],
         "registry": registry,
     }
     write_json(journal, root / JOURNAL)

@@ -13,7 +13,7 @@ from flows.guard import GuardDecision, check_publish
 from flows.layers import LAYERS, seal
 from flows.plan import RunPlan
 from flows.publishing import commit
-from flows.steps import LayerResult, timed
+from flows.steps import LayerResult, timed, transient
 from flows.storage import read_frame, read_rows, write_json
 
 #: The cache each layer's step fills.
@@ -85,7 +85,13 @@ def check_quality(
     return quality_gate(plan, bronze, silver, gold) if go else None
 
 
-@task(name="publish-layers", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(
+    name="publish-layers",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_condition_fn=transient,
+)
 def publish_layers(plan: RunPlan, layers: list[LayerResult], summary: RunSummary) -> list[str]:
     """Seal gold, then make every rebuilt layer current together; prune their caches."""
     gold = layers[-1]

@@ -21,7 +21,7 @@ from eventline.report.run_report import (
     report_tables,
 )
 from eventline.report.summary import RunSummary
-from flows.steps import LayerResult, timed
+from flows.steps import LayerResult, timed, transient
 from flows.storage import read_frame, write_json, write_text
 
 if TYPE_CHECKING:
@@ -53,7 +53,13 @@ def report_inputs(summary: RunSummary, layers: list[LayerResult]) -> ReportInput
     )
 
 
-@task(name="run-report", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(
+    name="run-report",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_condition_fn=transient,
+)
 def write_run_report(inputs: ReportInputs, quality: QualityReport | None, reports: Path) -> Path:
     """One HTML page per run (reports/runs/), ``reports/latest.html``, and Prefect artifacts."""
     for page, docs in (

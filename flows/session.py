@@ -31,6 +31,7 @@ from typing import Any
 
 #: Seconds between a stop signal and the end of the process, at most.
 STOP_GRACE = 3.5
+_FILE_LOGGERS = ("", "uvicorn", "fastapi", "prefect._internal")
 _FORMAT = "%(asctime)s %(levelname)-7s %(processName)s %(name)s: %(message)s"
 
 
@@ -78,7 +79,7 @@ def _drop_tracebacks(record: logging.LogRecord) -> bool:
     return record.exc_info is None
 
 
-def configure_logging(log_file: Path | None, quiet: bool) -> None:
+def configure_logging(log_file: Path | None, quiet: bool) -> logging.Handler | None:
     """Terminal without tracebacks (silent when *quiet*); everything in *log_file*.
 
     Called in the command's process and in each worker process (as the task runner's
@@ -95,17 +96,27 @@ def configure_logging(log_file: Path | None, quiet: bool) -> None:
         if quiet:
             handler.setLevel(logging.CRITICAL + 1)
     if log_file is None:
-        return
+        return None
     file_handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
     )
     file_handler.setFormatter(logging.Formatter(_FORMAT))
     file_handler.setLevel(logging.INFO)
-    for name in ("", "uvicorn", "fastapi", "prefect._internal"):
+    for name in _FILE_LOGGERS:
         logging.getLogger(name).addHandler(file_handler)
     logging.getLogger("eventline").setLevel(logging.INFO)
     for chatty in ("httpx", "httpcore", "aiosqlite", "alembic"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
+    return file_handler
+
+
+def release_logging(handler: logging.Handler | None) -> None:
+    """Detach and close the log file handler of :func:`configure_logging`."""
+    if handler is None:
+        return
+    for name in _FILE_LOGGERS:
+        logging.getLogger(name).removeHandler(handler)
+    handler.close()
 
 
 def open_log(preferred: Path) -> tuple[Path, str | None]:

@@ -27,7 +27,7 @@ from eventline.silver.places import default_gazetteer
 from flows.document_cache import StepCache, step_key
 from flows.layers import seal, silver_fingerprint
 from flows.publishing import Staging
-from flows.steps import LayerResult, run_batches, timed
+from flows.steps import LayerResult, run_batches, timed, transient
 from flows.storage import read_rows, write_parquet
 from schemas.silver import (
     DuplicateCandidateModel,
@@ -74,6 +74,7 @@ def _document_work(bronze: LayerResult, known_until: date) -> list[dict[str, Any
     cache_policy=NO_CACHE,
     retries=1,
     retry_delay_seconds=[2],
+    retry_condition_fn=transient,
 )
 def draft_silver(
     work: list[dict[str, Any]],
@@ -121,7 +122,13 @@ def _bronze_record_ids(bronze_dir: Path, doc_ids: list[str]) -> list[str]:
     return ids
 
 
-@task(name="deduplicate-silver", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=[2])
+@task(
+    name="deduplicate-silver",
+    cache_policy=NO_CACHE,
+    retries=1,
+    retry_delay_seconds=[2],
+    retry_condition_fn=transient,
+)
 def deduplicate_silver(
     drafts: list[SilverDraft],
     bronze_dir: Path,

@@ -8,6 +8,7 @@ flow's own process, where no worker has to start.
 
 from __future__ import annotations
 
+import errno
 import functools
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +23,21 @@ from prefect.utilities.annotations import quote
 T = TypeVar("T")
 #: Below this many items per worker, worker processes cost more than they save.
 _MINIMUM_PER_BATCH = 4
+
+
+#: Errors a retry cannot fix: the disk is full, read-only or not ours.
+_PERMANENT = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+
+
+def transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect retry condition: retry I/O hiccups, not a full or read-only disk."""
+    try:
+        state.result()
+    except OSError as error:
+        return error.errno not in _PERMANENT
+    except Exception:
+        return True
+    return True
 
 
 @dataclass
