@@ -63,11 +63,10 @@ def _runner(args: argparse.Namespace, log_file: Path) -> Any:
         if args.dask_address:
             return DaskTaskRunner(address=args.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
-    from prefect.task_runners import ProcessPoolTaskRunner
-
     from flows.session import worker_initializer
+    from flows.steps import WorkerPool
 
-    return ProcessPoolTaskRunner(
+    return WorkerPool(
         max_workers=max(1, args.workers or os.cpu_count() or 1),
         initializer=worker_initializer,
         initargs=(str(log_file), args.quiet),

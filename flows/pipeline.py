@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
-from prefect.task_runners import ProcessPoolTaskRunner
 
 from eventline.documents import DEFAULT_MAX_BYTES
 from eventline.report.summary import RunSummary
@@ -36,6 +35,7 @@ from flows.release import (
 )
 from flows.report import report, write_summary
 from flows.silver import build_silver
+from flows.steps import WorkerPool
 
 __all__ = ["NothingRead", "PublishRefused", "QualityGateFailed", "eventline_pipeline"]
 
@@ -43,7 +43,7 @@ __all__ = ["NothingRead", "PublishRefused", "QualityGateFailed", "eventline_pipe
 @flow(
     name="eventline",
     flow_run_name="eventline · {data_dir}",
-    task_runner=ProcessPoolTaskRunner(),
+    task_runner=WorkerPool(),
     log_prints=False,
 )
 def eventline_pipeline(

@@ -37,13 +37,12 @@ def serve_pipeline(args: argparse.Namespace) -> int:
         _say(f"Prefect server at {server.api_url}; UI at http://127.0.0.1:{args.port}")
     # SIGTERM (systemd, docker stop, kill) must also stop the server we started.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    from prefect.task_runners import ProcessPoolTaskRunner
-
     from flows.pipeline import eventline_pipeline
+    from flows.steps import WorkerPool
 
     flow = eventline_pipeline
     if args.workers:
-        flow = flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=args.workers))
+        flow = flow.with_options(task_runner=WorkerPool(max_workers=args.workers))
     try:
         flow.serve(
             name=args.name,

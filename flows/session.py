@@ -204,13 +204,17 @@ def prefect_api(cleanup: list[Any]) -> Iterator[str]:
         with temporary_settings({PREFECT_API_URL: server.api_url}):
             home = os.environ.get("PREFECT_HOME", "~/.prefect")
             yield f"Prefect temporary API at {server.api_url}, state in {home}"
+    except Interrupted:
+        _drain_prefect_workers(timeout=1)
+        raise
+    else:
+        _drain_prefect_workers(timeout=5)
     finally:
-        _drain_prefect_workers()
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()
 
 
-def _drain_prefect_workers() -> None:
+def _drain_prefect_workers(timeout: float) -> None:
     """Send the logs and events still queued for the API while it still answers.
 
     Left for interpreter exit, they retry against a stopped server for over a minute.
@@ -220,4 +224,4 @@ def _drain_prefect_workers() -> None:
 
     for worker in (APILogWorker, EventsWorker):
         with contextlib.suppress(Exception):
-            worker.drain_all(timeout=5)
+            worker.drain_all(timeout=timeout)
