@@ -13,7 +13,7 @@ Layout of the layer (each document's rows can be replaced alone)::
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +109,7 @@ def _write(folder: Path, doc_id: str, files: dict[str, bytes]) -> None:
     retry_condition_fn=transient,
 )
 def extract_bronze(
-    files: list[InputFile],
+    files: list[dict[str, Any]],
     folder: Path,
     cache_dir: Path,
     use_cache: bool,
@@ -120,7 +120,7 @@ def extract_bronze(
     cache = StepCache(cache_dir, "bronze", use_cache)
     outcomes: list[BronzeOutcome | None] = []
     computed: list[tuple[int, str, BronzeDocument]] = []
-    for item in files:
+    for item in (InputFile(**fields) for fields in files):
         if item.problem:
             outcomes.append(_outcome(rejected(item.path, item.problem, item.size)))
             continue
@@ -244,8 +244,8 @@ def build_bronze(plan: RunPlan, staging: Staging) -> LayerResult:
     folder = staging.folder("bronze")
     extracted = run_batches(
         extract_bronze,
-        plan.files,
-        lambda item: item.path.name,
+        [asdict(item) for item in plan.files],  # plain dicts travel to any runner
+        lambda item: item["path"].name,
         folder=folder,
         cache_dir=plan.cache_dir,
         use_cache=plan.use_cache,

@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 import pandas as pd
 from prefect.context import get_run_context
 from prefect.task_runners import ProcessPoolTaskRunner
-from prefect.utilities.annotations import quote
 
 T = TypeVar("T")
 #: Below this many items per worker, worker processes cost more than they save.
@@ -95,9 +94,11 @@ def run_batches(task: Any, items: Sequence[T], name: Callable[[T], str], **kwarg
         return []
     groups = batches(items, worker_count())
     if len(groups) == 1:
-        return list(task(quote(groups[0]), label=label(groups[0], 0, 1, name), **kwargs))
+        return list(task(groups[0], label=label(groups[0], 0, 1, name), **kwargs))
+    # Batches are small lists of plain values, passed as they are: quote() is a namedtuple
+    # to Dask, which would hand the task a tuple.
     futures = [
-        task.submit(quote(group), label=label(group, i, len(groups), name), **kwargs)
+        task.submit(group, label=label(group, i, len(groups), name), **kwargs)
         for i, group in enumerate(groups)
     ]
     return [item for future in futures for item in future.result()]
