@@ -109,50 +109,71 @@ def _write(folder: Path, doc_id: str, files: dict[str, bytes]) -> None:
     retry_condition_fn=transient,
 )
 def extract_bronze(
-    files: list[dict[str, Any]],
-    folder: Path,
-    cache_dir: Path,
-    use_cache: bool,
-    max_bytes: int,
-    label: str,
+    files: list[dict[str, Any]], folder: Path, cache_dir: Path, max_bytes: int, label: str
 ) -> list[BronzeOutcome]:
-    """Decode and extract a batch of files; write each document's rows to *folder*."""
-    cache = StepCache(cache_dir, "bronze", use_cache)
-    outcomes: list[BronzeOutcome | None] = []
-    computed: list[tuple[int, str, BronzeDocument]] = []
+    """Decode and extract a batch of files; write each document's rows to *folder*.
+
+    The batch's rows are validated table by table (once per batch), then written as one
+    file per document and table, and cached by the file's content hash.
+    """
+    cache = StepCache(cache_dir, "bronze")
+    computed: list[tuple[str, BronzeDocument]] = []
     for item in (InputFile(**fields) for fields in files):
-        if item.problem:
-            outcomes.append(_outcome(rejected(item.path, item.problem, item.size)))
-            continue
-        key = step_key("bronze", item.sha256)
-        hit = cache.get(key)
-        if hit is not None:
-            outcome = _from_cache(hit, item.path, key)
-            if outcome.document:
-                _write(folder, outcome.document["doc_id"], hit["files"])
-            outcomes.append(outcome)
-            continue
         data = read_limited(item.path, max_bytes)
         document = data if isinstance(data, BronzeDocument) else bronze_document(item.path, data)
-        computed.append((len(outcomes), key, document))
-        outcomes.append(None)
-    unique = list({d.doc_id or d.path: d for _, _, d in computed}.values())
+        computed.append((step_key("bronze", item.sha256), document))
+    unique = list({d.doc_id or d.path: d for _, d in computed}.values())
     written = _document_files(unique)
-    for index, key, document in computed:
+    outcomes = []
+    for key, document in computed:
         files_of = written.get(document.doc_id or "")
         if files_of is not None:
             _write(folder, document.doc_id or "", files_of)
         cache.put(key, {"outcome": _outcome(document), "files": files_of or {}})
         outcome = _outcome(document)
         outcome.cache_key = key
-        outcomes[index] = outcome
+        outcomes.append(outcome)
+    get_run_logger().info("%s: %d extracted", label, len(outcomes))
+    return outcomes
+
+
+def _known(item: InputFile, cache: StepCache, folder: Path) -> BronzeOutcome | None:
+    """An input this process can settle: unreadable (a rejection) or in the cache."""
+    if item.problem:
+        return _outcome(rejected(item.path, item.problem, item.size))
+    key = step_key("bronze", item.sha256)
+    hit = cache.get(key)
+    if hit is None:
+        return None
+    outcome = _from_cache(hit, item.path, key)
+    if outcome.document:
+        _write(folder, outcome.document["doc_id"], hit["files"])
+    return outcome
+
+
+def _extract_all(plan: RunPlan, folder: Path) -> list[BronzeOutcome]:
+    """Every input's outcome, in input order: cached ones here, the others on the runner."""
+    cache = StepCache(plan.cache_dir, "bronze", plan.use_cache)
+    known = [_known(item, cache, folder) for item in plan.files]
+    todo = [asdict(item) for item, done in zip(plan.files, known, strict=True) if done is None]
+    extracted = iter(
+        run_batches(
+            extract_bronze,
+            todo,  # plain dicts travel to any runner
+            lambda item: item["path"].name,
+            folder=folder,
+            cache_dir=plan.cache_dir,
+            max_bytes=plan.max_bytes,
+        )
+    )
+    outcomes = [done if done is not None else next(extracted) for done in known]
     logger = get_run_logger()
     for outcome in outcomes:
-        if outcome and outcome.rejection:
+        if outcome.rejection:
             logger.warning("rejected %s: %s", Path(outcome.path).name, outcome.rejection["reason"])
-    hits = sum(1 for o in outcomes if o and o.from_cache)
-    logger.info("%s: %d from cache, %d extracted", label, hits, len(outcomes) - hits)
-    return [outcome for outcome in outcomes if outcome is not None]
+    hits = sum(outcome.from_cache for outcome in outcomes)
+    logger.info("bronze: %d documents from the cache, %d extracted", hits, len(todo))
+    return outcomes
 
 
 def _merge_duplicates(outcomes: list[BronzeOutcome]) -> list[dict[str, Any]]:
@@ -242,17 +263,8 @@ def build_bronze(plan: RunPlan, staging: Staging) -> LayerResult:
     if not plan.rebuilds("bronze"):
         return plan.published("bronze")
     folder = staging.folder("bronze")
-    extracted = run_batches(
-        extract_bronze,
-        [asdict(item) for item in plan.files],  # plain dicts travel to any runner
-        lambda item: item["path"].name,
-        folder=folder,
-        cache_dir=plan.cache_dir,
-        use_cache=plan.use_cache,
-        max_bytes=plan.max_bytes,
-    )
     missing = [_outcome(rejected(path, MISSING, None)) for path in plan.missing]
-    outcomes = missing + extracted
+    outcomes = missing + _extract_all(plan, folder)
     fingerprint = bronze_fingerprint(item.token for item in plan.every_input)
     sources = _sources(plan, outcomes)
     manifest = seal_bronze(outcomes, folder, fingerprint, sources)

@@ -34,7 +34,7 @@ from flows.document_cache import StepCache, step_key
 from flows.guard import gold_documents
 from flows.layers import gold_fingerprint
 from flows.publishing import Staging
-from flows.steps import LayerResult, run_batches, timed, transient
+from flows.steps import LayerResult, cached_or_run, timed, transient
 from flows.storage import read_frame, read_rows, write_parquet, write_partitioned_parquet
 from schemas.gold import GOLD_MODELS
 
@@ -51,22 +51,17 @@ if TYPE_CHECKING:
     retry_condition_fn=transient,
 )
 def resolve_actors(
-    work: list[dict[str, Any]], cache_dir: Path, use_cache: bool, label: str
-) -> list[tuple[dict[str, ActorFindings], bool]]:
-    """The actors named by each document's tellings (or the cache): (findings, cached)."""
-    cache = StepCache(cache_dir, "actors", use_cache)
+    work: list[dict[str, Any]], cache_dir: Path, label: str
+) -> list[dict[str, ActorFindings]]:
+    """The actors named by each document's tellings; cached by those texts."""
+    cache = StepCache(cache_dir, "actors")
     catalog = default_catalog()
     results = []
     for item in work:
-        found = cache.get(item["key"])
-        if found is None:
-            found = resolve_texts(item["texts"], catalog)
-            cache.put(item["key"], found)
-            results.append((found, False))
-        else:
-            results.append((found, True))
-    hits = sum(cached for _, cached in results)
-    get_run_logger().info("%s: %d from cache, %d resolved", label, hits, len(results) - hits)
+        found = resolve_texts(item["texts"], catalog)
+        cache.put(item["key"], found)
+        results.append(found)
+    get_run_logger().info("%s: %d resolved", label, len(results))
     return results
 
 
@@ -134,12 +129,12 @@ def build_gold(
         {"doc_id": doc_id, "key": step_key("actors", *sorted(texts.items())), "texts": texts}
         for doc_id, texts in telling_texts(records, merged).items()
     ]
-    resolved = run_batches(
+    resolved = cached_or_run(
+        StepCache(plan.cache_dir, "actors", plan.use_cache),
         resolve_actors,
         work,
         lambda item: item["doc_id"],
         cache_dir=plan.cache_dir,
-        use_cache=plan.use_cache,
     )
     documents = read_rows(
         bronze.folder / "documents.parquet", ["doc_id", "path", "duplicate_paths"]

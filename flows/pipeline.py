@@ -69,7 +69,7 @@ def eventline_pipeline(
     another run on the same folder (None: wait as long as it takes).
     """
     started = time.monotonic()
-    root = Path(data_dir)
+    root = Path(data_dir).absolute()  # workers (Dask) may not share our working folder
     horizon = date.fromisoformat(known_until) if known_until else date.today()
     with data_folder_lock(root, lock_timeout, get_run_logger().info):
         plan = plan_run(

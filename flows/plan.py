@@ -106,11 +106,11 @@ def choose_start(
     if rebuild:
         return "bronze"
     if start in ("silver", "gold"):
-        before = LAYERS[LAYERS.index(start) - 1]
-        if not current[before].ok:
+        for before in LAYERS[: LAYERS.index(start)]:
             found = current[before]
-            why = found.describe() if found.exists else f"there is no {before} layer yet"
-            raise InputError(f"--from {start} needs the current {before}, but {why}")
+            if not found.ok:
+                why = found.describe() if found.exists else f"there is no {before} layer yet"
+                raise InputError(f"--from {start} needs the current {before}, but {why}")
         return start
     return _expected(current, bronze, known_until)
 

@@ -138,6 +138,7 @@ def summarize(
         rebuilt=[layer for layer in LAYERS if plan.rebuilds(layer)],
         notes=plan.notes,
         report=str(plan.reports / "latest.html"),
+        timings=plan.timings,  # the same dict: the report shows the steps timed so far
     )
 
 

@@ -27,7 +27,7 @@ from eventline.silver.places import default_gazetteer
 from flows.document_cache import StepCache, step_key
 from flows.layers import seal, silver_fingerprint
 from flows.publishing import Staging
-from flows.steps import LayerResult, run_batches, timed, transient
+from flows.steps import LayerResult, cached_or_run, timed, transient
 from flows.storage import read_rows, write_parquet
 from schemas.silver import (
     DuplicateCandidateModel,
@@ -77,35 +77,25 @@ def _document_work(bronze: LayerResult, known_until: date) -> list[dict[str, Any
     retry_condition_fn=transient,
 )
 def draft_silver(
-    work: list[dict[str, Any]],
-    bronze_dir: Path,
-    known_until: date,
-    cache_dir: Path,
-    use_cache: bool,
-    label: str,
-) -> list[tuple[SilverDraft, bool]]:
-    """Each document's silver draft, from its bronze files (or the cache): (draft, cached)."""
-    cache = StepCache(cache_dir, "silver", use_cache)
+    work: list[dict[str, Any]], bronze_dir: Path, known_until: date, cache_dir: Path, label: str
+) -> list[SilverDraft]:
+    """Each document's silver draft, from its bronze files; cached by their hashes."""
+    cache = StepCache(cache_dir, "silver")
     gazetteer, classifier = default_gazetteer(), default_classifier()
     drafts = []
     for item in work:
-        draft = cache.get(item["key"])
-        if draft is None:
-            doc_id = item["doc_id"]
-            draft = draft_document(
-                {"doc_id": doc_id, "title": item["title"]},
-                read_rows(bronze_dir / "bullets" / f"{doc_id}.parquet"),
-                read_rows(bronze_dir / "narratives" / f"{doc_id}.parquet"),
-                known_until,
-                gazetteer,
-                classifier,
-            )
-            cache.put(item["key"], draft)
-            drafts.append((draft, False))
-        else:
-            drafts.append((draft, True))
-    hits = sum(cached for _, cached in drafts)
-    get_run_logger().info("%s: %d from cache, %d drafted", label, hits, len(drafts) - hits)
+        doc_id = item["doc_id"]
+        draft = draft_document(
+            {"doc_id": doc_id, "title": item["title"]},
+            read_rows(bronze_dir / "bullets" / f"{doc_id}.parquet"),
+            read_rows(bronze_dir / "narratives" / f"{doc_id}.parquet"),
+            known_until,
+            gazetteer,
+            classifier,
+        )
+        cache.put(item["key"], draft)
+        drafts.append(draft)
+    get_run_logger().info("%s: %d drafted", label, len(drafts))
     return drafts
 
 
@@ -162,14 +152,14 @@ def build_silver(plan: RunPlan, bronze: LayerResult, staging: Staging) -> LayerR
     if not plan.rebuilds("silver"):
         return plan.published("silver")
     work = _document_work(bronze, plan.known_until)
-    drafted = run_batches(
+    drafted = cached_or_run(
+        StepCache(plan.cache_dir, "silver", plan.use_cache),
         draft_silver,
         work,
         lambda item: item["doc_id"],
         bronze_dir=bronze.folder,
         known_until=plan.known_until,
         cache_dir=plan.cache_dir,
-        use_cache=plan.use_cache,
     )
     manifest = {
         "layer": "silver",

@@ -76,8 +76,13 @@ def worker_count() -> int:
 
 
 def batches(items: Sequence[T], workers: int) -> list[list[T]]:
-    """Contiguous batches, about four per worker, never smaller than a few items."""
-    count = 1 if workers == 1 else max(1, min(4 * workers, len(items) // _MINIMUM_PER_BATCH))
+    """Contiguous batches: up to four per worker, never smaller than a few items, and a
+    multiple of the workers (so that no worker is left with the last batch alone)."""
+    count = min(4 * workers, len(items) // _MINIMUM_PER_BATCH)
+    if workers == 1 or count < 2:
+        count = 1
+    elif count >= workers:
+        count -= count % workers
     size = max(1, -(-len(items) // count))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
@@ -122,6 +127,20 @@ def timed(name: str) -> Callable[[F], F]:
         return run  # type: ignore[return-value]
 
     return decorate
+
+
+def cached_or_run(
+    cache: Any, task: Any, items: Sequence[dict[str, Any]], name: Callable, **kwargs: Any
+) -> list[tuple[Any, bool]]:
+    """Each item's result: from the cache (read here), else from *task* on the runner.
+
+    Returns ``(result, cached)`` in item order; only the misses cost a task run, so a
+    re-run with one changed document starts no worker at all.
+    """
+    hits = [cache.get(item["key"]) for item in items]
+    todo = [item for item, hit in zip(items, hits, strict=True) if hit is None]
+    computed = iter(run_batches(task, todo, name, **kwargs))
+    return [(hit, True) if hit is not None else (next(computed), False) for hit in hits]
 
 
 class WorkerPool(ProcessPoolTaskRunner):

@@ -43,14 +43,18 @@ def test_nothing_readable_publishes_nothing(
     before = _layers(data_dir)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    status = cli.main(["run", "--replace", str(empty), "--data-dir", str(data_dir)])
+    log = tmp_path / "logs" / "run.log"
+    args = ["run", "--replace", str(empty), "--data-dir", str(data_dir), "--log-file", str(log)]
+    status = cli.main(args)
     out, err = capfd.readouterr()
     assert status == cli.EXIT_NOTHING_PROCESSED
     assert "0 read, 1 rejected" in out
-    assert _error_lines(err)[-1].startswith(
-        "eventline: no document could be processed; nothing was published (log: "
+    assert "published   nothing: no document was read" in out
+    assert _error_lines(err)[-1] == (
+        f"eventline: no document could be processed; nothing was published (log: {log})"
     )
     assert "Traceback" not in out + err
+    assert "rejected empty.txt: empty file (0 bytes)" in log.read_text()
     assert _layers(data_dir) == before
 
 
