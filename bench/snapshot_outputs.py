@@ -3,8 +3,9 @@
 Performance work must not change a single output. This script is the safety net: take a
 snapshot before optimising, then after each change, and compare the files byte for byte
 (``cmp``). Besides the whole-pipeline outputs it records what the per-text helpers
-(casualties, dates, sentences, places, event types) return for every line, paragraph and
-sentence of the corpus, so a behaviour change shows up even where the pipeline hides it.
+(casualties, dates, sentences, places, event types, actor mentions with roles, folding) return
+for every line, paragraph and sentence of the corpus, so a behaviour change shows up even where
+the pipeline hides it. The helpers are the shared tools of ``eventline/text`` and their users.
 
 Usage: ``.venv/bin/python bench/snapshot_outputs.py OUT.json``
 """
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from eventline.bronze.decoder import DecodedDocument, decode_document  # noqa: E402
 from eventline.bronze.extractor import extract_bronze  # noqa: E402
+from eventline.gold.actors import default_catalog  # noqa: E402
 from eventline.silver.builder import build_silver_tables, locate  # noqa: E402
 from eventline.silver.casualties import parse_casualties  # noqa: E402
 from eventline.silver.event_types import default_classifier  # noqa: E402
@@ -38,6 +40,7 @@ from eventline.text.date_expressions import (  # noqa: E402
     find_date_expressions,
     leading_date_expression,
 )
+from eventline.text.fold import fold_key  # noqa: E402
 from eventline.text.sentences import split_sentences  # noqa: E402
 
 SAMPLE = ROOT / "data" / "raw" / "mali_extremism_and_terrorism.txt"
@@ -200,9 +203,15 @@ def _helpers(texts: list[str]) -> dict[str, Any]:
     """What every per-text helper returns for each distinct text."""
     gazetteer = default_gazetteer()
     classifier = default_classifier()
+    catalog = default_catalog()
     out: dict[str, Any] = {}
     for text in texts:
+        mentions, unresolved = catalog.resolve(text)
         out[text] = {
+            "fold": fold_key(text),
+            "lead_sentences": [s.text for s in split_sentences(text, within_quotes=True)],
+            "actors": mentions,
+            "unresolved_actors": unresolved,
             "casualties": parse_casualties(text),
             "dates": find_date_expressions(text),
             "leading": leading_date_expression(text),

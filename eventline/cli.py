@@ -7,10 +7,12 @@ The parser lives here; the commands, which need Prefect, are imported only when 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from eventline.documents import DEFAULT_MAX_BYTES
 
@@ -240,8 +242,52 @@ def _other_parsers(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--workers", type=int, metavar="N", help="as for run")
 
 
+def _export_parser(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the published gold as an ACLED or UCDP GED file",
+        description=(
+            "Write the published gold (DIR/gold) in the column layout and codes of ACLED's "
+            "export or of the UCDP Georeferenced Event Dataset: one row per event, values "
+            "eventline cannot know left empty. Column mappings: docs/exports.md. Without "
+            "--out, CSV goes to standard output."
+        ),
+    )
+    export.add_argument("--format", required=True, choices=["acled", "ucdp-ged"])
+    export.add_argument(
+        "--out", type=Path, metavar="FILE", help="FILE.csv or FILE.parquet (default: stdout, CSV)"
+    )
+    export.add_argument(
+        "--data-dir", default="data", metavar="DIR", help="where the gold is (default: data)"
+    )
+    export.add_argument(
+        "--inter-codes",
+        choices=["labels", "numeric"],
+        default="labels",
+        help="ACLED inter1/inter2/interaction as labels, as ACLED's current export writes "
+        "them (default), or as the numeric codes of older ACLED files",
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    from eventline.export.gold import GoldNotFound
+    from eventline.export.run import export
+
+    try:
+        rows = export(Path(args.data_dir), args.format, args.out, args.inter_codes)
+    except BrokenPipeError:  # `eventline export ... | head`: the reader has what it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (GoldNotFound, ValueError, OSError) as error:
+        print(f"eventline: export failed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    where = args.out or "standard output"
+    print(f"eventline: wrote {rows} events as {args.format} to {where}", file=sys.stderr)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
-    """The ``eventline`` parser; other commands (e.g. ``export``) add a sub-parser here."""
+    """The ``eventline`` parser: one sub-parser per command."""
     root = argparse.ArgumentParser(
         prog="eventline",
         description=(
@@ -255,10 +301,13 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _run_parser(commands)
     _other_parsers(commands)
+    _export_parser(commands)
     return root
 
 
 def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    if command == "export":  # needs no Prefect
+        return _export
     from flows import commands
 
     return {

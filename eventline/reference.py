@@ -1,23 +1,50 @@
-"""Read a reviewed reference CSV (places, actors): the header and row shape are checked."""
+"""Read a reviewed reference file of ``schemas/reference/``: the header and row shape are checked.
+
+Reference data ships inside the ``schemas`` package and is read with ``importlib.resources``,
+so it is found the same way in a checkout, an installed wheel or a zip.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
+Source = Path | Traversable
 
-def reference_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
+
+def reference_file(name: str | Source) -> Source:
+    """``schemas/reference/<name>`` as a resource; a path given by the caller stays a path."""
+    if isinstance(name, str):
+        return files("schemas") / "reference" / name
+    return name
+
+
+def schemas_file(*parts: str) -> Traversable:
+    """A file of the ``schemas`` package (GX root, data contract) as a resource."""
+    resource = files("schemas")
+    for part in parts:
+        resource = resource / part
+    return resource
+
+
+def reference_rows(
+    source: str | Source, columns: tuple[str, ...]
+) -> Iterator[tuple[str, dict[str, str]]]:
     """(``file:line``, row) for every non-blank row; a wrong header or row fails loudly."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = tuple(next(reader, ()))
-        if header != columns:
-            raise ValueError(f"{path}: header {header} is not {columns}")
-        for line_no, values in enumerate(reader, start=2):
-            if not any(value.strip() for value in values):
-                continue
-            where = f"{path.name}:{line_no}"
-            if len(values) != len(columns):
-                raise ValueError(f"{where}: expected {len(columns)} fields, got {len(values)}")
-            yield where, dict(zip(columns, values, strict=True))
+    resource = reference_file(source)
+    text = resource.read_text(encoding="utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = tuple(next(reader, ()))
+    if header != columns:
+        raise ValueError(f"{resource.name}: header {header} is not {columns}")
+    for line_no, values in enumerate(reader, start=2):
+        if not any(value.strip() for value in values):
+            continue
+        where = f"{resource.name}:{line_no}"
+        if len(values) != len(columns):
+            raise ValueError(f"{where}: expected {len(columns)} fields, got {len(values)}")
+        yield where, dict(zip(columns, values, strict=True))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
 
+from eventline.export.catalog import write_catalog
 from eventline.quality.gate import QualityReport, run_quality_checks
 from eventline.report.summary import RunSummary
 from flows.document_cache import StepCache
@@ -71,6 +73,7 @@ def quality_gate(
             "silver_merged": silver.counts["silver_merged"],
         },
         plan.reports / "gx",
+        run_name=str(flow_run.get_id() or "local"),
     )
     write_json(report.to_dict(), plan.reports / "quality_report.json")
     get_run_logger().info("\n%s", report.format())
@@ -95,6 +98,7 @@ def check_quality(
 def publish_layers(plan: RunPlan, layers: list[LayerResult], summary: RunSummary) -> list[str]:
     """Seal gold, then make every rebuilt layer current together; prune their caches."""
     gold = layers[-1]
+    write_catalog(gold.folder)  # gold/eventline.duckdb, from the complete staged gold
     gold.manifest = seal(gold.folder, {**gold.manifest, "summary": summary.stable_dict()})
     rebuilt = [layer for layer in layers if layer.rebuilt]
     commit(

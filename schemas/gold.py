@@ -11,6 +11,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from eventline.gold.actors import ACTOR_TYPES, CERTAINTIES, ROLES
+from eventline.silver.casualty_vocabulary import VICTIM_CATEGORIES
 from schemas.bronze import _is_list_of_str
 from schemas.silver import (
     DATE_PRECISIONS,
@@ -86,7 +87,7 @@ class GoldEventModel(pa.DataFrameModel):
 
     @pa.dataframe_check
     def _bounds_ordered(cls, frame: pd.DataFrame) -> pd.Series:
-        return bounds_ordered(frame, ("killed", "injured", "kidnapped"))
+        return bounds_ordered(frame, VICTIM_CATEGORIES)
 
     class Config:
         strict = True

@@ -8,6 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from eventline.silver.casualty_vocabulary import CATEGORIES
 from schemas.bronze import _is_list_of_str
 
 DATE_PRECISIONS = ["day", "range", "month", "year", "bounded"]
@@ -112,7 +113,7 @@ class SilverRecordModel(pa.DataFrameModel):
 
     @pa.dataframe_check
     def _bounds_ordered(cls, frame: pd.DataFrame) -> pd.Series:
-        return bounds_ordered(frame, ("killed", "injured", "kidnapped", "assailants_killed"))
+        return bounds_ordered(frame, CATEGORIES)
 
     @pa.dataframe_check
     def _mentions_counted(cls, frame: pd.DataFrame) -> pd.Series:

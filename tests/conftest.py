@@ -14,6 +14,7 @@ import pytest
 
 from eventline.bronze.decoder import DecodedDocument, decode_document
 from eventline.bronze.extractor import BronzeExtract, extract_bronze
+from eventline.report.browser_check import BrowserUnavailable, HeadlessChromium, unavailable_reason
 from eventline.silver.builder import SilverTables, build_silver_tables
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
@@ -144,3 +145,20 @@ def sample_run(prefect_harness: str, tmp_path_factory: pytest.TempPathFactory) -
         inputs=[str(SAMPLE)], data_dir=str(data_dir), known_until=SAMPLE_KNOWN_UNTIL.isoformat()
     )
     return FlowRun(data_dir, summary)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[HeadlessChromium]:
+    """One headless Chromium (Playwright, network refused) for every browser test.
+
+    Skipped, with the reason, only where Chromium or Playwright is not installed; installed
+    but unable to start is a failure.
+    """
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(f"browser checks skipped: {reason}")
+    try:
+        with HeadlessChromium() as chromium:
+            yield chromium
+    except BrowserUnavailable as error:
+        pytest.fail(f"Chromium is installed but could not be driven: {error}")

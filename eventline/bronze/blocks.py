@@ -36,6 +36,9 @@ _RUN_IN_HEADING = re.compile(r"^(?P<head>[A-Z0-9][^.:!?\[\]()]{1,60}):\s+\S")
 _SENTENCE_BREAK = re.compile(r"\w{2,}[.!?]\s")
 _SMALL_WORDS = frozenset({"and", "of", "the", "in", "on", "for", "to", "a", "an", "with", "by"})
 _MIN_LINES_FOR_CITATION_STYLE = 3
+# Citations longer than this (about 150 links) are not looked for when deciding whether a
+# block continues on the next page.
+_CITATION_TAIL = 4000
 _CITATION_STYLE_SHARE = 0.3
 
 
@@ -121,6 +124,19 @@ def run_in_heading(text: str) -> str | None:
     if all(word[0].isupper() or word[0].isdigit() or word in _SMALL_WORDS for word in words):
         return head
     return None
+
+
+def _tail(block: Block) -> str:
+    """The end of a block's text (its last lines, at least ``_CITATION_TAIL`` characters): a
+    trailing citation is found there without rejoining a block that grows over many pages."""
+    parts: list[str] = []
+    size = 0
+    for segment in reversed(block.segments):
+        parts.append(segment.text)
+        size += len(segment.text) + 1
+        if size > _CITATION_TAIL:
+            break
+    return " ".join(reversed(parts))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -213,7 +229,7 @@ class _Splitter:
             return False
         if not self.gap:
             return True  # a hard-wrapped line
-        has_citation = find_trailing_citation(block.text) is not None
+        has_citation = find_trailing_citation(_tail(block)) is not None
         if is_citation_line(stripped) and not has_citation:
             return True  # "Source:" wrapped onto a line of its own
         if not self.page_break:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,7 +22,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+# Unicode's Cc characters (U+0000-U+001F, U+007F-U+009F) less \t \n \v \f \r.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -46,10 +48,8 @@ class Rejection:
 
 
 def _control_share(text: str) -> float:
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS
-    )
-    return controls / max(len(text), 1)
+    """Share of control characters (Unicode Cc) other than line and page breaks and tabs."""
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
 def _decode(data: bytes) -> tuple[str, str, str | None] | str:

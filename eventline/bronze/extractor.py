@@ -6,6 +6,7 @@ record came from. Nothing here interprets a date; that is silver's job.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,7 @@ from eventline.bronze.blocks import Block, Layout, split_blocks
 from eventline.bronze.bullets import parse_bullet
 from eventline.ids import stable_id
 from eventline.text.citations import find_trailing_citation
-from eventline.text.date_expressions import find_date_expressions
+from eventline.text.date_expressions import find_date_expressions, has_date_expression
 from eventline.text.sentences import split_sentences
 
 Row = dict[str, Any]
@@ -52,25 +53,29 @@ def _bullet_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
     }
 
 
-def _line_at(block: Block, offset: int) -> int:
-    """The input line holding character *offset* of the block's joined text."""
+def _segment_starts(block: Block) -> list[int]:
+    """Where each line of the block starts in its joined text (lines are joined by a space)."""
+    starts: list[int] = []
     position = 0
-    line_no = block.line_start
     for segment in block.segments:
-        if offset < position:
-            break
-        line_no = segment.line_no
+        starts.append(position)
         position += len(segment.text) + 1
-    return line_no
+    return starts
+
+
+def _line_at(block: Block, starts: list[int], offset: int) -> int:
+    """The input line holding character *offset* of the block's joined text."""
+    return block.segments[max(0, bisect_right(starts, offset) - 1)].line_no
 
 
 def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
     text = block.text
     citation = find_trailing_citation(text)
     body = text[: citation.start].rstrip() if citation else text
-    if not find_date_expressions(body):
-        return []  # sentence splitting is the costly part: skip undated paragraphs
+    if not has_date_expression(body):
+        return []  # skip undated paragraphs before splitting them
     rows: list[Row] = []
+    starts = _segment_starts(block)
     for index, sentence in enumerate(split_sentences(body)):
         expressions = find_date_expressions(sentence.text)
         if not expressions:
@@ -88,8 +93,8 @@ def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
                 "sources": list(citation.names) if citation else [],
                 "source_text": citation.text if citation else None,
                 "section": block.section,
-                "line_start": _line_at(block, sentence.start),
-                "line_end": _line_at(block, sentence.end - 1),
+                "line_start": _line_at(block, starts, sentence.start),
+                "line_end": _line_at(block, starts, sentence.end - 1),
                 "block_index": block.index,
                 "sentence_index": index,
             }

@@ -17,14 +17,13 @@ import pandas as pd
 
 from eventline.gold.actors import ActorCatalog, ActorMention, UnresolvedMention
 from eventline.ids import stable_id
+from eventline.silver.casualty_vocabulary import VICTIM_CATEGORIES
 
 Row = dict[str, Any]
 ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
 _CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
 _CASUALTY_COLUMNS = [
-    f"{kind}{suffix}"
-    for kind in ("killed", "injured", "kidnapped")
-    for suffix in ("", "_low", "_high")
+    f"{kind}{suffix}" for kind in VICTIM_CATEGORIES for suffix in ("", "_low", "_high")
 ]
 
 

@@ -3,10 +3,12 @@
 No Prefect here; Great Expectations (5–8 s to import) is imported inside
 ``run_quality_checks`` only. The GX project (``schemas/gx/``: great_expectations.yml and
 the expectation suites generated from ``eventline.quality.suites``) is read-only: each
-call copies it into a temporary directory, wires the data source, the validation
-definitions and one checkpoint there, runs the checkpoint once and builds the Data Docs site
-once, into *docs_dir*. The temporary directory (GX's ``uncommitted/`` validation store, the
-Parquet copies of the frames) is removed afterwards; nothing is written to the repository.
+call copies it into a temporary directory, wires an in-memory data source there (one
+dataframe asset per table, named after its layer: ``silver_records``, ``gold_events``...),
+runs each table's validation definition under the run's name and builds the Data Docs site
+once, into *docs_dir*, with the offline views of :mod:`eventline.quality.data_docs`. The
+temporary directory (GX's ``uncommitted/`` validation store) is removed afterwards;
+nothing is written to the repository.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -32,8 +34,7 @@ from eventline.quality.suites import (
 )
 
 MAX_FAILING_IDS = 20
-DATASOURCE = "eventline_frames"
-CHECKPOINT = "eventline_quality"
+DATASOURCE = "eventline"
 DOCS_VARIABLE = "eventline_data_docs_dir"
 DOCS_SITE = "local_site"
 # What a Data Docs site build leaves in its folder; cleared before each build so the
@@ -170,6 +171,11 @@ def scalar_frame(frame: pd.DataFrame, suite: TableSuite) -> pd.DataFrame:
     return out
 
 
+def batch_name(table: str) -> str:
+    """The batch (GX data asset) name of a checked table: its layer, then its name."""
+    return table if table.startswith(("silver_", "run_")) else f"gold_{table}"
+
+
 def _as_datetime(value: date | datetime | str) -> datetime:
     if isinstance(value, datetime):
         return value
@@ -206,11 +212,9 @@ def _clear_docs(docs_dir: Path) -> None:
             path.unlink()
 
 
-def _outcomes(
-    checkpoint_result: Any, tables_by_suite: Mapping[str, str]
-) -> list[ExpectationOutcome]:
+def _outcomes(suite_results: Any, tables_by_suite: Mapping[str, str]) -> list[ExpectationOutcome]:
     outcomes = []
-    for suite_result in checkpoint_result.run_results.values():
+    for suite_result in suite_results:
         suite = SUITES_BY_TABLE[tables_by_suite[suite_result.suite_name]]
         for result in suite_result.results:
             config = result.expectation_config
@@ -245,8 +249,9 @@ def run_quality_checks(
     frames: Mapping[str, pd.DataFrame],
     expected: Mapping[str, Any],
     docs_dir: Path,
+    run_name: str = "eventline",
 ) -> QualityReport:
-    """Validate the run's tables with one GX checkpoint; write Data Docs to *docs_dir*.
+    """Validate the run's tables with GX; write offline Data Docs to *docs_dir*.
 
     *frames*: ``silver_records``, ``events``, ``actors``, ``event_actors`` (the silver and
     gold frames as built; list-valued columns are dropped before GX sees them) and,
@@ -261,19 +266,18 @@ def run_quality_checks(
     (conservation silver + quarantined + merged == bronze; quarantined share; unresolved
     actor names per event).
 
+    *run_name* names the run in the Data Docs (the Prefect flow run's id in the flow).
+
     Returns every expectation's outcome; ``report.passed`` is False on any critical
     failure. Offline: GX makes no network call with this configuration.
     """
     started = perf_counter()
     import great_expectations as gx
     from great_expectations.compatibility import pydantic
+    from great_expectations.core.run_identifier import RunIdentifier
 
     class _IdValidationDefinition(gx.ValidationDefinition):
-        """Reports failing rows by the table's own id columns, whatever the checkpoint says.
-
-        A checkpoint applies one result_format to all its validation definitions, but each
-        table has its own ids (record_id, event_id, ...).
-        """
+        """Reports failing rows by the table's own ids (record_id, event_id, ...)."""
 
         _id_columns: list[str] = pydantic.PrivateAttr(default_factory=list)
 
@@ -299,46 +303,38 @@ def run_quality_checks(
         "event_ids": _ids(frames.get("events"), "event_id"),
         "actor_ids": _ids(frames.get("actors"), "actor_id"),
     }
+    # Results are filed under the run's name; each batch is named after its layer and
+    # table (gold_events, ...), so the Data Docs say what was checked and when.
+    run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
     with tempfile.TemporaryDirectory(prefix="eventline-gx-") as scratch:
         root = Path(scratch) / "gx"
         shutil.copytree(
             GX_ROOT, root, ignore=shutil.ignore_patterns("uncommitted", ".ge_store_backend_id")
         )
-        data_dir = Path(scratch) / "frames"
-        data_dir.mkdir()
-        for suite in SUITES:
-            scalar_frame(all_frames[suite.table], suite).to_parquet(
-                data_dir / f"{suite.table}.parquet", index=False
-            )
         context = gx.get_context(
             mode="file",
             context_root_dir=root,
             runtime_environment={DOCS_VARIABLE: str(docs_dir)},
         )
-        source = context.data_sources.add_pandas_filesystem(
-            name=DATASOURCE, base_directory=data_dir
-        )
-        definitions = []
+        source = context.data_sources.add_pandas(name=DATASOURCE)
+        results = []
         for suite in SUITES:
-            batch = source.add_parquet_asset(name=suite.table).add_batch_definition_path(
-                name=suite.table, path=f"{suite.table}.parquet"
-            )
+            asset = source.add_dataframe_asset(name=batch_name(suite.table))
+            batch = asset.add_batch_definition_whole_dataframe(name=batch_name(suite.table))
             definition = _IdValidationDefinition(
                 name=suite.table, data=batch, suite=context.suites.get(suite.suite_name)
             )
             definition._id_columns = list(suite.id_columns)
-            definitions.append(context.validation_definitions.add(definition))
-        checkpoint = gx.Checkpoint(
-            name=CHECKPOINT,
-            validation_definitions=definitions,
-            # No UpdateDataDocsAction: actions run once per validation definition, and
-            # each rebuilds the whole site (5 builds, +1 s); one build after the run does.
-            actions=[],
-            result_format={"result_format": "COMPLETE"},
-        )
-        result = checkpoint.run(expectation_parameters=parameters)
+            definition = context.validation_definitions.add(definition)
+            results.append(
+                definition.run(
+                    batch_parameters={"dataframe": scalar_frame(all_frames[suite.table], suite)},
+                    expectation_parameters=parameters,
+                    run_id=run_id,
+                )
+            )
         context.build_data_docs(site_names=[DOCS_SITE])
-        outcomes = _outcomes(result, {s.suite_name: s.table for s in SUITES})
+        outcomes = _outcomes(results, {s.suite_name: s.table for s in SUITES})
     index = docs_dir / "index.html"
     metrics = {
         key: (value.item() if hasattr(value, "item") else value)

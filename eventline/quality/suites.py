@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from eventline.silver.casualty_vocabulary import CATEGORIES, VICTIM_CATEGORIES
 from schemas.silver import DATE_PRECISIONS, EVENT_TYPES, LOCATION_PRECISIONS
 
 GX_ROOT = Path(__file__).resolve().parents[2] / "schemas" / "gx"
@@ -46,8 +47,8 @@ MAX_UNCLASSIFIED_EVENT_SHARE = 0.40
 MAX_QUARANTINED_SHARE = 0.05
 MAX_UNRESOLVED_MENTIONS_PER_EVENT = 0.50
 
-CASUALTY_KINDS = ("killed", "injured", "kidnapped", "assailants_killed")
-GOLD_RANGED_KINDS = ("killed", "injured", "kidnapped")
+CASUALTY_KINDS = CATEGORIES
+GOLD_RANGED_KINDS = VICTIM_CATEGORIES
 
 
 def _param(name: str) -> dict[str, str]:

@@ -1,61 +1,53 @@
-"""Open a local HTML file in headless Chromium and read what a person would see.
+"""Open local HTML files in headless Chromium and read what a person would see.
 
-A test helper (no new dependency): Chromium is started once with ``--remote-debugging-port``
-and driven over the DevTools protocol with the ``websockets`` client that Prefect already
-installs. For each page it returns the rendered text and attributes of chosen element ids,
-the number of elements matching chosen CSS selectors, and every console error (console
-calls, uncaught exceptions, and browser log entries such as CSP violations or failed loads).
+A test helper driving the system's Chromium (``/usr/bin/chromium``, or $EVENTLINE_CHROMIUM)
+through Playwright; Playwright's own browser download is neither needed nor reachable
+here. Every request that is not a local file (``file:``, ``data:``, ``about:``) or on this
+machine (localhost, 127.0.0.1) is refused, so a page that needs the network shows it: its
+blocked requests are listed, and the failures they cause appear as console errors.
 
     with HeadlessChromium() as browser:
         page = browser.check(Path("run_report.html"), ids=["count-gold-events"])
-        assert not page.console_errors
+        assert not page.console_errors and not page.blocked_requests
 
-``chromium_path()`` is None where no browser is installed; tests skip with that reason.
-Command line: ``python -m eventline.report.browser_check FILE [--id ID ...] [--screenshot PNG]``.
+``unavailable_reason()`` says why checks cannot run here (no Chromium, no Playwright);
+tests skip with that reason. Command line:
+``python -m eventline.report.browser_check FILE [--id ID ...] [--screenshot PNG]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
-import contextlib
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ENV = "EVENTLINE_CHROMIUM"
-INSTALL_HINT = "apt-get install -y chromium chromium-driver"
-
-# No network, no first-run or background traffic, no GPU, root-friendly.
-CHROMIUM_FLAGS = (
-    "--headless",
+INSTALL_HINT = "apt-get install -y chromium"
+# Root needs --no-sandbox; the rest keeps Chromium from calling home (this machine refuses
+# outside connections, and a check must not depend on them).
+CHROMIUM_ARGS = (
     "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--no-default-browser-check",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--disable-features=Translate,MediaRouter,OptimizationHints",
-    "--metrics-recording-only",
-    "--mute-audio",
-    "--hide-scrollbars",
-    "--window-size=1280,1600",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
 )
+LOCAL_SCHEMES = frozenset({"file", "data", "about", "blob"})
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+T = TypeVar("T")
 
 
 class BrowserUnavailable(RuntimeError):
@@ -75,10 +67,16 @@ def unavailable_reason() -> str | None:
     if chromium_path() is None:
         return f"Chromium not found at {DEFAULT_CHROMIUM} or on PATH (install: {INSTALL_HINT})"
     try:
-        import websockets.sync.client  # noqa: F401
+        import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the 'websockets' package (>= 11, a Prefect dependency) is not installed"
+        return "the 'playwright' package is not installed (pip install -e '.[dev]')"
     return None
+
+
+def is_local(url: str) -> bool:
+    """True for files, inline data and this machine; every other request is refused."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (parts.hostname or "") in LOCAL_HOSTS
 
 
 @dataclass
@@ -86,7 +84,7 @@ class PageCheck:
     """What one page showed."""
 
     url: str
-    texts: dict[str, str | None]  # element id → textContent (None: no such element)
+    texts: dict[str, str | None]  # element id → whitespace-collapsed textContent (None: absent)
     attributes: dict[str, dict[str, str]]  # element id → its attributes
     counts: dict[str, int]  # CSS selector → matching elements
     console_errors: list[str]
@@ -94,11 +92,14 @@ class PageCheck:
     seconds: float
     screenshot: bytes | None = None
     console_messages: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    styles: dict[str, dict[str, str]] = field(default_factory=dict)  # selector → computed CSS
+    body_text: str = ""  # what the page shows, as innerText
 
 
 _READ_PAGE = """
-(() => {
-  const ids = %s, selectors = %s, out = {texts: {}, attributes: {}, counts: {}};
+([ids, selectors, styled]) => {
+  const out = {texts: {}, attributes: {}, counts: {}, styles: {}};
   for (const id of ids) {
     const el = document.getElementById(id);
     out.texts[id] = el ? el.textContent.replace(/\\s+/g, " ").trim() : null;
@@ -107,189 +108,160 @@ _READ_PAGE = """
     out.attributes[id] = attrs;
   }
   for (const s of selectors) out.counts[s] = document.querySelectorAll(s).length;
+  for (const [s, props] of styled) {
+    const el = document.querySelector(s);
+    const css = el ? getComputedStyle(el) : null;
+    out.styles[s] = Object.fromEntries(props.map((p) => [p, css ? css.getPropertyValue(p) : ""]));
+  }
   out.title = document.title;
+  out.body = document.body ? document.body.innerText : "";
   return out;
-})()
+}
 """
 
 
 class HeadlessChromium:
-    """One headless Chromium process, driven over the DevTools protocol; use as a context."""
+    """One headless Chromium for many pages; use as a context manager.
+
+    Playwright's sync API refuses to run in a thread with a running asyncio loop (as a
+    Prefect flow or test harness may leave), and its objects belong to the thread that made
+    them: every call therefore runs on one worker thread of this object's own.
+    """
 
     def __init__(self, binary: str | None = None, timeout: float = 30.0) -> None:
         self.binary = binary or chromium_path()
         self.timeout = timeout
-        self._process: subprocess.Popen[bytes] | None = None
-        self._profile: str | None = None
-        self._socket: Any = None
-        self._next_id = 0
-        self._events: list[dict[str, Any]] = []
+        self._playwright: Any = None
+        self._browser: Any = None
+        self._thread: ThreadPoolExecutor | None = None
 
-    # -- lifecycle
+    def _call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="eventline-chromium")
+        return self._thread.submit(function, *args, **kwargs).result()
 
     def __enter__(self) -> HeadlessChromium:
         self.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def start(self) -> None:
-        reason = unavailable_reason() if self.binary is None else None
+        self._call(self._start)
+
+    def _start(self) -> None:
+        reason = unavailable_reason()
         if reason or self.binary is None:
             raise BrowserUnavailable(reason or "no Chromium binary")
-        from websockets.sync.client import connect
+        from playwright.sync_api import Error, sync_playwright
 
-        self._profile = tempfile.mkdtemp(prefix="eventline-chromium-")
-        command = [
-            self.binary,
-            *CHROMIUM_FLAGS,
-            f"--user-data-dir={self._profile}",
-            "--remote-debugging-address=127.0.0.1",
-            "--remote-debugging-port=0",
-            "about:blank",
-        ]
-        self._process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its helpers share one process group, ended in close()
-        )
-        port_file = Path(self._profile) / "DevToolsActivePort"
-        deadline = time.monotonic() + self.timeout
-        while True:
-            if port_file.is_file():
-                lines = port_file.read_text().split("\n")
-                if len(lines) >= 2 and lines[1].strip():
-                    break
-            if self._process.poll() is not None:
-                self.close()
-                raise BrowserUnavailable(
-                    f"{self.binary} exited with code {self._process.returncode} at start"
-                )
-            if time.monotonic() > deadline:
-                self.close()
-                raise BrowserUnavailable(f"{self.binary} did not open DevTools in {self.timeout}s")
-            time.sleep(0.05)
-        port, path = lines[0].strip(), lines[1].strip()
-        self._socket = connect(
-            f"ws://127.0.0.1:{port}{path}", max_size=64 * 1024 * 1024, open_timeout=self.timeout
-        )
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=self.binary,
+                args=list(CHROMIUM_ARGS),
+                timeout=self.timeout * 1000,
+            )
+        except Error as error:
+            self._close()
+            raise BrowserUnavailable(f"{self.binary} did not start: {error}") from error
 
     def close(self) -> None:
-        if self._socket is not None:
-            with contextlib.suppress(Exception):
-                self._send("Browser.close")
-            with contextlib.suppress(Exception):
-                self._socket.close()
-            self._socket = None
-        process = self._process
-        if process is not None and process.poll() is None:
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait(timeout=5)
-        self._process = None
-        if self._profile:
-            shutil.rmtree(self._profile, ignore_errors=True)
-            self._profile = None
-
-    # -- protocol
-
-    def _send(self, method: str, params: dict[str, Any] | None = None, session: str = "") -> dict:
-        if self._socket is None:
-            raise BrowserUnavailable("the browser is not running")
-        self._next_id += 1
-        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        self._socket.send(json.dumps(message))
-        deadline = time.monotonic() + self.timeout
-        while True:
-            reply = self._receive(deadline, method)
-            if reply.get("id") == self._next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self._events.append(reply)
-
-    def _receive(self, deadline: float, waiting_for: str) -> dict[str, Any]:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(f"no answer from Chromium for {waiting_for} in {self.timeout}s")
-        try:
-            return json.loads(self._socket.recv(timeout=remaining))
-        except TimeoutError:
-            raise TimeoutError(f"no answer from Chromium for {waiting_for}") from None
-
-    def _wait_event(self, method: str, session: str) -> None:
-        deadline = time.monotonic() + self.timeout
-        seen = [e for e in self._events if e.get("method") == method]
-        if any(e.get("sessionId") == session for e in seen):
+        if self._thread is None:
             return
-        while True:
-            event = self._receive(deadline, method)
-            self._events.append(event)
-            if event.get("method") == method and event.get("sessionId") == session:
-                return
+        try:
+            self._call(self._close)
+        finally:
+            self._thread.shutdown(wait=True)
+            self._thread = None
 
-    # -- pages
+    def _close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
 
     def check(
         self,
         path: Path | str,
         ids: Iterable[str] = (),
         selectors: Iterable[str] = (),
+        *,
         screenshot: bool = False,
+        styles: dict[str, Sequence[str]] | None = None,
         width: int = 1280,
         height: int = 1600,
     ) -> PageCheck:
-        """Load *path* in a fresh tab and read the given element ids and selectors."""
+        """Load *path* in a fresh page, the network refused, and read ids and selectors.
+
+        *styles* maps a CSS selector to computed properties to read from its first match
+        (to see that a stylesheet was applied).
+        """
+        options = {"screenshot": screenshot, "styles": styles, "width": width, "height": height}
+        return self._call(self._check, path, list(ids), list(selectors), **options)
+
+    def _check(
+        self,
+        path: Path | str,
+        ids: list[str],
+        selectors: list[str],
+        *,
+        screenshot: bool,
+        styles: dict[str, Sequence[str]] | None,
+        width: int,
+        height: int,
+    ) -> PageCheck:
+        if self._browser is None:
+            raise BrowserUnavailable("the browser is not running")
         started = time.monotonic()
         url = Path(path).resolve().as_uri() if "://" not in str(path) else str(path)
-        target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = self._send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
+        context = self._browser.new_context(viewport={"width": width, "height": height})
+        blocked: list[str] = []
+        errors: list[str] = []
+        messages: list[str] = []
+
+        def route(request_route: Any) -> None:
+            request = request_route.request
+            if is_local(request.url):
+                request_route.continue_()
+            else:
+                blocked.append(request.url)
+                request_route.abort("blockedbyclient")
+
+        def console(message: Any) -> None:
+            line = f"console.{message.type}: {message.text}"
+            messages.append(line)
+            if message.type in ("error", "assert"):
+                errors.append(line)
+
+        def page_error(error: Any) -> None:
+            line = f"uncaught exception: {error}"
+            messages.append(line)
+            errors.append(line)
+
         try:
-            self._events.clear()
-            for domain in ("Page", "Runtime", "Log"):
-                self._send(f"{domain}.enable", session=session)
-            self._send(
-                "Emulation.setDeviceMetricsOverride",
-                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
-                session=session,
+            context.route("**/*", route)
+            page = context.new_page()
+            page.set_default_timeout(self.timeout * 1000)
+            page.on("console", console)
+            page.on("pageerror", page_error)
+            page.goto(url, wait_until="load")
+            value = page.evaluate(
+                _READ_PAGE,
+                [list(ids), list(selectors), [[s, list(p)] for s, p in (styles or {}).items()]],
             )
-            self._send("Page.navigate", {"url": url}, session=session)
-            self._wait_event("Page.loadEventFired", session)
-            expression = _READ_PAGE % (json.dumps(list(ids)), json.dumps(list(selectors)))
-            result = self._send(
-                "Runtime.evaluate",
-                {"expression": expression, "returnByValue": True},
-                session=session,
-            )
-            if "exceptionDetails" in result:
-                raise RuntimeError(f"reading the page failed: {result['exceptionDetails']}")
-            value = result["result"]["value"]
-            image = None
-            if screenshot:
-                shot = self._send(
-                    "Page.captureScreenshot",
-                    {"format": "png", "captureBeyondViewport": True},
-                    session=session,
-                )
-                image = base64.b64decode(shot["data"])
-            # Let late console messages (after load) arrive.
-            self._send("Runtime.evaluate", {"expression": "1"}, session=session)
-            errors, messages = _console(self._events, session)
+            image = page.screenshot(full_page=True) if screenshot else None
+            page.evaluate("1")  # let late console messages arrive
         finally:
-            self._send("Target.closeTarget", {"targetId": target})
+            context.close()
         return PageCheck(
             url=url,
             texts=value["texts"],
@@ -300,40 +272,10 @@ class HeadlessChromium:
             seconds=round(time.monotonic() - started, 3),
             screenshot=image,
             console_messages=messages,
+            blocked_requests=blocked,
+            styles=value["styles"],
+            body_text=value["body"],
         )
-
-
-def _console(events: Sequence[dict[str, Any]], session: str) -> tuple[list[str], list[str]]:
-    """(errors, all messages) of one tab, as 'source: text' lines."""
-    errors: list[str] = []
-    messages: list[str] = []
-    for event in events:
-        if event.get("sessionId") != session:
-            continue
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.consoleAPICalled":
-            text = " ".join(
-                str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", [])
-            )
-            line = f"console.{params.get('type')}: {text}"
-            messages.append(line)
-            if params.get("type") in ("error", "assert"):
-                errors.append(line)
-        elif method == "Runtime.exceptionThrown":
-            details = params.get("exceptionDetails", {})
-            description = details.get("exception", {}).get("description") or details.get("text")
-            line = f"uncaught exception: {description}"
-            messages.append(line)
-            errors.append(line)
-        elif method == "Log.entryAdded":
-            entry = params.get("entry", {})
-            line = f"{entry.get('source')}.{entry.get('level')}: {entry.get('text')}"
-            if entry.get("url"):
-                line += f" ({entry['url']})"
-            messages.append(line)
-            if entry.get("level") == "error":
-                errors.append(line)
-    return errors, messages
 
 
 def check_page(
@@ -345,7 +287,7 @@ def check_page(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--id", action="append", default=[], dest="ids")
     parser.add_argument("--selector", action="append", default=[], dest="selectors")
@@ -359,20 +301,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         page = browser.check(args.file, args.ids, args.selectors, screenshot=bool(args.screenshot))
     if args.screenshot and page.screenshot:
         args.screenshot.write_bytes(page.screenshot)
-    print(
-        json.dumps(
-            {
-                "title": page.title,
-                "texts": page.texts,
-                "counts": page.counts,
-                "console_errors": page.console_errors,
-                "seconds": page.seconds,
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-    )
-    return 1 if page.console_errors else 0
+    report = {
+        "title": page.title,
+        "texts": page.texts,
+        "counts": page.counts,
+        "console_errors": page.console_errors,
+        "blocked_requests": page.blocked_requests,
+        "seconds": page.seconds,
+    }
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 1 if page.console_errors or page.blocked_requests else 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from eventline.quality.conservation import check_record_conservation
-from eventline.silver.casualties import CasualtyCount, parse_casualties
+from eventline.silver.casualties import CATEGORIES, CasualtyCount, parse_casualties
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
 from eventline.silver.event_types import EventClassifier, split_sentences
 from eventline.silver.places import Gazetteer, PlaceMatch
@@ -31,7 +31,7 @@ from schemas.silver import (
 )
 
 Row = dict[str, Any]
-CASUALTY_KINDS = ("killed", "injured", "kidnapped", "assailants_killed")
+CASUALTY_KINDS = CATEGORIES
 PRECISE = ("town", "admin2")
 
 

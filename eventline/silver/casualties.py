@@ -61,9 +61,53 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple, TypeVar
 
-from eventline.text.date_expressions import MONTH_NAMES
+from eventline.silver.casualty_quantities import (
+    ACTIVE,
+    ACTIVE_BRIDGES,
+    ADDITIVE_CUES,
+    ATTRIBUTION,
+    AUXILIARIES,
+    BREAKDOWN_OPENERS,
+    DASHES,
+    HOLD_VERBS,
+    HOSTAGE_VERBS,
+    HOSTAGE_WORDS,
+    INJURY_NOUNS,
+    MONTHS,
+    OF_ONLY,
+    PASSIVE,
+    PASSIVE_BRIDGES,
+    VAGUE_QUANTITIES,
+    VOCABULARY,
+    Item,
+    Tok,
+    has_plural_person,
+    has_singular_person,
+    is_militant,
+    item_at,
+    mask_markup,
+    may_start_quantity,
+    qty_at,
+    tokenize,
+    unquantified_at,
+)
+from eventline.silver.casualty_vocabulary import (
+    ASSAILANTS,
+    CATEGORIES,
+    INJURED,
+    KIDNAPPED,
+    KILLED,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "NO_COUNT",
+    "VAGUE_QUANTITIES",
+    "Casualties",
+    "CasualtyCount",
+    "parse_casualties",
+]
 
 
 @dataclass(frozen=True)
@@ -89,292 +133,7 @@ class Casualties:
     assailants_killed: CasualtyCount
 
 
-_V = TypeVar("_V")
-
-
-def _words(text: str) -> list[str]:
-    """Vocabulary lists written as prose: easier to read and review than quoted lists."""
-    return text.split()
-
-
-KILLED = "killed"
-INJURED = "injured"
-KIDNAPPED = "kidnapped"
-ASSAILANTS = "assailants_killed"
-CATEGORIES = (KILLED, INJURED, KIDNAPPED, ASSAILANTS)
-
-VAGUE_QUANTITIES: dict[str, int] = {
-    "many": 2,
-    "numerous": 2,
-    "some": 2,
-    "multiple": 2,
-    "a number of": 2,
-    "a few": 2,
-    "a couple of": 2,
-    "a couple": 2,
-    "a handful of": 2,
-    "several": 3,
-    "a dozen": 12,
-    "tens of": 20,
-    "dozens": 24,
-    "several dozen": 24,
-    "a few dozen": 24,
-    "scores of": 40,
-    "hundreds": 200,
-    "several hundred": 200,
-    "a few hundred": 200,
-    "thousands": 2000,
-    "several thousand": 2000,
-    "a few thousand": 2000,
-}
-# Longest first, so "a few dozen" wins over "a few".
-_VAGUE = sorted(
-    ((tuple(k.split()), v) for k, v in VAGUE_QUANTITIES.items()), key=lambda kv: -len(kv[0])
-)
-_VAGUE_OPTIONAL_OF = {"dozens", "hundreds", "thousands", "dozen", "hundred", "thousand"}
-
-_EXACT, _OPEN, _UPTO, _APPROX, _RANGE = "exact", "open", "upto", "approx", "range"
-_QUALIFIERS = sorted(
-    (
-        (("no", "fewer", "than"), _OPEN),
-        (("no", "less", "than"), _OPEN),
-        (("a", "minimum", "of"), _OPEN),
-        (("in", "excess", "of"), _OPEN),
-        (("at", "least"), _OPEN),
-        (("more", "than"), _OPEN),
-        (("upwards", "of"), _OPEN),
-        (("over",), _OPEN),
-        (("no", "more", "than"), _UPTO),
-        (("as", "many", "as"), _UPTO),
-        (("up", "to"), _UPTO),
-        (("fewer", "than"), _UPTO),
-        (("less", "than"), _UPTO),
-        (("at", "most"), _UPTO),
-        (("an", "estimated"), _APPROX),
-        (("estimated",), _APPROX),
-        (("close", "to"), _APPROX),
-        (("around",), _APPROX),
-        (("about",), _APPROX),
-        (("approximately",), _APPROX),
-        (("nearly",), _APPROX),
-        (("almost",), _APPROX),
-        (("roughly",), _APPROX),
-        (("some",), _APPROX),
-        (("circa",), _APPROX),
-        (("a", "total", "of"), _EXACT),
-        (("a", "further"), _EXACT),
-        (("an", "additional"), _EXACT),
-        (("another",), _EXACT),
-        (("all",), _EXACT),
-        (("between",), _RANGE),
-    ),
-    key=lambda qm: -len(qm[0]),
-)
-_QUALIFIER_WORDS = {w for words, _ in _QUALIFIERS for w in words}
-
-
-def _by_first_word(
-    entries: list[tuple[tuple[str, ...], _V]],
-) -> dict[str, tuple[tuple[tuple[str, ...], _V], ...]]:
-    """Entries grouped by their first word, each group in list order: a token can only
-    start the entries filed under it, so lookups try those alone (hot path)."""
-    groups: dict[str, list[tuple[tuple[str, ...], _V]]] = {}
-    for words, value in entries:
-        groups.setdefault(words[0], []).append((words, value))
-    return {first: tuple(group) for first, group in groups.items()}
-
-
-_QUALIFIERS_BY_FIRST = _by_first_word(_QUALIFIERS)
-_VAGUE_BY_FIRST = _by_first_word(_VAGUE)
-
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_TENS = {
-    w: 10 * i
-    for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
-}
-_SCALES = ("hundred", "thousand")
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(_words("second third fourth fifth sixth seventh eighth ninth tenth"), 2)
-}
-_MONTHS = set(MONTH_NAMES)
-_MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct"}
-_MONTH_ABBREVIATIONS |= {"Nov", "Dec"}
-_TITLES = {"Dr", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Prof", "No"}
-_TITLES |= {"Jr", "Sr", "vs", "Mt", "Ft"} | _MONTH_ABBREVIATIONS
-
-# --- casualty vocabulary -------------------------------------------------------------------
-
-_ACTIVE: dict[str, str] = {}
-for _cat, _vocabulary in (
-    (
-        KILLED,
-        "kill kills killed killing killings massacre massacres massacred massacring execute "
-        "executes executed executing slay slays slew slaying slaughter slaughters slaughtered "
-        "slaughtering murder murders murdered murdering assassinate assassinates assassinated "
-        "assassinating",
-    ),
-    (INJURED, "wound wounds wounded wounding injure injures injured injuring hurt hurts hurting"),
-    (
-        KIDNAPPED,
-        "kidnap kidnaps kidnapped kidnapping kidnappings abduct abducts abducted abducting",
-    ),
-    (
-        ASSAILANTS,
-        "neutralize neutralizes neutralized neutralizing neutralise neutralises neutralised "
-        "neutralising",
-    ),
-):
-    _ACTIVE.update(dict.fromkeys(_vocabulary.split(), _cat))
-# Nouns that take their victims after "of": "the death of", "claims the lives of".
-_OF_ONLY = {"death": KILLED, "deaths": KILLED, "lives": KILLED, "execution": KILLED}
-_OF_ONLY |= {"executions": KILLED, "abduction": KIDNAPPED, "abductions": KIDNAPPED}
-_HOSTAGE_VERBS = set(_words("take takes took taking taken seize seizes seized seizing"))
-_HOLD_VERBS = set(_words("hold holds held holding"))
-_HOSTAGE_WORDS = {"hostage", "hostages", "captive", "captives"}
-
-_PASSIVE: dict[str, str] = {}
-for _cat, _vocabulary in (
-    (
-        KILLED,
-        "killed dead died die dies slain massacred executed murdered slaughtered assassinated "
-        "deaths fatalities perished perish perishes",
-    ),
-    (INJURED, "wounded injured hurt injuries"),
-    (KIDNAPPED, "kidnapped abducted"),
-    (ASSAILANTS, "neutralized neutralised"),
-):
-    _PASSIVE.update(dict.fromkeys(_vocabulary.split(), _cat))
-_AUXILIARIES = {"are", "were", "is", "was", "be", "been", "being", "have", "has", "had", "got"}
-_PASSIVE_BRIDGES = _AUXILIARIES | {
-    "reportedly",
-    "allegedly",
-    "also",
-    "later",
-    "subsequently",
-    "eventually",
-    "initially",
-    "all",
-    "both",
-    "reported",
-    "believed",
-    "thought",
-    "said",
-    "feared",
-    "confirmed",
-    "presumed",
-    "to",
-    "then",
-}
-_ACTIVE_BRIDGES = {"also", "reportedly", "allegedly"}
-_INJURY_NOUNS = {"injuries", "injury", "wounds"}
-
-_PERSON_SINGULAR = set(
-    _words(
-        "soldier civilian officer peacekeeper policeman gendarme member worker guard man woman "
-        "child person journalist national citizen tourist hostage militant attacker assailant "
-        "driver official chief leader commander villager resident passenger student teacher "
-        "employee contractor diplomat engineer pilot trader farmer herder worshipper priest imam "
-        "missionary observer guest victim inmate prisoner customer fighter militiaman trooper "
-        "serviceman gunman jihadist insurgent terrorist rebel separatist wife husband son "
-        "daughter brother sister father mother boy girl infant baby fisherman herdsman "
-        "tribesman expatriate volunteer nurse doctor paramedic mayor chauffeur"
-    )
-)
-_PERSON_PLURAL = {w + "s" for w in _PERSON_SINGULAR if not w.endswith("man")}
-_PERSON_PLURAL |= {w[:-3] + "men" for w in _PERSON_SINGULAR if w.endswith("man")}
-_PERSON_PLURAL |= {"women", "children", "people", "persons", "staff", "personnel", "troops"}
-_PERSON_PLURAL |= {"police", "others", "wives", "babies", "hostages"}
-
-_MILITANT_NOUNS = set(
-    _words(
-        "militant militants attacker attackers assailant assailants terrorist terrorists jihadist "
-        "jihadists insurgent insurgents gunman gunmen extremist extremists islamist islamists "
-        "rebel rebels separatist separatists bomber bombers kidnapper kidnappers"
-    )
-)
-_MILITANT_HEADS = {"fighter", "fighters", "member", "members", "men", "combatants", "elements"}
-_MILITANT_MODIFIERS = set(
-    _words(
-        "isis is isgs iswap issp isil daesh al-qaeda al-qaida aqim jnim gsim mujao aad ansar "
-        "ansaroul ansar-ul-islam boko haram katiba katibat macina mlf cma mnla al-mourabitoun "
-        "mourabitoun al-shabaab jihadist islamist militant terrorist insurgent rebel separatist "
-        "extremist"
-    )
-)
-_NON_PERSON = set(
-    _words(
-        "bus buses vehicle vehicles truck trucks car cars helicopter helicopters aircraft plane "
-        "planes jet jets drone drones bridge bridges building buildings home homes house houses "
-        "village villages town towns camp camps base bases post posts checkpoint checkpoints "
-        "convoy convoys weapon weapons rocket rockets mortar mortars shell shells ied ieds mine "
-        "mines bomb bombs boat boats day days week weeks month months year years hour hours "
-        "minute minutes decade decades percent dollars euros francs time times attack attacks "
-        "ambush ambushes raid raids occasion occasions count counts charge charges number "
-        "numbers km kilometers kilometres miles tons tonnes country countries region regions "
-        "location locations site sites shrine shrines mausoleums school schools church churches "
-        "mosque mosques station stations hectares cattle livestock head goats sheep camels cows "
-        "animals incident incidents operation operations event events million billion bounty "
-        "ransom tank tanks tankers motorbikes motorcycles explosions blasts cells groups "
-        "factions"
-    )
-)
-_SUPERLATIVE_OTHERS = {"most", "worst", "best", "first", "last"}
-
-_NP_STOP = set(
-    _words(
-        "and or but while when whereas as after before during with without including who whom "
-        "whose which that where in at near on by to for into onto between across against along "
-        "among amid around behind toward towards throughout outside inside under over since "
-        "until following via per than from the a an are were was be been being has have had "
-        "reportedly allegedly also later then not no another is they he she it we you"
-    )
-)
-_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "this", "no"}
-_DETERMINERS |= {"any", "every", "each", "number", "per"}
-_NOT_COUNT_AFTER = {"million", "billion", "percent", "%", "per", "a.m.", "p.m.", "am", "pm"}
-_NOT_COUNT_AFTER |= {"gmt", "o'clock", "km", "kilometers", "kilometres", "miles", "meters"}
-_CURRENCY = {"$", "€", "£"}
-_DASHES = {"—", "–", "-"}
-_BREAKDOWN_OPENERS = _DASHES | {"(", ":"}
-_PLACE_PREPOSITIONS = {"in", "at", "near"}
-
-_CONTRAST = {"however", "whereas", "but", "although", "though"}
-_ATTRIBUTION = set(
-    _words(
-        "claim claims claimed claiming say says said according report reports reported state "
-        "states stated insist insists insisted maintain maintains estimate estimates estimated "
-        "announce announces announced assert asserts put puts"
-    )
-)
-_ADDITIVE_CUES = {"also", "additional", "further"}
-
-# --- text-level patterns -------------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.N., U.S., a.m.
-    r"|\d{1,3}(?:,\d{3})+(?![\d,])"  # 3,000
-    r"|\d+\.\d+"  # 8.8
-    r"|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*"  # words, twenty-one, al-Qaeda, AK-47s
-    r"|\S"
-)
-_CAPITAL = re.compile("[A-Z]")
-_DROPPED = set("\"“”‘’'*\\_`[]#")
-_INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-_HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
-_LABEL = re.compile(r"^[ \t]*[-•*]?[ \t]*\*\*[^*\n]*\*\*:?", re.MULTILINE)
-_CITATION = re.compile(r"\(?\bSources?:\s*\[.*$", re.MULTILINE)
-_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
-
-_MONTH_RE = "|".join(sorted(_MONTHS))
+_MONTH_RE = "|".join(sorted(MONTHS))
 _NEW_INCIDENT = re.compile(
     r"\b(?:(?:that|the)\s+same\s+(?:day|night|morning|evening|week)"
     r"|the\s+(?:following|next|previous)\s+(?:day|night|morning|evening|week)"
@@ -391,13 +150,7 @@ _DATED_OPENING = re.compile(
     r"(?:(?:Also|Later|Then|Early|Late|Earlier),?\s+)?(?:[Oo]n|[Ii]n|[Dd]uring|[Bb]y|That)\s+"
     rf"(?:early\s+|late\s+|mid-)?(?:{_MONTH_RE})\b"
 )
-_ZERO_NOUNS = {
-    "casualties": (KILLED, INJURED),
-    "victims": (KILLED, INJURED),
-    "fatalities": (KILLED,),
-    "deaths": (KILLED,),
-    "injuries": (INJURED,),
-}
+_ZERO_NOUNS = VOCABULARY.zero_nouns
 _ZERO_NOUN_PHRASE = re.compile(
     r"\b(?:no|zero|without(?:\s+causing)?(?:\s+any)?"
     r"|(?:did|do|does)\s*(?:not|n't)\s+(?:result\s+in|cause|lead\s+to|produce|leave)\s+any"
@@ -407,399 +160,13 @@ _ZERO_NOUN_PHRASE = re.compile(
     r"(casualties|victims|fatalities|deaths|injuries)\b",
     re.IGNORECASE,
 )
-_ZERO_VERBS = {
-    "killed": KILLED,
-    "injured": INJURED,
-    "wounded": INJURED,
-    "hurt": INJURED,
-    "harmed": INJURED,
-    "kidnapped": KIDNAPPED,
-    "abducted": KIDNAPPED,
-}
+_ZERO_VERBS = VOCABULARY.zero_verbs
 _ZERO_NOBODY = re.compile(
     r"\b(?:no[- ]?one|nobody|none)\b(?:\s+[\w.]+){0,4}?\s+(?:was|were|is|are|has\s+been"
     r"|have\s+been|got)\s+(?:reportedly\s+)?(killed|injured|wounded|hurt|harmed|kidnapped"
     r"|abducted)(?:\s+(?:or|and)\s+(killed|injured|wounded|hurt|harmed))?",
     re.IGNORECASE,
 )
-
-
-# --- tokens --------------------------------------------------------------------------------
-
-
-class _Tok(NamedTuple):
-    """A token; a named tuple because parsing one record builds hundreds (hot path)."""
-
-    text: str
-    low: str
-    start: int
-    end: int
-    sentence: int
-    segment: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[0].isupper()
-
-
-def _masked(text: str) -> str:
-    """Blank out the date label and citations (keeping offsets): "[News 24](#)" is no count."""
-    for pattern in (_LABEL, _CITATION, _LINK):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
-
-
-def _tokenize(text: str) -> list[_Tok]:
-    """Words, numbers and punctuation with offsets, sentence and claim-segment numbers."""
-    raw = [
-        (m.group(), m.start(), m.end())
-        for m in _TOKEN.finditer(_masked(text))
-        if m.group() not in _DROPPED
-    ]
-    lows = [word.lower() for word, _, _ in raw]
-    tokens: list[_Tok] = []
-    sentence = segment = 0
-    previous = ""
-    for k, (word, start, end) in enumerate(raw):
-        low = lows[k]
-        if low in _CONTRAST or (
-            low == "while" and any(w in _ATTRIBUTION for w in lows[k + 1 : k + 9])
-        ):
-            segment += 1
-        tokens.append(_Tok(word, low, start, end, sentence, segment))
-        if word in ".!?" and previous not in _TITLES and not _CAPITAL.fullmatch(previous):
-            sentence += 1
-        previous = word
-    return tokens
-
-
-# --- quantities ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Qty:
-    low: int | None
-    high: int | None
-    best: int | None
-    start: int
-    end: int
-    kind: str  # "number", "vague", "singular", "ordinal"
-
-
-def _small_number(word: str) -> int | None:
-    if word in _UNITS:
-        return _UNITS[word]
-    if word in _TENS:
-        return _TENS[word]
-    head, dash, tail = word.partition("-")
-    if dash and head in _TENS and tail in _UNITS and 0 < _UNITS[tail] < 10:
-        return _TENS[head] + _UNITS[tail]
-    return None
-
-
-def _segment_at(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    """A number below one hundred in words: "seven", "twenty-one", "twenty one"."""
-    if i >= len(toks) or (value := _small_number(toks[i].low)) is None:
-        return None
-    if value in _TENS.values() and i + 1 < len(toks) and 0 < _UNITS.get(toks[i + 1].low, 0) < 10:
-        return value + _UNITS[toks[i + 1].low], i + 2
-    return value, i + 1
-
-
-def _word_number_at(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    """Numbers in words up to the thousands: "one hundred and twenty", "two thousand"."""
-    first = _segment_at(toks, i)
-    if first is None:
-        return None
-    total, (current, j) = 0, first
-    while j < len(toks) and toks[j].low in _SCALES:
-        if toks[j].low == "hundred":
-            current *= 100
-        else:
-            total, current = total + current * 1000, 0
-        j += 1
-        k = j + 1 if j < len(toks) and toks[j].low == "and" else j
-        if (more := _segment_at(toks, k)) is not None:
-            current += more[0]
-            j = more[1]
-    return total + current, j
-
-
-def _number_at(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    """A cardinal in digits or words, unless it reads as a date, year, sum, time or age."""
-    if i >= len(toks):
-        return None
-    tok = toks[i]
-    if _INTEGER.fullmatch(tok.text):
-        if len(tok.text) == 4 and 1800 <= int(tok.text) <= 2099:
-            return None  # a year
-        value, end = int(tok.text.replace(",", "")), i + 1
-        before = toks[i - 1] if i else None
-        if (
-            before is not None
-            and before.is_word
-            and before.is_capitalized
-            and before.low not in _QUALIFIER_WORDS
-            and before.low not in _ACTIVE
-            and not (i < 2 or toks[i - 2].text in ".!?")
-        ):
-            return None  # "Gangafani 2", "Resolution 2100": a name, not a count
-    elif tok.low in ("a", "an", "one") and toks[i + 1 : i + 2] and toks[i + 1].low in _SCALES:
-        value = 100 if toks[i + 1].low == "hundred" else 1000
-        end = i + 2
-    elif (words := _word_number_at(toks, i)) is not None:
-        value, end = words
-    else:
-        return None
-    before = toks[i - 1] if i else None
-    if before is not None and (
-        before.text in _MONTHS
-        or before.text in _CURRENCY
-        or (before.text == "." and i >= 2 and toks[i - 2].text in _MONTH_ABBREVIATIONS)
-    ):
-        return None
-    if end < len(toks) and (toks[end].text in _MONTHS or toks[end].low in _NOT_COUNT_AFTER):
-        return None
-    context = " ".join(t.low for t in toks[max(0, i - 3) : i])
-    if context.endswith(("as young as", "as old as", "aged", "age", "ages")):
-        return None
-    return value, end
-
-
-def _range_end(toks: list[_Tok], j: int, low: int) -> tuple[int, int] | None:
-    """ "to M", "or M", "-M" after N: a range when M is larger."""
-    if j < len(toks) and toks[j].low in ("to", "or", "-", "–"):
-        upper = _number_at(toks, j + 1)
-        if upper is not None and upper[0] > low:
-            return upper
-    return None
-
-
-def _core_at(toks: list[_Tok], j: int, mode: str | None) -> _Qty | None:
-    """The number or vague word itself, shaped by the qualifier before it."""
-    if j >= len(toks):
-        return None
-    low = toks[j].low
-    if mode is None and low in ("a", "an") and j + 1 < len(toks) and toks[j + 1].low in _ORDINALS:
-        k = _ORDINALS[toks[j + 1].low]
-        return _Qty(k, k, k, j, j + 2, "ordinal")
-    for words, value in _VAGUE_BY_FIRST.get(low, ()):
-        if tuple(t.low for t in toks[j : j + len(words)]) == words:
-            end = j + len(words)
-            if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
-                end += 1
-            if mode == _UPTO:
-                return _Qty(None, value, None, j, end, "vague")
-            if mode == _APPROX:
-                return _Qty(value, value, value, j, end, "vague")
-            if mode == _RANGE:
-                return None
-            return _Qty(value, None, value, j, end, "vague")
-    if (hyphen := _HYPHEN_RANGE.fullmatch(toks[j].text)) is not None:
-        first, second = int(hyphen.group(1)), int(hyphen.group(2))
-        if first < second and mode in (None, _APPROX, _RANGE):
-            return _Qty(first, second, first, j, j + 1, "number")
-    number = _number_at(toks, j)
-    if number is None:
-        if mode is None and low in ("a", "an"):
-            return _Qty(1, 1, 1, j, j + 1, "singular")
-        return None
-    value, end = number
-    if mode == _RANGE:
-        if end < len(toks) and toks[end].low == "and":
-            upper = _number_at(toks, end + 1)
-            if upper is not None and upper[0] >= value:
-                return _Qty(value, upper[0], value, j, upper[1], "number")
-        return None
-    if (upper := _range_end(toks, end, value)) is not None:
-        return _Qty(value, upper[0], value, j, upper[1], "number")
-    following = tuple(t.low for t in toks[end : end + 2])
-    if following == ("or", "more"):
-        return _Qty(value, None, value, j, end + 2, "number")
-    if following == ("or", "so"):
-        return _Qty(value, value, value, j, end + 2, "number")
-    if mode == _OPEN:
-        return _Qty(value, None, value, j, end, "number")
-    if mode == _UPTO:
-        return _Qty(None, value, None, j, end, "number")
-    return _Qty(value, value, value, j, end, "number")
-
-
-def _qty_at(toks: list[_Tok], i: int) -> _Qty | None:
-    """A quantity starting at token ``i``, its qualifier included."""
-    if i > 0 and toks[i - 1].low in _DETERMINERS:
-        return None  # "the two journalists" points back; "no one" is not one
-    for words, mode in _QUALIFIERS_BY_FIRST.get(toks[i].low, ()) if i < len(toks) else ():
-        if tuple(t.low for t in toks[i : i + len(words)]) != words:
-            continue
-        core = _core_at(toks, i + len(words), mode)
-        if core is not None and core.kind not in ("singular", "ordinal"):
-            return replace(core, start=i)
-        if words == ("another",):
-            return _Qty(1, 1, 1, i, i + 1, "number")
-        break
-    return _core_at(toks, i, None)
-
-
-# Words that can open a quantity (digits aside): qualifiers, vague quantities, "a"/"an".
-_QUANTITY_OPENERS = frozenset(_QUALIFIERS_BY_FIRST) | frozenset(_VAGUE_BY_FIRST) | {"a", "an"}
-
-
-def _may_start_quantity(low: str) -> bool:
-    """Cheap necessary condition for ``_qty_at``: most tokens cannot open a quantity, and
-    ``_find_units`` tries every token (hot path)."""
-    return low[:1].isdigit() or low in _QUANTITY_OPENERS or _small_number(low) is not None
-
-
-# --- noun phrases and list items -----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    qty: _Qty
-    words: tuple[str, ...]
-    start: int
-    end: int
-    located: bool
-    unquantified: bool = False
-
-
-def _is_trigger_word(low: str) -> bool:
-    return (
-        low in _ACTIVE
-        or low in _PASSIVE
-        or low in _HOSTAGE_VERBS
-        or low in _HOLD_VERBS
-        or low in ("sustain", "sustains", "sustained", "suffer", "suffers", "suffered")
-        or low in ("succumb", "succumbs", "succumbed", "lost", "lose", "leave", "leaves", "left")
-    )
-
-
-def _np_at(toks: list[_Tok], j: int) -> tuple[tuple[str, ...], int]:
-    """The words naming who was counted: "U.N. peacekeepers from Guinea", "of the attackers"."""
-    words: list[str] = []
-    k = j
-    while k < len(toks) and len(words) < 10:
-        tok = toks[k]
-        if not tok.is_word or _INTEGER.fullmatch(tok.text) or _is_trigger_word(tok.low):
-            break
-        if tok.low == "of":
-            words.append("of")
-            k += 1
-            if k < len(toks) and toks[k].low in ("the", "its", "their", "his", "her", "them"):
-                words.append(toks[k].low)
-                k += 1
-            continue
-        if tok.low == "from" and k + 1 < len(toks) and toks[k + 1].is_capitalized:
-            words.append("from")
-            k += 1
-            continue
-        if (
-            tok.low == "and"
-            and words
-            and toks[k - 1].is_capitalized
-            and not toks[k - 1].low.endswith("s")
-            and k + 1 < len(toks)
-            and toks[k + 1].is_word
-            and toks[k + 1].is_capitalized
-        ):
-            words.append("and")  # "four Malian and Chadian soldiers"
-            k += 1
-            continue
-        if tok.text == "IS":
-            words.append("is")
-            k += 1
-            continue
-        if tok.low in _NP_STOP or _small_number(tok.low) is not None:
-            break
-        words.append(tok.low)
-        k += 1
-    # One word per token, so trimming keeps ``k`` right: "militiamen affiliated" → militiamen.
-    while words and (
-        words[-1] in ("of", "and", "from", "the", "its", "their", "his", "her")
-        or (len(words) > 1 and words[-1].endswith(("ed", "ing")))
-    ):
-        words.pop()
-        k -= 1
-    return tuple(words), k
-
-
-def _is_militant(words: tuple[str, ...]) -> bool:
-    if any(w in _MILITANT_NOUNS for w in words):
-        return True
-    return any(w in _MILITANT_HEADS for w in words) and any(w in _MILITANT_MODIFIERS for w in words)
-
-
-def _head_person(words: tuple[str, ...]) -> str | None:
-    """The last person noun before "of"/"from": "staff member of the Red Cross" → member."""
-    heads = []
-    for w in words:
-        if w in ("of", "from"):
-            break
-        if w in _PERSON_SINGULAR or w in _PERSON_PLURAL:
-            heads.append(w)
-    return heads[-1] if heads else None
-
-
-def _has_singular_person(words: tuple[str, ...]) -> bool:
-    return _head_person(words) in _PERSON_SINGULAR
-
-
-def _has_plural_person(words: tuple[str, ...]) -> bool:
-    return any(w in _PERSON_PLURAL or re.fullmatch(r"[a-z]+ians?s", w) for w in words)
-
-
-def _location_end(toks: list[_Tok], k: int) -> int:
-    """Skip "in Gorey", "at Sebekoro": places separate the parts of a sum."""
-    if k + 1 < len(toks) and toks[k].low in _PLACE_PREPOSITIONS:
-        m = k + 1
-        while m < len(toks) and m < k + 4 and toks[m].is_word and toks[m].is_capitalized:
-            if toks[m].text in _MONTHS or toks[m].low == "the":
-                break
-            m += 1
-        if m > k + 1:
-            return m
-    return k
-
-
-def _item_at(toks: list[_Tok], i: int) -> _Item | None:
-    """A counted mention: quantity, the noun phrase after it, and an optional place."""
-    qty = _qty_at(toks, i)
-    if qty is None:
-        return None
-    words, end = _np_at(toks, qty.end)
-    if words[:1] == ("of",):
-        rest = words[1:]
-        if rest[:1] in (("whom",), ("which",)):
-            return None  # "12 of whom were German": part of a figure already counted
-        after = [w for w in rest if w not in ("the", "its", "their", "his", "her")]
-        if after and (after[0].endswith("est") or after[0] in _SUPERLATIVE_OTHERS):
-            return None  # "one of the largest number of casualties"
-    if [t.low for t in toks[end : end + 2]] in (["of", "whom"], ["of", "which"]):
-        return None  # "12 of whom were German": part of a figure already counted
-    if any(w in _NON_PERSON for w in words):
-        return None
-    if qty.kind in ("singular", "ordinal") and not _has_singular_person(words):
-        return None
-    located_end = _location_end(toks, end)
-    return _Item(qty, words, qty.start, located_end, located_end > end)
-
-
-def _unquantified_at(toks: list[_Tok], j: int) -> _Item | None:
-    """ "his wife" (one) or "civilians" (some, uncounted) inside a list of counted victims."""
-    possessive = j < len(toks) and toks[j].low in ("his", "her", "their")
-    words, end = _np_at(toks, j + 1 if possessive else j)
-    if not words or any(w in _NON_PERSON for w in words):
-        return None
-    if possessive and _has_singular_person(words):
-        return _Item(_Qty(1, 1, 1, j, end, "number"), words, j, end, False)
-    if _has_plural_person(words):
-        return _Item(_Qty(0, None, 0, j, end, "number"), words, j, end, False, True)
-    return None
 
 
 # --- binding a list of items to a casualty verb --------------------------------------------
@@ -813,10 +180,10 @@ class _Trigger:
     kind: str  # "plain", "hostage" (take N hostages), "hold" (hold N civilians)
 
 
-def _left_trigger(toks: list[_Tok], start: int) -> _Trigger | None:
+def _left_trigger(toks: list[Tok], start: int) -> _Trigger | None:
     """The active verb right before a list: "kills at least 26", "the death of 500"."""
     k = start - 1
-    while k >= 0 and toks[k].low in _ACTIVE_BRIDGES:
+    while k >= 0 and toks[k].low in ACTIVE_BRIDGES:
         k -= 1
     if k >= 1 and toks[k].low == "with" and toks[k - 1].low == "along":
         k -= 2
@@ -824,14 +191,14 @@ def _left_trigger(toks: list[_Tok], start: int) -> _Trigger | None:
         return None
     if toks[k].low == "of":
         w = toks[k - 1].low if k else ""
-        category = _OF_ONLY.get(w) or _ACTIVE.get(w)
+        category = OF_ONLY.get(w) or ACTIVE.get(w)
         return _Trigger(category, k - 1, k + 1, "plain") if category else None
     w = toks[k].low
-    if w in _ACTIVE:
-        return _Trigger(_ACTIVE[w], k, k + 1, "plain")
-    if w in _HOSTAGE_VERBS:
+    if w in ACTIVE:
+        return _Trigger(ACTIVE[w], k, k + 1, "plain")
+    if w in HOSTAGE_VERBS:
         return _Trigger(KIDNAPPED, k, k + 1, "hostage")
-    if w in _HOLD_VERBS:
+    if w in HOLD_VERBS:
         return _Trigger(KIDNAPPED, k, k + 1, "hold")
     if w in ("to", "at", "of", "is", "was", "reaches", "reached", "hits", "hit"):
         lows = [t.low for t in toks]
@@ -841,7 +208,7 @@ def _left_trigger(toks: list[_Tok], start: int) -> _Trigger | None:
     return None
 
 
-def _right_trigger(toks: list[_Tok], j: int) -> _Trigger | None:
+def _right_trigger(toks: list[Tok], j: int) -> _Trigger | None:
     """The passive verb or noun after a list: "are killed", "dead", "sustain injuries"."""
     k = j
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in ("who", "which"):
@@ -851,36 +218,36 @@ def _right_trigger(toks: list[_Tok], j: int) -> _Trigger | None:
         k = close + 1  # skip ", who is a Jordanian national,"
     auxiliary = False
     bridges = 0
-    while k < len(toks) and toks[k].low in _PASSIVE_BRIDGES and bridges < 5:
-        auxiliary = auxiliary or toks[k].low in _AUXILIARIES
+    while k < len(toks) and toks[k].low in PASSIVE_BRIDGES and bridges < 5:
+        auxiliary = auxiliary or toks[k].low in AUXILIARIES
         bridges += 1
         k += 1
     if k >= len(toks):
         return None
     w = toks[k].low
     after = [t.low for t in toks[k + 1 : k + 3]]
-    if w in ("taken", "held") and after[:1] and after[0] in _HOSTAGE_WORDS:
+    if w in ("taken", "held") and after[:1] and after[0] in HOSTAGE_WORDS:
         return _Trigger(KIDNAPPED, k, k + 2, "plain") if auxiliary else None
     if w in ("sustain", "sustains", "sustained", "suffer", "suffers", "suffered"):
         for offset, word in enumerate(after):
-            if word in _INJURY_NOUNS:
+            if word in INJURY_NOUNS:
                 return _Trigger(INJURED, k, k + offset + 2, "plain")
         return None
     if w in ("lost", "lose") and after == ["their", "lives"]:
         return _Trigger(KILLED, k, k + 3, "plain")
     if w in ("succumb", "succumbs", "succumbed"):
         return _Trigger(KILLED, k, k + 1, "plain")
-    if w in _PASSIVE:
-        category = _PASSIVE[w]
+    if w in PASSIVE:
+        category = PASSIVE[w]
         if category == KIDNAPPED and not auxiliary:
             return None  # "diplomats kidnapped by MUJAO are released": a reduced relative
-        if not auxiliary and w in _ACTIVE and _qty_at(toks, k + 1) is not None:
+        if not auxiliary and w in ACTIVE and qty_at(toks, k + 1) is not None:
             return None  # "two Islamists killed 20 people": the verb is active
         return _Trigger(category, k, k + 1, "plain")
     return None
 
 
-def _joiner_end(toks: list[_Tok], k: int) -> int | None:
+def _joiner_end(toks: list[Tok], k: int) -> int | None:
     """After ",", "and", ", and", "as well as", "along with", "plus": where the next item starts."""
     if k >= len(toks):
         return None
@@ -896,16 +263,16 @@ def _joiner_end(toks: list[_Tok], k: int) -> int | None:
     return None
 
 
-def _breakdown_end(toks: list[_Tok], k: int) -> int | None:
+def _breakdown_end(toks: list[Tok], k: int) -> int | None:
     """ "—14 in Boya and three in Gaena—", "(8 soldiers)", ": 3 soldiers": skip to its end."""
-    if k >= len(toks) or toks[k].text not in _BREAKDOWN_OPENERS:
+    if k >= len(toks) or toks[k].text not in BREAKDOWN_OPENERS:
         return None
     if toks[k].text == "-" and toks[k].start > 0 and toks[k - 1].end == toks[k].start:
         return None  # a hyphen, not a dash
     nxt = k + 1
     if nxt < len(toks) and toks[nxt].low == "including":
         nxt += 1
-    if _item_at(toks, nxt) is None:
+    if item_at(toks, nxt) is None:
         return None
     opener = toks[k].text
     m = nxt
@@ -916,7 +283,7 @@ def _breakdown_end(toks: list[_Tok], k: int) -> int | None:
         if opener == "(" and text == ")":
             return m + 1
         is_dash = text in ("—", "–") or (text == "-" and toks[m - 1].end != toks[m].start)
-        if opener in _DASHES and is_dash:
+        if opener in DASHES and is_dash:
             return m + 1
         m += 1
     return m
@@ -924,12 +291,12 @@ def _breakdown_end(toks: list[_Tok], k: int) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _Chain:
-    items: tuple[_Item, ...]
+    items: tuple[Item, ...]
     end: int  # token after the last item (or after a skipped breakdown)
     open_ended: bool
 
 
-def _chain_at(toks: list[_Tok], first: _Item, left_bound: bool) -> _Chain:
+def _chain_at(toks: list[Tok], first: Item, left_bound: bool) -> _Chain:
     """Items joined by commas and "and": "four in Gorey, four in Djamnati, and one in X"."""
     items = [first]
     open_ended = False
@@ -942,7 +309,7 @@ def _chain_at(toks: list[_Tok], first: _Item, left_bound: bool) -> _Chain:
         j = _joiner_end(toks, k)
         if j is None:
             break
-        nxt = _item_at(toks, j) or _unquantified_at(toks, j)
+        nxt = item_at(toks, j) or unquantified_at(toks, j)
         if nxt is None:
             break
         if left_bound and _right_trigger(toks, nxt.end) is not None:
@@ -996,18 +363,18 @@ def _sum(counts: list[_Triple]) -> _Triple:
 
 
 def _units_from_chain(
-    text: str, toks: list[_Tok], chain: _Chain, trigger: _Trigger, left_open: bool
+    text: str, toks: list[Tok], chain: _Chain, trigger: _Trigger, left_open: bool
 ) -> list[_Unit]:
     """Split one bound list into categories: victims, and militants killed apart."""
-    by_category: dict[str, list[_Item]] = {}
+    by_category: dict[str, list[Item]] = {}
     for item in chain.items:
         category = trigger.category
-        if category == KILLED and _is_militant(item.words):
+        if category == KILLED and is_militant(item.words):
             category = ASSAILANTS
         if trigger.kind in ("hostage", "hold"):
             after = toks[item.end].low if item.end < len(toks) else ""
-            hostage = any(w in _HOSTAGE_WORDS for w in item.words) or after in _HOSTAGE_WORDS
-            person = _has_plural_person(item.words) or _has_singular_person(item.words)
+            hostage = any(w in HOSTAGE_WORDS for w in item.words) or after in HOSTAGE_WORDS
+            person = has_plural_person(item.words) or has_singular_person(item.words)
             if not (hostage or (trigger.kind == "hold" and person)):
                 continue
         by_category.setdefault(category, []).append(item)
@@ -1040,7 +407,7 @@ def _units_from_chain(
     return units
 
 
-def _left_unquantified(toks: list[_Tok], start: int) -> bool:
+def _left_unquantified(toks: list[Tok], start: int) -> bool:
     """ "The Malian drivers and a staff member are killed": more victims than counted."""
     k = start - 1
     if k < 1 or toks[k].low not in ("and", ","):
@@ -1048,14 +415,14 @@ def _left_unquantified(toks: list[_Tok], start: int) -> bool:
     k -= 1
     if toks[k].text == ",":
         k -= 1
-    return k >= 0 and _has_plural_person((toks[k].low,))
+    return k >= 0 and has_plural_person((toks[k].low,))
 
 
-def _find_units(text: str, toks: list[_Tok]) -> list[_Unit]:
+def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
     units: list[_Unit] = []
     i = 0
     while i < len(toks):
-        item = _item_at(toks, i) if _may_start_quantity(toks[i].low) else None
+        item = item_at(toks, i) if may_start_quantity(toks[i].low) else None
         if item is None:
             i += 1
             continue
@@ -1078,12 +445,12 @@ def _find_units(text: str, toks: list[_Tok]) -> list[_Unit]:
     return units
 
 
-def _segment_is_rival_claim(toks: list[_Tok], segment: int) -> bool:
+def _segment_is_rival_claim(toks: list[Tok], segment: int) -> bool:
     words = {t.low for t in toks if t.segment == segment}
-    return bool(words & _ATTRIBUTION) and not words & _ADDITIVE_CUES
+    return bool(words & ATTRIBUTION) and not words & ADDITIVE_CUES
 
 
-def _new_incident_between(text: str, toks: list[_Tok], head: _Unit, unit: _Unit) -> bool:
+def _new_incident_between(text: str, toks: list[Tok], head: _Unit, unit: _Unit) -> bool:
     """A cue ("That same day", "also", "On June 5,") between a total and a later figure."""
     if _NEW_INCIDENT.search(text, head.end, unit.start):
         return True
@@ -1101,7 +468,7 @@ class _Incident:
     consumed: int = 0
 
 
-def _combine(text: str, toks: list[_Tok], units: list[_Unit]) -> CasualtyCount:
+def _combine(text: str, toks: list[Tok], units: list[_Unit]) -> CasualtyCount:
     """Add distinct figures, fold breakdowns into their total, keep rival claims apart."""
     alternatives: list[list[_Incident]] = [[]]
     last: _Unit | None = None
@@ -1158,7 +525,7 @@ def _combine(text: str, toks: list[_Tok], units: list[_Unit]) -> CasualtyCount:
 def _explicit_zeros(text: str) -> dict[str, str]:
     """Categories the text says were spared ("leaving no casualties"), with the words."""
     zeros: dict[str, str] = {}
-    masked = _masked(text)
+    masked = mask_markup(text)
     for m in _ZERO_NOUN_PHRASE.finditer(masked):
         for category in _ZERO_NOUNS[m.group(1).lower()]:
             zeros.setdefault(category, text[m.start() : m.end()])
@@ -1171,7 +538,7 @@ def _explicit_zeros(text: str) -> dict[str, str]:
 
 def parse_casualties(text: str) -> Casualties:
     """Casualty figures of one event record (a timeline bullet or a narrative sentence)."""
-    toks = _tokenize(text)
+    toks = tokenize(text)
     units = _find_units(text, toks)
     zeros = _explicit_zeros(text)
     counts: dict[str, CasualtyCount] = {}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,9 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
+
+from eventline.text.fold import fold_key
+from eventline.text.markup import strip_links
 
 WINDOW_DAYS = 7
 MERGE_SCORE_DAY = 0.35
@@ -43,7 +45,6 @@ _STOPWORDS = frozenset({
 })
 # fmt: on
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
 
@@ -87,16 +88,17 @@ class Candidate:
     reason: str
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
-    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    return ascii_word.lower().replace("'s", "").strip("'-")
+    """A word as :func:`fold_key` folds it, without a possessive "'s"."""
+    return fold_key(word).removesuffix(" s")
 
 
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> dict[str, float]:
     """Content words, lightly stemmed; capitalised words (names) weigh double."""
     weights: dict[str, float] = {}
-    for position, match in enumerate(_WORD.finditer(_LINK.sub(r"\1", text.replace("’", "'")))):
+    for position, match in enumerate(_WORD.finditer(strip_links(text))):
         word = match.group()
         folded = _fold(word)
         if folded in _STOPWORDS or (len(folded) < 3 and not folded.isdigit()):

@@ -20,14 +20,16 @@ How a text is classified (the README's "Event types" section says the same for a
 from __future__ import annotations
 
 import csv
+import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from re import _constants as sre_constants  # type: ignore[attr-defined]
-from re import _parser as sre_parser  # type: ignore[attr-defined]
-from typing import Any
+
+from eventline.reference import Source, reference_file
+from eventline.silver.required_words import required_words
+from eventline.text.fold import fold_key
+from eventline.text.sentences import split_sentences as _split
 
 # ACLED's event types and their sub-event types, spelled exactly as ACLED spells them.
 ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -71,22 +73,12 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 RULES_HEADER = ("priority", "rule_id", "pattern", "event_type", "sub_event_type", "note")
-DEFAULT_RULES_PATH = (
-    Path(__file__).resolve().parents[2] / "schemas" / "reference" / "event_type_rules.csv"
-)
+DEFAULT_RULES_PATH = reference_file("event_type_rules.csv")
 
 # A weapon named in the sentence after the lead overrides these two generic decisions.
 WEAPON_EVENT_TYPE = "Explosions/Remote violence"
 REFINABLE_BY_WEAPON = frozenset(
     {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
-)
-
-# A sentence ends at . ! or ? (plus closing quotes) followed by a capital or a digit.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-# ...except after initials and titles: "U.S. federal court", "Michael J. Riddering", "Dr. X".
-_ABBREVIATION_END = re.compile(
-    r"(?:\b[A-Za-z]\.|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Jr|Sr|No|vs"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 
 
@@ -130,15 +122,9 @@ def check_acled_pair(rule_id: str, event_type: str, sub_event_type: str) -> None
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split on sentence ends, cheaply: the classifier only needs the lead to come first."""
-    pieces = _SENTENCE_BREAK.split(text)
-    sentences: list[str] = []
-    for piece in pieces:
-        if sentences and _ABBREVIATION_END.search(sentences[-1]):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    return [s for s in sentences if s]
+    """The sentences of ``text`` (the one splitter; a quotation's sentences count): the lead
+    comes first."""
+    return [sentence.text for sentence in _split(text, within_quotes=True)]
 
 
 class EventClassifier:
@@ -170,9 +156,11 @@ class EventClassifier:
         self._required = {rule.rule_id: required_words(rule.pattern) for rule in ordered}
 
     @classmethod
-    def from_csv(cls, path: Path) -> EventClassifier:
+    def from_csv(cls, path: Source = DEFAULT_RULES_PATH) -> EventClassifier:
         """Load and validate a rule table; every error names the rule (or line) at fault."""
-        with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+        with io.StringIO(
+            reference_file(path).read_text(encoding="utf-8-sig"), newline=""
+        ) as handle:
             reader = csv.reader(handle)
             header = next(reader, None)
             if header is None or tuple(h.strip() for h in header) != RULES_HEADER:
@@ -206,7 +194,7 @@ class EventClassifier:
 def _first_match(
     rules: Iterable[Rule], sentence: str, required: Mapping[str, frozenset[str] | None]
 ) -> tuple[Rule, re.Match[str]] | None:
-    folded = sentence.translate(_CASE_FOLD).lower()
+    folded = fold_key(sentence)
     for rule in rules:
         words = required.get(rule.rule_id)
         if words is not None and not any(word in folded for word in words):
@@ -217,59 +205,7 @@ def _first_match(
     return None
 
 
-# The only characters that re.IGNORECASE matches to an ASCII character without being equal
-# to it after .lower(): dotted and dotless i, long s, Kelvin sign.
-_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_REPEATS = {
-    sre_constants.MAX_REPEAT,
-    sre_constants.MIN_REPEAT,
-    getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT),
-}
-
-
-def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which every match of *pattern* contains, or None.
-
-    Classifying tries up to ~45 rules per sentence and most do not match; a substring test
-    on the case-folded sentence rules a pattern out far faster than searching it. The
-    strings come from the pattern's literal runs (a branch contributes the union of its
-    alternatives'), so the test is exact: it only skips searches that would find nothing.
-    """
-    try:
-        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a pattern this reading does not understand is simply searched
-        return None
-    return _required(list(parsed))
-
-
-def _required(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The most selective requirement among a sequence's items and literal runs."""
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is sre_constants.LITERAL and av < 128:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run = []
-        found: frozenset[str] | None = None
-        if op is sre_constants.BRANCH:
-            alternatives = [_required(list(alternative)) for alternative in av[1]]
-            if all(a is not None for a in alternatives):
-                found = frozenset().union(*(a for a in alternatives if a is not None))
-        elif op is sre_constants.SUBPATTERN:
-            found = _required(list(av[-1]))
-        elif op in _REPEATS and av[0] >= 1:
-            found = _required(list(av[2]))
-        if found:
-            candidates.append(found)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda words: min(len(word) for word in words))
-
-
-def _parse_row(row: list[str], line_no: int, path: Path) -> Rule:
+def _parse_row(row: list[str], line_no: int, path: Source) -> Rule:
     if len(row) != len(RULES_HEADER):
         raise ValueError(f"{path}:{line_no}: expected {len(RULES_HEADER)} fields, got {len(row)}")
     priority_text, rule_id, pattern, event_type, sub_event_type, note = (c.strip() for c in row)
@@ -292,4 +228,4 @@ def _parse_row(row: list[str], line_no: int, path: Path) -> Rule:
 @cache
 def default_classifier() -> EventClassifier:
     """The project's reviewed rule table, loaded and compiled once per process."""
-    return EventClassifier.from_csv(DEFAULT_RULES_PATH)
+    return EventClassifier.from_csv()

