@@ -23,6 +23,10 @@ from flows.storage import SCHEMA_VERSION, read_json, sha256_file, write_json
 
 LAYERS = ("bronze", "silver", "gold")
 MANIFEST = "_manifest.json"
+#: Files rebuilt from a layer's other files whose bytes are not reproducible (a DuckDB
+#: database differs at every write): listed by name, checked by content, never hashed, so
+#: that the manifest stays byte-stable.
+DERIVED = {"eventline.duckdb"}
 _IGNORED = {MANIFEST, ".gitkeep"}
 
 
@@ -72,7 +76,14 @@ def file_entries(folder: Path) -> dict[str, dict[str, Any]]:
 
 def seal(folder: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     """Write the manifest of a finished layer folder, with every file's size and hash."""
-    sealed = {**manifest, "schema_version": SCHEMA_VERSION, "files": file_entries(folder)}
+    files = file_entries(folder)
+    derived = sorted(name for name in files if name in DERIVED)
+    sealed = {
+        **manifest,
+        "schema_version": SCHEMA_VERSION,
+        "files": {name: entry for name, entry in files.items() if name not in DERIVED},
+        **({"derived": derived} if derived else {}),
+    }
     write_json(sealed, folder / MANIFEST)
     return sealed
 
@@ -130,8 +141,30 @@ def verify(folder: Path, layer: str) -> Verification:
         problem = _file_problem(folder / name, name, entry)
         if problem:
             problems.append(problem)
+    derived = manifest.get("derived", [])
     for path in data_files(folder):
         name = path.relative_to(folder).as_posix()
-        if name not in listed:
+        if name not in listed and name not in derived:
             problems.append(f"{name}: not in the manifest")
+    problems += [p for name in derived if (p := _derived_problem(folder, name, manifest))]
     return Verification(layer, manifest, problems)
+
+
+def _derived_problem(folder: Path, name: str, manifest: dict[str, Any]) -> str | None:
+    """A derived file must exist and hold what the layer holds (the catalog: its events)."""
+    path = folder / name
+    if not path.is_file():
+        return f"{name}: missing"
+    if name != "eventline.duckdb":
+        return None
+    import duckdb
+
+    expected = manifest.get("counts", {}).get("gold_events")
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            row = con.execute("select count(*) from events").fetchone()
+    except duckdb.Error as error:
+        return f"{name}: not a readable DuckDB catalog ({type(error).__name__})"
+    if expected is not None and (row is None or row[0] != expected):
+        return f"{name}: {row[0] if row else 0} events, the manifest says {expected}"
+    return None

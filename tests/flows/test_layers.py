@@ -67,3 +67,20 @@ def test_damage_is_found_and_named(layer: Path, damage: object, problem: str) ->
 def test_no_layer_yet(tmp_path: Path) -> None:
     found = verify(tmp_path / "gold", "gold")
     assert not found.ok and not found.exists
+
+
+def test_the_duckdb_catalog_is_checked_by_content_not_by_bytes(tmp_path: Path) -> None:
+    import duckdb
+
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "actors.parquet").write_bytes(b"actors")
+    with duckdb.connect(str(folder / "eventline.duckdb")) as con:
+        con.execute("create table events as select * from range(3) t(event)")
+    manifest = seal(folder, {"layer": "gold", "fingerprint": "f", "counts": {"gold_events": 3}})
+    assert sorted(manifest["files"]) == ["actors.parquet"]  # its bytes differ at every write
+    assert manifest["derived"] == ["eventline.duckdb"]
+    assert verify(folder, "gold").ok
+    (folder / "eventline.duckdb").write_bytes(b"truncated")
+    (problem,) = verify(folder, "gold").problems
+    assert problem.startswith("eventline.duckdb: not a readable DuckDB catalog")
