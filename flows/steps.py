@@ -21,8 +21,9 @@ from prefect.context import get_run_context
 from prefect.task_runners import ProcessPoolTaskRunner
 
 T = TypeVar("T")
-#: Below this many items per worker, worker processes cost more than they save.
-_MINIMUM_PER_BATCH = 4
+#: Fewer items per batch cost more in task runs (each about half a second of CPU in
+#: Prefect's machinery and API calls) than they gain in balance; measured with bench/.
+_MINIMUM_PER_BATCH = 8
 
 
 #: Errors a retry cannot fix: the disk is full, read-only or not ours.

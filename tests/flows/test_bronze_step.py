@@ -73,7 +73,14 @@ def test_a_file_over_the_limit_is_rejected_with_its_size(
 
 @pytest.mark.parametrize(
     ("items", "workers", "sizes"),
-    [(3, 2, [3]), (20, 2, [5, 5, 5, 5]), (100, 2, [13] * 7 + [9]), (20, 1, [20]), (9, 4, [5, 4])],
+    [
+        (3, 2, [3]),
+        (15, 2, [15]),
+        (20, 2, [10, 10]),
+        (100, 2, [13] * 7 + [9]),
+        (20, 1, [20]),
+        (17, 4, [9, 8]),
+    ],
 )
 def test_batches_keep_every_worker_busy(items: int, workers: int, sizes: list[int]) -> None:
     groups = batches(list(range(items)), workers)
