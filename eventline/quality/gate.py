@@ -263,7 +263,8 @@ def run_quality_checks(
     ``unresolved_actor_mentions`` (int, default: rows of that frame, else 0) and
     ``silver_record_count`` (int, default: rows of ``silver_records``) — the number of
     gold events expected. From these the gate builds the one-row ``run_metrics`` table
-    (conservation silver + quarantined + merged == bronze; quarantined share; unresolved
+    (conservation silver + quarantined + merged >= bronze, as a bronze record is one or more
+    silver segments; quarantined share; unresolved
     actor names per event).
 
     *run_name* names the run in the Data Docs (the Prefect flow run's id in the flow).

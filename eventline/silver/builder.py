@@ -15,13 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from eventline.quality.conservation import check_record_conservation
+from eventline.quality.conservation import check_segment_conservation
 from eventline.silver.casualties import CATEGORIES, CasualtyCount, parse_casualties
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
 from eventline.silver.event_types import EventClassifier, split_sentences
 from eventline.silver.places import Gazetteer, PlaceMatch
 from eventline.silver.quarantine import validate_and_split
-from eventline.silver.record_dates import DateFailure, date_records
+from eventline.silver.record_dates import DateFailure
+from eventline.silver.segments import build_segments
 from schemas.silver import (
     DuplicateCandidateModel,
     MergedRecordModel,
@@ -81,6 +82,8 @@ def locate(text: str, gazetteer: Gazetteer, default_country: str | None) -> Plac
 def quarantine_row(record: Mapping[str, Any], reasons: list[str], layer: str = "silver") -> Row:
     return {
         "record_id": record["record_id"],
+        "bronze_record_id": record.get("bronze_record_id", record["record_id"]),
+        "part": record.get("part", 0),
         "doc_id": record["doc_id"],
         "kind": record["kind"],
         "layer": layer,
@@ -98,12 +101,25 @@ def draft_silver(
     known_until: date,
     gazetteer: Gazetteer,
     classifier: EventClassifier,
+    numeric_order: str | None = None,
 ) -> SilverDraft:
-    """Normalise every bronze record; undatable ones go straight to quarantine."""
-    dates = date_records(bullets, narratives, known_until)
+    """Normalise every segment of the bronze records; undatable ones go straight to
+    quarantine. *numeric_order* ("dmy", "mdy") overrides each document's own convention
+    for numeric dates."""
     draft = SilverDraft()
-    for record in [*bullets, *narratives]:
-        outcome = dates[record["record_id"]]
+    for segment in build_segments(bullets, narratives, known_until, numeric_order):
+        source = segment.record
+        record = {
+            **source,
+            "record_id": segment.record_id,
+            "bronze_record_id": segment.bronze_record_id,
+            "part": segment.part,
+            "text": segment.text,
+            "line_start": segment.line_start,
+            "line_end": segment.line_end,
+            "date_text": segment.date_text,
+        }
+        outcome = segment.outcome
         if isinstance(outcome, DateFailure):
             draft.quarantine.append(quarantine_row(record, [f"date: {outcome.reason}"]))
             continue
@@ -120,6 +136,8 @@ def draft_silver(
         }
         row: Row = {
             "record_id": record["record_id"],
+            "bronze_record_id": record["bronze_record_id"],
+            "part": record["part"],
             "doc_id": record["doc_id"],
             "doc_ids": [record["doc_id"]],
             "kind": record["kind"],
@@ -130,6 +148,9 @@ def draft_silver(
             "date_method": outcome.method,
             "date_anchor": outcome.anchor,
             "date_imputed": outcome.imputed,
+            "date_approximate": outcome.approximate,
+            "date_role": segment.date_role,
+            "continues_record_id": segment.continues,
             "text": text,
             "sources": list(record["sources"]),
             "section": record["section"],
@@ -342,8 +363,9 @@ def assemble_silver_tables(
     records = SilverRecordModel.validate(
         frame_of(apply_merges(valid_rows, merges), SilverRecordModel)
     )
-    check_record_conservation(
+    check_segment_conservation(
         bronze_ids,
+        [(row["record_id"], row["bronze_record_id"]) for row in [*rows, *held]],
         records["record_id"],
         quarantine["record_id"],
         [merge.merged_id for merge in merges],

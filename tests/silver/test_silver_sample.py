@@ -14,9 +14,11 @@ from eventline.silver.places import default_gazetteer
 from tests.paths import SAMPLE_DOC_ID
 
 
-def _bullet(silver: SilverTables, line: int) -> pd.Series:
+def _bullet(silver: SilverTables, line: int, part: int = 0) -> pd.Series:
     records = silver.records
-    (row,) = records[(records["kind"] == "bullet") & (records["line_start"] == line)].itertuples()
+    (row,) = records[
+        (records["kind"] == "bullet") & (records["line_start"] == line) & (records["part"] == part)
+    ].itertuples()
     return pd.Series(row._asdict())
 
 
@@ -26,16 +28,37 @@ def _line_of(extract: BronzeExtract) -> dict[str, tuple[str, int]]:
 
 
 def test_every_bronze_record_is_kept_quarantined_or_merged(
-    sample_extract: BronzeExtract, sample_silver: SilverTables
+    sample_extract: BronzeExtract, sample_silver: SilverTables, sample_segment_texts: dict
 ) -> None:
     bronze = [row["record_id"] for row in [*sample_extract.bullets, *sample_extract.narratives]]
     merged = [rid for ids in sample_silver.records["merged_record_ids"] for rid in ids]
     kept = list(sample_silver.records["record_id"])
-    assert sorted(kept + merged + list(sample_silver.quarantine["record_id"])) == sorted(bronze)
+    outcomes = kept + merged + list(sample_silver.quarantine["record_id"])
+    assert sorted(outcomes) == sorted(sample_segment_texts)
     assert sorted(merged) == sorted(m.merged_id for m in sample_silver.merges)
     # 186 bullets + 152 dated sentences; the sample has no date it cannot know.
     assert len(bronze) == 338
     assert sample_silver.quarantine.empty
+    # 17 bullets tell a second incident in a sentence that opens with its own date ("That
+    # same day, …" at lines 134, 171, 178, 186; "The same day, …" at 165, 169, 189, 218;
+    # "On April 24, …" at 104, "Also on July 25, …" at 96, "On December 4, …" at 146, …);
+    # line 109 tells two ("On November 3, 2017, …", "About a year later, …").
+    assert len(sample_segment_texts) == 355
+    records = sample_silver.records
+    assert set(records["bronze_record_id"]) <= set(bronze)
+    first_parts = records[records["part"] == 0]
+    assert (first_parts["record_id"] == first_parts["bronze_record_id"]).all()
+
+
+def test_a_second_incident_in_a_bullet_is_its_own_record(sample_silver: SilverTables) -> None:
+    # Line 134: a double suicide bombing in Sevare kills 13; "That same day, JNIM militants
+    # ambush soldiers in the Koulikoro region, killing 10."
+    first, second = _bullet(sample_silver, 134), _bullet(sample_silver, 134, part=1)
+    assert second["text"].startswith("That same day, JNIM militants ambush soldiers")
+    assert "Sevare" in first["text"] and "Koulikoro" not in first["text"]
+    assert first["date_start"] == second["date_start"] == date(2023, 4, 23)
+    assert (first["killed"], second["killed"]) == (13, 10)
+    assert second["bronze_record_id"] == first["record_id"] == first["bronze_record_id"]
 
 
 def test_radisson_blu_is_one_record_with_every_telling(
