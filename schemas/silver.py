@@ -191,3 +191,25 @@ class UnknownPlaceModel(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+class MergedRecordModel(pa.DataFrameModel):
+    """A record folded into another that tells the same event, with its own text.
+
+    Its provenance survives in the surviving record's ``mentions``; its text is kept here
+    so that gold, built from silver's files, reads the actors this telling names too.
+    """
+
+    record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
+    into_record_id: Series[str] = pa.Field(str_matches=_ID)
+    doc_id: Series[str] = pa.Field(str_matches=_DOC)
+    kind: Series[str] = pa.Field(isin=["bullet", "narrative"])
+    reason: Series[str]
+    score: Series[float] = pa.Field(ge=0, le=1)
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    line_start: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    line_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True

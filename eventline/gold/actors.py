@@ -25,7 +25,7 @@ The steps, each in its module:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from eventline.gold.acting import acting_rules
@@ -72,6 +72,7 @@ __all__ = [
     "UnresolvedMention",
     "default_catalog",
     "document_lines",
+    "document_tellings",
     "inter_code",
     "resolve_document",
     "resolve_texts",
@@ -89,6 +90,36 @@ class Telling:
     text: str
     country: str | None = None
     line_start: int | None = None
+
+
+def document_tellings(
+    records: Iterable[Mapping[str, object]], merged: Iterable[Mapping[str, object]] = ()
+) -> dict[str, list[Telling]]:
+    """Every telling of every silver event, grouped by document.
+
+    *records* are silver's records (``record_id``, ``doc_id``, ``text``, ``country``,
+    ``line_start``), *merged* the records folded into them (``into_record_id`` instead of a
+    country): a merged telling takes the country of the event it was folded into.
+    """
+    records = list(records)
+    country = {str(r["record_id"]): _country(r.get("country")) for r in records}
+    out: dict[str, list[Telling]] = {}
+    for row in records:
+        out.setdefault(str(row["doc_id"]), []).append(_telling(row, country[str(row["record_id"])]))
+    for row in merged:
+        into = country.get(str(row["into_record_id"]))
+        out.setdefault(str(row["doc_id"]), []).append(_telling(row, into))
+    return out
+
+
+def _country(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _telling(row: Mapping[str, object], country: str | None) -> Telling:
+    start = row.get("line_start")
+    line = start.__index__() if hasattr(start, "__index__") else None  # int or numpy int; not NA
+    return Telling(str(row["record_id"]), str(row["text"]), country, line)
 
 
 class _Lazy:

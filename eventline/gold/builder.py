@@ -8,6 +8,7 @@ order or on other documents in the run.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,6 +85,22 @@ def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -
     return row
 
 
+def telling_texts(records: pd.DataFrame, merged: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """The text of every telling of every silver event, by document and ``record_id``.
+
+    *records* are silver's records, *merged* the records folded into them
+    (``silver/merged_records.parquet``): the actors an event names are those of all its
+    tellings. Grouped by document so that their resolution can be cached per document.
+    """
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
+    for frame in (records, merged):
+        for record_id, doc_id, text in zip(
+            frame["record_id"], frame["doc_id"], frame["text"], strict=True
+        ):
+            texts[doc_id][record_id] = text
+    return dict(texts)
+
+
 def build_gold_tables(
     silver: pd.DataFrame,
     findings: Mapping[str, ActorFindings],
@@ -92,9 +109,9 @@ def build_gold_tables(
 ) -> GoldTables:
     """Events (one per silver record), actors, event-actor links and unresolved names.
 
-    *findings* holds the actor mentions of every bronze ``record_id`` (resolved per
-    document, where it can be cached), so that the actors named by retellings merged into
-    an event count too. *columns* gives each table's columns.
+    *findings* holds the actor mentions of every telling's ``record_id`` (see
+    :func:`telling_texts`), so that the actors named by retellings merged into an event
+    count too. *columns* gives each table's columns.
     """
     event_rows: list[Row] = []
     all_links: list[Row] = []

@@ -25,6 +25,7 @@ from eventline.silver.record_dates import DateFailure
 from eventline.silver.segments import build_segments
 from schemas.silver import (
     DuplicateCandidateModel,
+    MergedRecordModel,
     QuarantineModel,
     SilverRecordModel,
     UnknownPlaceModel,
@@ -185,6 +186,23 @@ def draft_silver(
     return draft
 
 
+def draft_document(
+    document: Mapping[str, Any],
+    bullets: Sequence[Mapping[str, Any]],
+    narratives: Sequence[Mapping[str, Any]],
+    known_until: date,
+    gazetteer: Gazetteer,
+    classifier: EventClassifier,
+) -> SilverDraft:
+    """The silver draft of one document, from its bronze row and its bronze records.
+
+    Everything here depends on that one document alone, so it can be cached per document
+    and run on worker processes; validation and deduplication then need all of them.
+    """
+    countries = document_countries([document], gazetteer)
+    return draft_silver(bullets, narratives, countries, known_until, gazetteer, classifier)
+
+
 def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
     """Deduplicate validated silver rows."""
     return deduplicate(
@@ -253,6 +271,17 @@ class SilverTables:
     candidates: pd.DataFrame
     unknown_places: pd.DataFrame
     merges: list[Merge]
+    merged_records: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def as_dict(self) -> dict[str, pd.DataFrame]:
+        """The tables written to ``silver/``, by file stem."""
+        return {
+            "records": self.records,
+            "quarantine": self.quarantine,
+            "duplicate_candidates": self.candidates,
+            "unknown_places": self.unknown_places,
+            "merged_records": self.merged_records,
+        }
 
 
 def frame_of(rows: Sequence[Mapping[str, Any]], model: Any) -> pd.DataFrame:
@@ -276,6 +305,27 @@ def _candidate_rows(candidates: Sequence[Candidate], by_id: Mapping[str, Row]) -
                 "date_b": b["date_start"],
                 "score": candidate.score,
                 "reason": candidate.reason,
+            }
+        )
+    return rows
+
+
+def _merged_rows(merges: Sequence[Merge], by_id: Mapping[str, Row]) -> list[Row]:
+    """Each record folded into another, with its own text: gold reads actors from it."""
+    rows = []
+    for merge in merges:
+        record = by_id[merge.merged_id]
+        rows.append(
+            {
+                "record_id": merge.merged_id,
+                "into_record_id": merge.into_id,
+                "doc_id": record["doc_id"],
+                "kind": record["kind"],
+                "reason": merge.reason,
+                "score": merge.score,
+                "text": record["text"],
+                "line_start": record["line_start"],
+                "line_end": record["line_end"],
             }
         )
     return rows
@@ -329,4 +379,7 @@ def assemble_silver_tables(
         ),
         unknown_places=UnknownPlaceModel.validate(frame_of(unknown, UnknownPlaceModel)),
         merges=merges,
+        merged_records=MergedRecordModel.validate(
+            frame_of(_merged_rows(merges, by_id), MergedRecordModel)
+        ),
     )
