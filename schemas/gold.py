@@ -37,11 +37,16 @@ class GoldEventModel(pa.DataFrameModel):
     date_imputed: Series[bool]
     date_label: Series[str]
     country: Series[str] = pa.Field(nullable=True)
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
+    location_text: Series[str] = pa.Field(nullable=True)
     location: Series[str] = pa.Field(nullable=True)
     location_precision: Series[str] = pa.Field(isin=LOCATION_PRECISIONS)
     admin1: Series[str] = pa.Field(nullable=True)
+    admin2: Series[str] = pa.Field(nullable=True)
     latitude: Series[float] = pa.Field(ge=-90, le=90, nullable=True)
     longitude: Series[float] = pa.Field(ge=-180, le=180, nullable=True)
+    geo_precision: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3], nullable=True)
+    where_prec: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3, 4, 5, 6, 7], nullable=True)
     event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
     sub_event_type: Series[str] = pa.Field(nullable=True)
     description: Series[str] = pa.Field(str_length={"min_value": 1})

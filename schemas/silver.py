@@ -13,7 +13,9 @@ from schemas.bronze import _is_list_of_str
 
 DATE_PRECISIONS = ["day", "range", "month", "year", "bounded"]
 DATE_METHODS = ["explicit", "range", "inherited", "bounded_by_neighbours"]
-LOCATION_PRECISIONS = ["town", "admin2", "admin1", "country", "unknown"]
+# town/admin3/admin2/admin1/country: what the named place resolved to; unresolved: a place is
+# named but the gazetteer does not know it (or not unambiguously); unknown: none is named.
+LOCATION_PRECISIONS = ["town", "admin3", "admin2", "admin1", "country", "unresolved", "unknown"]
 EVENT_TYPES = [
     "Battles",
     "Explosions/Remote violence",
@@ -80,13 +82,19 @@ class SilverRecordModel(pa.DataFrameModel):
     assailants_killed_low: Series[pd.Int64Dtype] = _count()
     assailants_killed_high: Series[pd.Int64Dtype] = _count()
     assailants_killed_phrase: Series[str] = pa.Field(nullable=True)
+    location_text: Series[str] = pa.Field(nullable=True)
     location: Series[str] = pa.Field(nullable=True)
     place_id: Series[str] = pa.Field(nullable=True)
     location_precision: Series[str] = pa.Field(isin=LOCATION_PRECISIONS)
     admin1: Series[str] = pa.Field(nullable=True)
+    admin2: Series[str] = pa.Field(nullable=True)
     country: Series[str] = pa.Field(nullable=True)
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
     latitude: Series[float] = pa.Field(ge=-90, le=90, nullable=True)
     longitude: Series[float] = pa.Field(ge=-180, le=180, nullable=True)
+    geo_precision: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3], nullable=True)
+    where_prec: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3, 4, 5, 6, 7], nullable=True)
+    places_text: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     unknown_places: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
     sub_event_type: Series[str] = pa.Field(nullable=True)
@@ -99,7 +107,7 @@ class SilverRecordModel(pa.DataFrameModel):
     def _dates(cls, values: pd.Series) -> pd.Series:
         return _is_date(values)
 
-    @pa.check("doc_ids", "sources", "unknown_places", "merged_record_ids")
+    @pa.check("doc_ids", "sources", "places_text", "unknown_places", "merged_record_ids")
     def _lists(cls, values: pd.Series) -> pd.Series:
         return _is_list_of_str(values)
 

@@ -76,6 +76,13 @@ def _links(event_id: str, found: Iterable[ActorMention]) -> list[Row]:
     ]
 
 
+# The place columns gold copies from the silver record (see eventline/silver/places.py).
+GOLD_PLACE_COLUMNS = (
+    "country", "country_code", "location_text", "location", "location_precision", "admin1",
+    "admin2", "latitude", "longitude", "geo_precision", "where_prec",
+)  # fmt: skip
+
+
 def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -> Row:
     mentions = [dict(m) for m in record["mentions"]]
     row: Row = {
@@ -86,12 +93,7 @@ def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -
         "date_precision": record["date_precision"],
         "date_imputed": bool(record["date_imputed"]),
         "date_label": record["date_label"],
-        "country": record["country"],
-        "location": record["location"],
-        "location_precision": record["location_precision"],
-        "admin1": record["admin1"],
-        "latitude": record["latitude"],
-        "longitude": record["longitude"],
+        **{column: record[column] for column in GOLD_PLACE_COLUMNS},
         "event_type": record["event_type"],
         "sub_event_type": record["sub_event_type"],
         "description": record["text"],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -18,8 +18,8 @@ import pandas as pd
 from eventline.quality.conservation import check_record_conservation
 from eventline.silver.casualties import CATEGORIES, CasualtyCount, parse_casualties
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
-from eventline.silver.event_types import EventClassifier, split_sentences
-from eventline.silver.places import Gazetteer, PlaceMatch
+from eventline.silver.event_types import EventClassifier
+from eventline.silver.places import PlaceResolver, document_countries
 from eventline.silver.quarantine import validate_and_split
 from eventline.silver.record_dates import DateFailure, date_records
 from schemas.silver import (
@@ -52,29 +52,7 @@ def _casualty_columns(kind: str, count: CasualtyCount) -> Row:
     }
 
 
-def document_countries(documents: Iterable[Mapping[str, Any]], gazetteer: Gazetteer) -> dict:
-    """The country a report is about, read from its title ("Mali: Extremism and Terrorism")."""
-    countries: dict[str, str | None] = {}
-    for document in documents:
-        title = document.get("title") or ""
-        found = [p.name for p, _, _ in gazetteer.find_all(title) if p.place_type == "country"]
-        countries[document["doc_id"]] = found[0] if found else None
-    return countries
-
-
-def locate(text: str, gazetteer: Gazetteer, default_country: str | None) -> PlaceMatch:
-    """The event's place: from the lead sentence when it names one, else from the whole text.
-
-    Reports state the event first; later sentences add back-story in other places
-    ("… accused of the 2017 attack in Tongo Tongo, Niger").
-    """
-    whole = gazetteer.resolve(text, default_country=default_country)
-    sentences = split_sentences(text)
-    if len(sentences) > 1:
-        lead = gazetteer.resolve(sentences[0], default_country=default_country)
-        if lead.place_id is not None:
-            return replace(lead, unknown_names=whole.unknown_names)
-    return whole
+__all__ = ["document_countries"]  # re-exported: the flows call it from here
 
 
 def quarantine_row(record: Mapping[str, Any], reasons: list[str], layer: str = "silver") -> Row:
@@ -93,14 +71,15 @@ def quarantine_row(record: Mapping[str, Any], reasons: list[str], layer: str = "
 def draft_silver(
     bullets: Sequence[Mapping[str, Any]],
     narratives: Sequence[Mapping[str, Any]],
-    countries: Mapping[str, str | None],
+    countries: Mapping[str, Sequence[str]],
     known_until: date,
-    gazetteer: Gazetteer,
+    gazetteer: PlaceResolver,
     classifier: EventClassifier,
 ) -> SilverDraft:
     """Normalise every bronze record; undatable ones go straight to quarantine."""
     dates = date_records(bullets, narratives, known_until)
     draft = SilverDraft()
+    places = _place_contexts([*bullets, *narratives], countries, gazetteer)
     for record in [*bullets, *narratives]:
         outcome = dates[record["record_id"]]
         if isinstance(outcome, DateFailure):
@@ -108,7 +87,7 @@ def draft_silver(
             continue
         text = record["text"]
         casualties = parse_casualties(text)
-        place = locate(text, gazetteer, countries.get(record["doc_id"]))
+        place = gazetteer.locate(text, places[record["doc_id"]], record)
         event = classifier.classify(text)
         mention = {
             "doc_id": record["doc_id"],
@@ -134,13 +113,7 @@ def draft_silver(
             "section": record["section"],
             "line_start": record["line_start"],
             "line_end": record["line_end"],
-            "location": place.location,
-            "place_id": place.place_id,
-            "location_precision": place.location_precision,
-            "admin1": place.admin1,
-            "country": place.country,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
+            **place.columns(),
             "unknown_places": list(place.unknown_names),
             "event_type": event.event_type,
             "sub_event_type": event.sub_event_type,
@@ -162,6 +135,21 @@ def draft_silver(
             for name in place.unknown_names
         )
     return draft
+
+
+def _place_contexts(
+    records: Sequence[Mapping[str, Any]],
+    countries: Mapping[str, Sequence[str]],
+    gazetteer: PlaceResolver,
+) -> dict[str, Any]:
+    """Each document's place context (its countries and paragraphs), from its records."""
+    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for record in records:
+        by_doc[record["doc_id"]].append(record)
+    return {
+        doc_id: gazetteer.document(rows, title_codes=countries.get(doc_id) or ())
+        for doc_id, rows in by_doc.items()
+    }
 
 
 def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
@@ -265,7 +253,7 @@ def build_silver_tables(
     bullets: Sequence[Mapping[str, Any]],
     narratives: Sequence[Mapping[str, Any]],
     known_until: date,
-    gazetteer: Gazetteer,
+    gazetteer: PlaceResolver,
     classifier: EventClassifier,
 ) -> SilverTables:
     """Draft, validate (invalid rows to quarantine) and deduplicate bronze records.

@@ -1,484 +1,456 @@
-"""Resolve place names in report prose against the reviewed gazetteer.
+"""The place of an event: as written, resolved, with ACLED/UCDP precision codes.
 
-Each event needs one primary location with an honest precision, and curators need to see
-the place names the gazetteer does not know yet. The names themselves live in
-``schemas/reference/places.csv`` so that reviewers change data, not code; this module only
-holds the matching rules (see ``schemas/reference/README.md``).
+For each record the primary place is the first place of the event the lead sentence names
+(a resolved town before an unknown village, before a district, a region, a country), kept
+as written in ``location_text`` whether or not the gazetteer knows it; every place of the
+event goes to ``places_text``; the country comes from the place, else from the sentence, the
+paragraph, the section or the document. Mentions are found by
+:mod:`~eventline.silver.place_mentions`, resolved by
+:mod:`~eventline.silver.place_resolution` against the GeoNames bundle and the reviewed
+``places.csv`` (:mod:`~eventline.silver.place_index`), with the document's countries from
+:mod:`~eventline.silver.place_context`.
+
+Precision codes (ACLED Codebook, geo-precision; UCDP GED Codebook, ``where_prec``):
+
+=====================================================  ============  ====  =====
+the event is placed at                                 precision     geo   where
+=====================================================  ============  ====  =====
+a town, village or site the gazetteer knows            town          1     1
+... "near", "outside", "N km from" it, or on its road  town          2     2
+a place inside a known town ("Mogadishu's junction")   town          1     1
+an unknown village near / given with a known town      unresolved    2     2
+a commune or district (admin3, admin2)                 admin3/admin2 2     3
+a region (admin1)                                      admin1        3     4
+an area (a forest, a lake, "northern Mali")            admin1        3     5
+a road between two towns ("the A–B axis")              town          2     5
+the country only                                       country       3     6
+=====================================================  ============  ====  =====
+
+An unknown place keeps ``location_precision = unresolved``; its admin columns and
+coordinates are those of what it was placed by. Nothing named: ``unknown``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
-from eventline.reference import Source, reference_file, reference_rows
+from eventline.silver import gazetteer as gz
+from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
+from eventline.silver.place_index import Entry, PlaceIndex, country_index, world_index
+from eventline.silver.place_mentions import (
+    DESTINATION,
+    EVENT_ROLES,
+    NEAR,
+    ORIGIN,
+    Mention,
+    is_organisation,
+)
+from eventline.silver.place_overrides import COLUMNS, PLACES_CSV, PRECISION_BY_TYPE
+from eventline.silver.place_resolution import Resolution, resolve_mention
+from eventline.silver.place_vocabulary import default_vocabulary
 from eventline.text.fold import fold_key
-from eventline.text.markup import inside_spans, link_label_spans
-from eventline.text.names import GUARD, NameMatch, NameMatcher, parse_spelling
-from eventline.text.words import word_set
 
-__all__ = ["GUARD", "Gazetteer", "Place", "PlaceMatch", "default_gazetteer"]
+__all__ = [
+    "COLUMNS",
+    "PLACES_CSV",
+    "PRECISION_BY_TYPE",
+    "PRECISIONS",
+    "DocumentPlaces",
+    "PlaceMatch",
+    "PlaceResolver",
+    "default_gazetteer",
+    "document_countries",
+]
 
-PLACES_CSV = reference_file("places.csv")
-
-COLUMNS = (
-    "place_id",
-    "name",
-    "variants",
-    "place_type",
-    "admin2",
-    "admin1",
-    "country",
-    "latitude",
-    "longitude",
-    "coord_note",
-)
-# Each place type has one precision; towns of every size are equally precise for an event.
-PRECISION_BY_TYPE = {
-    "city": "town",
-    "town": "town",
-    "village": "town",
-    "site": "town",
-    "admin2": "admin2",
-    "admin1": "admin1",
-    "area": "admin1",
-    "country": "country",
-}
-PRECISIONS = ("town", "admin2", "admin1", "country", "unknown")
-_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
-_TOWN_TYPES = frozenset(t for t, p in PRECISION_BY_TYPE.items() if p == "town")
-_PLACE_ID = re.compile(r"[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Ff]rom|[Tt]o|[Tt]owards?|[Bb]etween"
-    r"|and|of|[Vv]ia)\s+)$"
-)
-_CAPITALISED_AFTER = re.compile(rf"\s+[{_UPPER}]")
-_PREVIOUS_WORD = re.compile(rf"([{_UPPER}][\w'’.\-]*)\s+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(*\-–—•\n])\s*$")
-# Compass adjectives only: "South Sudan" is not Sudan, but "northern Gao" is in Gao.
-_DIRECTION = r"(?:(?:north|south)-?(?:east|west)ern|(?:north|south|east|west)ern|central)"
-_DIRECTION_WORD = re.compile(_DIRECTION, re.IGNORECASE)
-
-# Region-twin promotion: "Gao" is the town unless the prose makes it the region.
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
-_REGIONS_AFTER = re.compile(r"\s+regions?\b", re.IGNORECASE)
-_REGION_OF_BEFORE = re.compile(r"\b(?:regions?|cercles)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_DIRECTION_BEFORE = re.compile(rf"\b{_DIRECTION}\s+$", re.IGNORECASE)
-_NESTED_IN_BEFORE = re.compile(r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_REGION_SUFFIX = re.compile(r" (?:region|cercle|district)$")
-# A neighbour named only to place a border is not where the event happened.
-_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-# Unknown names: a capitalised sequence after a locative preposition.
-_NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d\b|(?:II|III|IV)\b))*"
-_UNKNOWN_HEAD = re.compile(
-    r"(?<![\w'’\-])"  # a whole word: not the "at" of "Jama’at"
-    r"(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside(?:\s+of)?|[Aa]round|[Bb]etween|[Tt]owards?|[Ff]rom)"
-    r"\s+(?:the\s+)?(?:(?:towns?|villages?|city|cities|commune|municipality|region|district"
-    rf"|cercle|area)\s+of\s+)?(?P<name>{_NAME})"
-)
-_UNKNOWN_NEXT = re.compile(rf"(?P<gap>\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<name>{_NAME})")
-# A name followed by one of these nouns is a venue, event or people, not a place.
-_NOT_PLACE_AFTER = re.compile(
-    r"\s+(?:hotel|restaurant|nightclub|resort|café|cafe|attacks?|siege|bombings?|massacres?"
-    r"|operations?|offensive|incident|community|communities|clans?|tribes?|ethnic|militias?"
-    r"|fighters|herders|hunters)\b"
-)
-
-
-_MONTHS = word_set(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-_DETERMINERS = word_set(
-    "the a an this that these those its their his her our my your it he she they we i you"
-    " which what some many most all both each several other such another any no"
-)
-_TITLES = word_set(
-    "president colonel general minister prime secretary secretary-general imam emir king"
-    " sheikh commander captain lieutenant sergeant chief judge mr mrs ms dr sir"
-)
-_ORG_WORDS = word_set(
-    "operation operations department ministry mission group groups council committee force"
-    " forces army court office agency organization organisation movement movements front"
-    " alliance coalition union nations republic state states hotel restaurant bank university"
-    " institute center centre assembly parliament program programme task brigade battalion"
-    " province party times post news journal report reports agreement accord framework"
-    " coordination authority service services police gendarmerie airport embassy camp base"
-    " company corps initiative fund network partnership forum community"
-)
-# Peoples, creeds and adjectives read as capitalised nouns but are never places.
-_NOT_PLACE_WORDS = word_set(
-    "french burkinabe nigerien tuareg tuaregs fulani peul peulh dogon dogons donzo dozo bambara"
-    " songhai arab arabs berber moor bozo dutch swiss greek thai western eastern northern"
-    " southern central islamic islamist islamists jihadist jihadists muslim muslims christian"
-    " christians jews sufi salafist islam sharia allah god ramadan eid hamas wagner barkhane"
-    " serval takuba telegram twitter facebook youtube whatsapp al-qaeda al-qaida qaeda isis"
-    " daesh"
-)
-# Macro-regions deliberately kept out of the gazetteer: too broad to locate an event, and in
-# this corpus mostly part of group names (IS Sahel, G5 Sahel, AQIM's "Islamic Maghreb").
-_BROAD_REGIONS = frozenset(
-    {
-        "sahel",
-        "sahara",
-        "africa",
-        "maghreb",
-        "europe",
-        "asia",
-        "west africa",
-        "north africa",
-        "east africa",
-        "middle east",
-        "greater sahara",
-        "islamic maghreb",
-        "sub-saharan africa",
-    }
-)
-_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "african", "american", "asian", "moroccan")
-_ROMAN = frozenset({"II", "III", "IV"})
-_HYPHEN_ADJECTIVE = re.compile(
-    r"-(?:backed|aligned|based|linked|led|owned|affiliated?|run|funded|trained|sponsored)$"
-)
-
-
-@dataclass(frozen=True)
-class Place:
-    """One reviewed gazetteer row."""
-
-    place_id: str
-    name: str
-    variants: tuple[str, ...]
-    place_type: str
-    admin2: str | None
-    admin1: str | None
-    # None only for an area that spans borders (Liptako); resolve() then takes the country
-    # from the text.
-    country: str | None
-    latitude: float | None
-    longitude: float | None
-
-    @property
-    def precision(self) -> str:
-        return PRECISION_BY_TYPE[self.place_type]
+PRECISIONS = ("town", "admin3", "admin2", "admin1", "country", "unresolved", "unknown")
+PLACE_COLUMNS = (
+    "location_text", "location", "place_id", "location_precision", "admin1", "admin2",
+    "country", "country_code", "latitude", "longitude", "geo_precision", "where_prec",
+    "places_text",
+)  # fmt: skip
+_GEO = {"town": 1, "admin3": 2, "admin2": 2, "admin1": 3, "area": 3, "country": 3}
+_WHERE = {"town": 1, "admin3": 3, "admin2": 3, "admin1": 4, "area": 5, "country": 6}
+_INSIDE_FEATURES = frozenset({"site", "natural", "area", "event", "admin"})
 
 
 @dataclass(frozen=True)
 class PlaceMatch:
-    """The primary location of a text, with what the gazetteer could not place."""
+    """The primary place of a text, resolved, and every place it names as written."""
 
+    location_text: str | None
     location: str | None
     place_id: str | None
     location_precision: str
     admin1: str | None
+    admin2: str | None
     country: str | None
+    country_code: str | None  # ISO 3166-1 alpha-3
     latitude: float | None
     longitude: float | None
-    matched_text: str | None
-    unknown_names: tuple[str, ...]
+    geo_precision: int | None
+    where_prec: int | None
+    places_text: tuple[str, ...] = ()
+    matched_text: str | None = None  # the written name that resolved
+    unknown_names: tuple[str, ...] = ()
+
+    def columns(self) -> dict[str, Any]:
+        """The silver/gold place columns of this match."""
+        row = {name: getattr(self, name) for name in PLACE_COLUMNS}
+        row["places_text"] = list(self.places_text)
+        return row
 
 
-def _fold_name(name: str) -> str:
-    return fold_key(name)
+def _iso3(code: str | None) -> str | None:
+    country = gz.countries().get(code) if code else None
+    return country.iso3 if country else None
 
 
-def _optional(value: str) -> str | None:
-    value = value.strip()
-    return value or None
+def _country_name(code: str | None) -> str | None:
+    country = gz.countries().get(code) if code else None
+    return country.name if country else None
 
 
-def _coordinate(value: str, low: float, high: float, where: str) -> float | None:
-    if not value.strip():
-        return None
-    number = float(value)
-    if not low <= number <= high:
-        raise ValueError(f"{where}: coordinate {number} outside [{low}, {high}]")
-    return number
+def nothing(country_code: str | None, unknown: tuple[str, ...] = ()) -> PlaceMatch:
+    """No place named: the country (ISO2) of the report, if known."""
+    precision = 3 if country_code else None
+    return PlaceMatch(
+        None, None, None, "unknown", None, None, _country_name(country_code),
+        _iso3(country_code), None, None, precision, 6 if country_code else None,
+        unknown_names=unknown,
+    )  # fmt: skip
 
 
-class Gazetteer:
-    """Reviewed places, compiled once into a single longest-first pattern."""
+class Lookups:
+    """Look-ups in the indexes of some countries (loaded on first use) and the world's."""
 
-    def __init__(self, places: list[Place], guarded: set[tuple[str, str]]) -> None:
-        self.places: tuple[Place, ...] = tuple(places)
-        # Longest first, so "Gangafani 2" beats "Gangafani" and "Mopti Region" beats "Mopti".
-        self._matcher: NameMatcher[Place] = NameMatcher("initial", ident=lambda p: p.place_id)
-        for place in places:
-            for spelling in (place.name, *place.variants):
-                key = _fold_name(spelling)
-                self._matcher.add(
-                    spelling,
-                    place,
-                    guarded=(place.place_id, key) in guarded,
-                )
-        self._twins = self._region_twins()
+    def __init__(self) -> None:
+        self.world: PlaceIndex = world_index()
 
-    @classmethod
-    def from_csv(cls, path: Source = PLACES_CSV) -> Gazetteer:
-        """Load and validate places.csv; a bad row fails loudly rather than mis-place events."""
-        places: list[Place] = []
-        guarded: set[tuple[str, str]] = set()
-        seen: set[str] = set()
-        for where, row in reference_rows(path, COLUMNS):
-            place_id = row["place_id"].strip()
-            if not _PLACE_ID.fullmatch(place_id) or place_id in seen:
-                raise ValueError(f"{where}: bad or duplicate place_id {place_id!r}")
-            seen.add(place_id)
-            place_type = row["place_type"].strip()
-            if place_type not in PRECISION_BY_TYPE:
-                raise ValueError(f"{where}: unknown place_type {place_type!r}")
-            variants: list[str] = []
-            for raw in row["variants"].split("|"):
-                variant, is_guarded = parse_spelling(raw)
-                if is_guarded:
-                    guarded.add((place_id, _fold_name(variant)))
-                if variant:
-                    variants.append(variant)
-            latitude = _coordinate(row["latitude"], -90, 90, where)
-            longitude = _coordinate(row["longitude"], -180, 180, where)
-            if (latitude is None) != (longitude is None):
-                raise ValueError(f"{where}: give both latitude and longitude, or neither")
-            if not row["coord_note"].strip():
-                raise ValueError(f"{where}: coord_note is required")
-            name = row["name"].strip()
-            if not name:
-                raise ValueError(f"{where}: name is required")
-            places.append(
-                Place(
-                    place_id=place_id,
-                    name=name,
-                    variants=tuple(variants),
-                    place_type=place_type,
-                    admin2=_optional(row["admin2"]),
-                    admin1=_optional(row["admin1"]),
-                    country=_optional(row["country"]),
-                    latitude=latitude,
-                    longitude=longitude,
-                )
+    def countries(self, codes: Sequence[str]) -> Any:
+        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+            found = []
+            for code in codes:
+                index = country_index(code)
+                entries = index.get(key)
+                if entries:
+                    found.append((index, entries))
+            return found
+
+        return lookup
+
+    def everywhere(self, codes: Sequence[str]) -> Any:
+        local = self.countries(codes)
+
+        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+            entries = self.world.get(key)
+            return [*local(key), *([(self.world, entries)] if entries else [])]
+
+        return lookup
+
+    def world_only(self, key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+        entries = self.world.get(key)
+        return [(self.world, entries)] if entries else []
+
+
+def _hint_countries(mention: Mention, world: PlaceIndex) -> list[str]:
+    codes = []
+    for name in mention.hints:
+        for entry in world.get(fold_key(name)):
+            if entry.kind == "country" and entry.country_code not in codes:
+                codes.append(entry.country_code)
+    return [c for c in codes if c]
+
+
+@dataclass
+class _Found:
+    mention: Mention
+    resolution: Resolution
+
+    @property
+    def rank(self) -> int:
+        """Which place is primary: a known town first, then an unknown village, a district,
+        a region, a country (the first in the text among equals)."""
+        entry = self.resolution.entry
+        if entry is None:
+            if self.mention.feature in (None, "settlement", "linear"):
+                return 1
+            return 2 if self.resolution.fallback is None else 1
+        return {"town": 0, "admin3": 2, "admin2": 2, "admin1": 3, "country": 4}[entry.precision]
+
+
+class PlaceResolver:
+    """The gazetteer as the silver builder uses it (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.lookups = Lookups()
+        self.vocabulary = default_vocabulary()
+
+    # --- documents -------------------------------------------------------------------
+
+    def document(
+        self,
+        records: Iterable[Mapping[str, Any]],
+        title: str | None = None,
+        title_codes: Iterable[str] = (),
+    ) -> DocumentPlaces:
+        """The place context of one document (its countries, paragraphs, sections)."""
+        return document_places(title, records, title_codes)
+
+    def title_countries(self, title: str | None) -> tuple[str, ...]:
+        return document_places(title, []).countries
+
+    # --- one text --------------------------------------------------------------------
+
+    def resolve(
+        self,
+        text: str,
+        default_country: str | None = None,
+        context: DocumentPlaces | None = None,
+    ) -> PlaceMatch:
+        """The primary place of ``text``; ``default_country`` (a name) when none is found."""
+        if context is None:
+            code = _code_of(default_country)
+            context = DocumentPlaces((code,) if code else (), code)
+        return self.locate(text, context)
+
+    def locate(
+        self,
+        text: str,
+        context: DocumentPlaces,
+        record: Mapping[str, Any] | None = None,
+    ) -> PlaceMatch:
+        """The primary place of one record's text, in its document's context."""
+        preferred = _preferred(context, record)
+        mentions = self._absorb_appositions(
+            [m for m in mentions_of(text) if not m.consumed], preferred
+        )
+        sentence = self._sentence_countries(mentions, preferred)
+        found = [f for f in (self._resolve(m, preferred, sentence) for m in mentions) if f]
+        eligible = [f for f in found if self._eligible(f)]
+        unknown = tuple(dict.fromkeys(f.mention.name for f in eligible if not f.resolution.known))
+        primary = _primary(eligible) or _last_resort(found)
+        default = self._default_country(context, record, sentence)
+        if primary is None:
+            return nothing(default, unknown)
+        match = _match(primary, default)
+        places = tuple(
+            dict.fromkeys(
+                f.mention.written for f in eligible if f.mention.sentence == primary.mention.sentence
             )
-        return cls(places, guarded)
+        )
+        self._remember(context, record, match)
+        return replace(match, places_text=places or (match.location_text,), unknown_names=unknown)
 
-    def _region_twins(self) -> dict[str, Place]:
-        """Town place_id -> the region or cercle named after it ("Gao" -> "Gao Region")."""
-        by_base: dict[str, Place] = {}
-        for place in sorted(self.places, key=lambda p: p.place_type != "admin1"):
-            if place.place_type not in ("admin1", "admin2"):
+    def _absorb_appositions(self, mentions: list[Mention], preferred: list[str]) -> list[Mention]:
+        """ "Dembo, central Mali", "El Baraf, Middle Shabelle": a name after a comma that is
+        a country or an admin area is a hint of the name before it, not a second place."""
+        lookup = self.lookups.everywhere(preferred)
+        kept = []
+        for mention in mentions:
+            head = mention.apposition_of
+            entries = [e for _, g in lookup(fold_key(mention.name)) for e in g] if head else []
+            if head is not None and entries and all(e.is_admin or e.kind == "country" for e in entries):
+                head.hints.append(mention.name)
+                head.strong_hints.append(mention.name)
                 continue
-            for spelling in (place.name, *place.variants):
-                base, n = _REGION_SUFFIX.subn("", _fold_name(spelling))
-                if n:
-                    by_base.setdefault(base, place)
-        twins: dict[str, Place] = {}
-        for place in self.places:
-            if place.place_type in _TOWN_TYPES:
-                for spelling in (place.name, *place.variants):
-                    twin = by_base.get(_fold_name(spelling))
-                    if twin is not None:
-                        twins[place.place_id] = twin
-                        break
-        return twins
+            kept.append(mention)
+        return kept
 
-    def find_all(self, text: str) -> list[tuple[Place, str, int]]:
-        """Every gazetteer place in ``text`` as (place, text as written, offset), in text order.
+    def _sentence_countries(self, mentions: list[Mention], preferred: list[str]) -> list[str]:
+        """Countries the text places events in ("attacks in Niger"), beyond the document's."""
+        codes: list[str] = []
+        for mention in mentions:
+            if mention.role not in EVENT_ROLES:
+                continue
+            for entry in self.lookups.world.get(fold_key(mention.name)):
+                code = entry.country_code
+                if entry.kind == "country" and code and code not in preferred + codes:
+                    codes.append(code)
+        return codes
 
-        Names inside Markdown link labels are citations ("[France 24](#)"), not places.
-        """
-        links = link_label_spans(text)
+    def _resolve(self, mention: Mention, preferred: list[str], sentence: list[str]) -> _Found:
+        hinted = _hint_countries(mention, self.lookups.world)
+        codes = hinted or preferred
+        lookup = self.lookups.everywhere([*dict.fromkeys([*hinted, *preferred, *sentence])])
+        tiers = [self.lookups.countries(codes)]
+        if not hinted and sentence:
+            tiers.append(self.lookups.countries(sentence))
+        tiers.append(self.lookups.world_only)
+        return _Found(mention, resolve_mention(mention, lookup, tiers))
 
-        def accept(match: NameMatch[Place], accepted: list[NameMatch[Place]]) -> bool:
-            return (
-                not inside_spans(match.start, links)
-                and self._guard_allows(match, text)
-                and not _inside_proper_name(text, match.start, accepted)
-            )
-
-        found = [
-            (m.payload, text[m.start : m.end], m.start, m.end)
-            for m in self._matcher.find(text, accept)
-        ]
-        return [(place, written, start) for place, written, start, _ in self._promote(text, found)]
-
-    def _guard_allows(self, match: NameMatch[Place], text: str) -> bool:
-        """A guarded variant ("Severe") counts only as a locative object: after in/near/at/…
-        and not followed by another capitalised word ("Severe Acute Malnutrition")."""
-        if not match.spelling.guarded:
+    def _eligible(self, found: _Found) -> bool:
+        mention = found.mention
+        if mention.relative or mention.role not in EVENT_ROLES:
+            return False
+        if found.resolution.known:
             return True
-        start, end = match.start, match.end
-        return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start)) and not (
-            _CAPITALISED_AFTER.match(text, end)
-        )
+        if mention.initial or is_organisation(mention.name, self.vocabulary):
+            return False
+        if found.resolution.fallback is not None and mention.feature in ("site", "natural"):
+            return True  # "the Beach View Hotel ... in Mogadishu": a site of a known town
+        return looks_like_place(mention.name)
 
-    def _promote(
-        self, text: str, found: list[tuple[Place, str, int, int]]
-    ) -> list[tuple[Place, str, int, int]]:
-        """Read a bare town name as its region where the prose says so: "the Ménaka and
-        Timbuktu regions", "regions of Gao, Kidal, and Menaka", "northern Gao",
-        "the Niafounke district in Timbuktu". A bare name otherwise stays the town."""
-        result = list(found)
-        groups: list[list[int]] = []
-        for i, (_, _, start, _) in enumerate(found):
-            if groups and _LIST_GAP.fullmatch(text, found[i - 1][3], start):
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        for group in groups:
-            first_start = found[group[0]][2]
-            last_end = found[group[-1]][3]
-            whole_list = bool(
-                _REGIONS_AFTER.match(text, last_end)
-                or _REGION_OF_BEFORE.search(text, max(0, first_start - 40), first_start)
-            )
-            for i in group:
-                place, written, start, end = found[i]
-                twin = self._twins.get(place.place_id)
-                if twin is None:
-                    continue
-                before = text[max(0, start - 40) : start]
-                nested = i > 0 and (
-                    found[i - 1][0].place_type in ("admin1", "admin2")
-                    and bool(_NESTED_IN_BEFORE.match(text[found[i - 1][3] : start]))
-                )
-                if whole_list or nested or _DIRECTION_BEFORE.search(before):
-                    result[i] = (twin, written, start, end)
-        return result
+    def _default_country(
+        self, context: DocumentPlaces, record: Mapping[str, Any] | None, sentence: list[str]
+    ) -> str | None:
+        if len(sentence) == 1:
+            return sentence[0]
+        block = _block(record)
+        if block is not None and block in context.last_countries:
+            return context.last_countries[block]
+        preferred = _preferred(context, record)
+        if block is not None and block in context.blocks:
+            return context.blocks[block]
+        if record and record.get("section") in context.sections:
+            codes = context.sections[record["section"]]
+            if codes:
+                return codes[0]
+        return context.main or (preferred[0] if len(preferred) == 1 else None)
 
-    def resolve(self, text: str, default_country: str | None = None) -> PlaceMatch:
-        """The primary location: the first place of the most precise kind in ``text``.
+    def _remember(
+        self, context: DocumentPlaces, record: Mapping[str, Any] | None, match: PlaceMatch
+    ) -> None:
+        block = _block(record)
+        code = _code_of(match.country)
+        if block is not None and code and match.location_precision != "unknown":
+            context.last_countries[block] = code
 
-        Towns (any size, and sites) beat cercles, which beat regions and areas, which beat
-        countries. A country named only as a border ("near the border with Burkina Faso") is
-        not a candidate. With nothing found, precision is 'unknown' and country is
-        ``default_country``.
-        """
-        matches = self.find_all(text)
-        unknown = _unknown_names(text, matches)
-        candidates: list[tuple[Place, str, int]] = []
-        border_end: int | None = None  # end of the last country named only as a border
-        for place, written, start in matches:
-            if place.place_type == "country" and (
-                _BORDER_BEFORE.search(text, max(0, start - 60), start)
-                or (border_end is not None and _LIST_GAP.fullmatch(text, border_end, start))
-            ):
-                border_end = start + len(written)
-                continue
-            border_end = None
-            candidates.append((place, written, start))
-        if not candidates:
-            return PlaceMatch(
-                location=None,
-                place_id=None,
-                location_precision="unknown",
-                admin1=None,
-                country=default_country,
-                latitude=None,
-                longitude=None,
-                matched_text=None,
-                unknown_names=unknown,
-            )
-        place, written, _ = min(candidates, key=lambda item: (_RANK[item[0].precision], item[2]))
-        country = place.country
-        if country is None:
-            named = [p.country for p, _, _ in candidates if p.place_type == "country"]
-            country = named[0] if named else default_country
-        return PlaceMatch(
-            location=place.name,
-            place_id=place.place_id,
-            location_precision=place.precision,
-            admin1=place.admin1,
-            country=country,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            matched_text=written,
-            unknown_names=unknown,
-        )
+    # --- compatibility -----------------------------------------------------------------
+
+    def find_all(self, text: str) -> list[tuple[Entry, str, int]]:
+        """Known names of the world index in ``text`` (entry, as written, offset)."""
+        found = []
+        for match in self.lookups.world.find(text):
+            entries = self.lookups.world.get(match.payload)
+            if entries and not match.spelling.guarded:
+                found.append((entries[0], text[match.start : match.end], match.start))
+        return found
 
 
-def _inside_proper_name(text: str, start: int, found: list[NameMatch[Place]]) -> bool:
-    """True when the name continues a longer proper name ("Agence France-Presse",
-    "Amadou Bamba", "High Commissioner for Refugees Mali"): it follows a capitalised word
-    that is not itself a place, not a compass adjective, and does not start a sentence."""
-    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if previous is None:
+def _block(record: Mapping[str, Any] | None) -> tuple[Any, Any] | None:
+    if not record or record.get("block_index") is None:
+        return None
+    return (record.get("section"), record.get("block_index"))
+
+
+def _preferred(context: DocumentPlaces, record: Mapping[str, Any] | None) -> list[str]:
+    """The document's countries, the paragraph's and the section's first."""
+    first: list[str] = []
+    block = _block(record)
+    if block is not None and block in context.blocks:
+        first.append(context.blocks[block])
+    if record and record.get("section") in context.sections:
+        first += context.sections[record["section"]][:1]
+    return list(dict.fromkeys([*first, *context.countries]))
+
+
+def _code_of(country: str | None) -> str | None:
+    if not country:
+        return None
+    found = gz.countries_named(country)
+    return found[0].iso2 if len(found) == 1 else None
+
+
+def _primary(found: list[_Found]) -> _Found | None:
+    if not found:
+        return None
+    lead = min(f.mention.sentence for f in found)
+    in_lead = [f for f in found if f.mention.sentence == lead]
+    return min(in_lead, key=lambda f: (f.rank, f.mention.start))
+
+
+def _last_resort(found: list[_Found]) -> _Found | None:
+    """No place of the event named: a known non-country origin or destination ("deployed to
+    Cabo Delgado", "withdrew from the Afungi site") is better than nothing."""
+    for item in found:
+        mention, entry = item.mention, item.resolution.entry
+        if mention.role not in (ORIGIN, DESTINATION) or mention.relative:
+            continue
+        if (entry is not None and entry.kind != "country") or mention.hints or mention.noun:
+            if entry is not None or looks_like_place(mention.name):
+                return item
+    return None
+
+
+def _match(found: _Found, default: str | None) -> PlaceMatch:
+    mention, resolution = found.mention, found.resolution
+    place = resolution.place
+    if place is None:
+        return replace(nothing(default), location_text=mention.written, location_precision="unresolved")
+    code = place.country_code or default
+    precision, geo, where = _precision(mention, resolution)
+    return PlaceMatch(
+        location_text=mention.written,
+        location=place.name,
+        place_id=place.id,
+        location_precision=precision,
+        admin1=place.admin1 or (place.name if place.kind == "admin1" else None),
+        admin2=place.admin2 or (place.name if place.kind == "admin2" else None),
+        country=place.country or _country_name(code),
+        country_code=_iso3(code),
+        latitude=place.latitude if place.kind != "country" else None,
+        longitude=place.longitude if place.kind != "country" else None,
+        geo_precision=geo,
+        where_prec=where,
+        matched_text=mention.name if resolution.known else None,
+    )
+
+
+def _precision(mention: Mention, resolution: Resolution) -> tuple[str, int, int]:
+    """location_precision, ACLED geo_precision and UCDP where_prec of a resolution."""
+    place = resolution.place
+    assert place is not None
+    level = "area" if place.kind == "area" else place.precision
+    geo, where = _GEO[level], _WHERE[level]
+    approximate = mention.role == NEAR or mention.distance or mention.feature in ("area", "linear")
+    if resolution.known:
+        precision = place.precision
+        if level == "town" and approximate:
+            geo, where = 2, 2
+        if mention.feature == "linear" and len(mention.hints) and "–" in mention.written:
+            where = 5
+        if level == "country" and mention.direction:
+            where = 5  # "northern Mali": a part of the country
+        return precision, geo, where
+    inside = resolution.how == "container" and mention.feature in _INSIDE_FEATURES
+    if level == "town":
+        if inside and not approximate:
+            return "town", 1, 1
+        return ("town" if inside else "unresolved"), 2, 2
+    return "unresolved", geo, where
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "african", "american", "asian")
+
+
+def looks_like_place(name: str) -> bool:
+    """An unknown capitalised name that could be a place: not an acronym, an organisation,
+    a title, a people or a possessive."""
+    vocab = default_vocabulary()
+    words = name.replace("–", " ").split()
+    lowered = [w.casefold().strip("'’") for w in words]
+    if len(words[0]) == 1 and len(words) == 1:
         return False
-    word = previous.group(1)
-    if found and found[-1].end > previous.start(1):
-        return False  # "Tongo Tongo Niger": the word before is (part of) a place
-    if _DIRECTION_WORD.fullmatch(word):
-        return False  # "Northern Mali"
-    if word.endswith(".") and len(word) > 3 and any(c.islower() for c in word):
-        return False  # "… Tuareg. Kidal": a full stop, not an abbreviation like "U.N."
-    return not _SENTENCE_START.search(text, max(0, previous.start(1) - 5), previous.start(1))
-
-
-def _unknown_names(text: str, matches: list[tuple[Place, str, int]]) -> tuple[str, ...]:
-    """Capitalised names after a locative preposition that the gazetteer does not hold.
-
-    Conservative by design: a few non-places reach curators rather than real places being
-    dropped, but months, pronouns, acronyms, possessives and group names are filtered.
-    """
-    known = [(start, start + len(written)) for _, written, start in matches]
-    links = link_label_spans(text)
-    names: list[str] = []
-    for head in _UNKNOWN_HEAD.finditer(text):
-        spans = [head.span("name")]
-        gaps: list[str] = []
-        pos = head.end("name")
-        while (more := _UNKNOWN_NEXT.match(text, pos)) is not None:
-            spans.append(more.span("name"))
-            gaps.append(more.group("gap"))
-            pos = more.end("name")
-        if not any(re.search(r"\b(?:and|or)\b", gap) for gap in gaps):
-            spans = spans[:1]  # "in Mali, Maslov is …" is not a list of places
-        for start, end in spans:
-            name = text[start:end]
-            overlaps = any(s < end and start < e for s, e in known)
-            if (
-                overlaps
-                or inside_spans(start, links)
-                or _NOT_PLACE_AFTER.match(text, end)
-                or not _looks_like_place(name)
-            ):
-                continue
-            if name not in names:
-                names.append(name)
-    return tuple(names)
-
-
-def _looks_like_place(name: str) -> bool:
-    words = name.split()
-    first = words[0].casefold()
-    lowered = [w.casefold() for w in words]
-    if len(words[0]) == 1 or first in _DETERMINERS or first in _MONTHS or first in _WEEKDAYS:
+    if any(sum(c.isupper() for c in w) >= 2 and not any(c.islower() for c in w) for w in words):
+        if not all(w in ("II", "III", "IV") for w in words[1:]) or len(words) == 1:
+            return False  # "JNIM", "G5", but "Gangafani II" is a name
+    bad = vocab["not_place_words"] | vocab["broad_regions"]
+    if any(w in bad for w in lowered) or is_organisation(name, vocab):
         return False
-    if re.search(r"['’]s?$", words[-1]):
-        return False  # possessive: "Mali's", "Gaddafi’s"
-    if any(
-        _is_acronym(part) and not (i and word in _ROMAN)
-        for i, word in enumerate(words)
-        for part in word.split("-")
-    ):
-        return False  # "JNIM", "JNIM-affiliate", "CSP-DPA" (but "Gangafani II" is a name)
-    if any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words):
-        return False  # "G5 Sahel"
-    bare = [re.sub(r"['’]s$", "", w) for w in lowered]
-    if any(w in _ORG_WORDS or w in _TITLES or w in _NOT_PLACE_WORDS for w in bare):
-        return False
-    if name.casefold() in _BROAD_REGIONS or any(w in _BROAD_REGIONS for w in bare):
-        return False  # "West Africa", "Africa’s Sahel"
-    if bare[-1].endswith(_DEMONYM_ENDINGS):
-        return False  # "Algerian", "Senegalese", "West African"
-    return not _HYPHEN_ADJECTIVE.search(first)
-
-
-def _is_acronym(word: str) -> bool:
-    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+    return not lowered[-1].endswith(_DEMONYM_ENDINGS)
 
 
 @cache
-def default_gazetteer() -> Gazetteer:
-    """The repository's reviewed gazetteer, loaded once per process."""
-    return Gazetteer.from_csv()
+def default_gazetteer() -> PlaceResolver:
+    """The repository's resolver (GeoNames bundle + reviewed overrides), once per process."""
+    return PlaceResolver()
+
+
+def document_countries(
+    documents: Iterable[Mapping[str, Any]], gazetteer: PlaceResolver
+) -> dict[str, tuple[str, ...]]:
+    """The countries (ISO2) each document's title names ("Mali: Extremism and Terrorism")."""
+    return {d["doc_id"]: gazetteer.title_countries(d.get("title")) for d in documents}
