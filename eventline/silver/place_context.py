@@ -49,6 +49,8 @@ class DocumentPlaces:
     sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # paragraph -> the country of its last placed record, filled as records are located
     last_countries: dict[Any, str] = field(default_factory=dict, compare=False)
+    # paragraph -> its last record's place named in the text ("there", "the town" refer to it)
+    last_places: dict[Any, Any] = field(default_factory=dict, compare=False)
 
 
 def is_demonym(finder: CountryFinder, name: str) -> bool:

@@ -239,8 +239,8 @@ def world_index() -> PlaceIndex:
     index = PlaceIndex("world")
     for country in gz.countries().values():
         _add_country(index, country)
-    for place in gz.major_places():
-        _add_names(index, _place_entry(place), place.names)
+    for place in gz.major_places():  # their own names only: not every language's spelling
+        _add_names(index, _place_entry(place), (place.name, place.ascii_name))
     for place in default_overrides():
         for spelling, entry, guarded in _override_spellings(place):
             index.add(spelling, entry, guarded)

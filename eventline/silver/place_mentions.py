@@ -56,6 +56,9 @@ _AXIS_DASH = re.compile(r"[ \t]*[–—][ \t]*")
 _DATELINE = re.compile(rf"^\s*(?P<name>[{_UPPER}][{_UPPER}'’\-. ]*[{_UPPER}])\s*,")
 _NUMBER = re.compile(r"\d[\d,.]*|a|an|about|some|few|several|one|two|three|four|five|ten")
 _CLAUSE_END = frozenset(".;:!?")
+_SITE_AFTER = re.compile(r"[ \t]+(?:[a-z\-]+[ \t]+){1,2}?(?P<noun>[a-z]+)\b")
+_DESCRIBED_AS = re.compile(r"[ \t]*[,—–][ \t]*(?:a|an|the)[ \t]+(?P<words>(?:[\w\-]+[ \t]*){1,4})")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|\w+['’]s)\s+$")
 _NAME_LIST = re.compile(rf"{_RUN.pattern}(?:[ \t]*,[ \t]*{_RUN.pattern})*[ \t]*")
 
 
@@ -85,6 +88,7 @@ class Mention:
     all_caps: bool = False
     bare: bool = False  # admin names in a parenthesis after no name: "(Lac, Chad)"
     initial: bool = False  # the first word of a sentence: its capital proves nothing
+    full: str | None = None  # the run before a leading "In"/"At" was dropped ("In Amenas")
     sentence: int = 0  # 0 for the lead sentence
 
 
@@ -204,7 +208,11 @@ def _cue(words: list[str], caps: list[bool], vocab: PlaceVocabulary, nested: boo
 
 
 def _noun_after(text: str, end: int, vocab: PlaceVocabulary) -> tuple[str, str, int] | None:
-    """A lower-case feature noun right after a name ("Lac province"): noun, kind, end."""
+    """A lower-case feature noun right after a name ("Lac province"), or a site noun after
+    one or two modifiers ("the Tigantourine gas facility"): noun, kind, end."""
+    site = _SITE_AFTER.match(text, end)
+    if site is not None and vocab.feature.get(site.group("noun")) == "site":
+        return site.group("noun"), "site", site.end()
     match = _NOUN_AFTER.match(text, end)
     if match is None:
         return None
@@ -218,13 +226,17 @@ def _noun_after(text: str, end: int, vocab: PlaceVocabulary) -> tuple[str, str, 
 
 
 def _trailing_noun(name: str, vocab: PlaceVocabulary) -> tuple[str, str] | None:
-    """A capitalised feature noun ending the name itself ("Cabo Delgado Province")."""
+    """A capitalised feature noun ending or opening the name itself ("Cabo Delgado
+    Province", "Hotel Nord Sud", "Lake Chad")."""
     words = name.split()
     if len(words) < 2:
         return None
-    last = words[-1].casefold()
-    kind = vocab.feature.get(last) or vocab.feature.get(last.removesuffix("s"))
-    return (last, kind) if kind else None
+    for word in (words[-1], words[0]):
+        noun = word.casefold()
+        kind = vocab.feature.get(noun) or vocab.feature.get(noun.removesuffix("s"))
+        if kind:
+            return noun, kind
+    return None
 
 
 def _runs(text: str) -> list[re.Match[str]]:
@@ -241,7 +253,7 @@ def _trimmed(text: str, run: re.Match[str], vocab: PlaceVocabulary) -> re.Match[
     )  # fmt: skip
     while True:
         first = re.match(r"[^\s]+", run.group())
-        if first is None or first.group().casefold() not in drop:
+        if first is None or first.group().casefold() not in drop | vocab["directions"]:
             return run
         rest = _RUN.match(text, run.start() + first.end() + 1)
         if rest is None or rest.start() >= run.end() or not run.group()[first.end() :].strip():
@@ -266,6 +278,12 @@ def _make(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence: int) 
         noun, kind, noun_end = after
         mention.noun, mention.feature = noun, kind
         mention.written = text[start:noun_end]
+    described = _DESCRIBED_AS.match(text, _end_of_noun(text, mention))
+    if described is not None and mention.feature is None:
+        kinds = [vocab.feature.get(w.casefold()) for w in described.group("words").split()]
+        kind = next((k for k in kinds if k), None)
+        if kind in ("site", "settlement"):
+            mention.feature = kind  # "Le Campement, a luxury hotel outside of Bamako"
     border = _NOUN_AFTER.match(text, end)
     if border is not None and border.group(1) in vocab["border_words"]:
         mention.role = BORDER  # "near the Niger border", "on the Burkina Faso side"
@@ -273,7 +291,7 @@ def _make(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence: int) 
         mention.written = _linear_written(text, start, end, cue.noun)
     if _POSSESSIVE.match(text, end):
         mention.possessive = True
-    if mention.feature == "event" or _event_noun_follows(text, mention, vocab):
+    if _event_noun_follows(text, mention, vocab):
         mention.role = EVENT  # "the Bohoma raid", "the Nguétchéwé camp bombing"
     suffix = _SUFFIX_AFTER.match(text, end)
     if suffix is not None:
@@ -282,8 +300,11 @@ def _make(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence: int) 
 
 
 def _event_noun_follows(text: str, mention: Mention, vocab: PlaceVocabulary) -> bool:
+    """ "the Bohoma raid", "last year's Xitaxi massacre" (not "Militants ambush a unit")."""
     match = _NOUN_AFTER.match(text, mention.start + len(mention.written))
-    return match is not None and match.group(1) in vocab["event_nouns"]
+    if match is None or match.group(1) not in vocab["event_nouns"]:
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, mention.start - 20), mention.start))
 
 
 def _linear_written(text: str, start: int, end: int, noun: str) -> str:
@@ -317,6 +338,10 @@ def find_mentions(
             continue
         sentence = max(sum(1 for s in starts if s <= run.start()) - 1, 0)
         mention = _make(text, run, vocab, sentence)
+        if run.start() != raw.start():
+            mention.full = raw.group().rstrip()
+            first = raw.group().split()[0].casefold()
+            mention.direction = mention.direction or first in vocab["directions"]
         opening = text[starts[sentence] : run.start()]
         mention.initial = not opening.strip(" \t\n•*-–—\"'“‘(") or opening.rstrip().endswith(":")
         if _is_name(mention, vocab) and not is_demonym(mention.name):
@@ -335,10 +360,8 @@ def is_organisation(name: str, vocab: PlaceVocabulary) -> bool:
 
 
 def _is_name(mention: Mention, vocab: PlaceVocabulary) -> bool:
-    words = [w.casefold().strip("'’") for w in mention.name.replace("-", " ").split()]
-    if not words or words[0] in vocab["not_name_words"]:
-        return False
-    return not any(w in vocab["not_place_words"] for w in words)
+    words = mention.name.split()
+    return bool(words) and words[0].casefold() not in vocab["not_name_words"]
 
 
 def _mark_dateline(text: str, mentions: list[Mention]) -> None:
@@ -460,6 +483,12 @@ def _consume_possessives(text: str, mentions: list[Mention], vocab: PlaceVocabul
             continue
         inner = mentions[i + 1] if i + 1 < len(mentions) else None
         gap = text[container.end : inner.start] if inner else ""
+        if inner is not None and re.fullmatch(r"['’][sS][ \t]+capital[ \t]*,[ \t]*", gap):
+            container.consumed = True  # "in Mali's capital, Bamako"
+            inner.hints.append(container.name)
+            if inner.role == MENTION:
+                inner.role, inner.cue = container.role, container.cue
+            continue
         if inner is None or not re.fullmatch(r"['’][sS][ \t]+", gap):
             if not _feature_noun_follows(text, container.end, vocab):
                 container.role = MENTION  # "Chad's army" only owns; "Mogadishu's prison" is in
@@ -496,8 +525,11 @@ def _pair(
         appositive = None
     if previous.feature == "linear" and re.fullmatch(r"[ \t]+to[ \t]+", gap):
         previous.written = text[text.find(previous.written, previous.start - 40) : mention.end]
-        _hint_of(previous, mention, strong=False)  # "the road from A to B"
+        mention.consumed = True  # "the road from A to B": B is where the road goes
+        previous.near.append(mention.name)
         return False
+    if appositive is not None and not _place_like(previous, vocab):
+        return False  # "the journalists Dupont and Verlon, in northern Mali"
     if appositive is not None:
         strong = bool(appositive.group("in")) or mention.feature == "admin"
         if strong and not _list_continues(text, mention):
@@ -510,13 +542,43 @@ def _pair(
     if _AXIS_DASH.fullmatch(gap) and mention.feature == "linear":
         previous.written = text[previous.start : _end_of_noun(text, mention)]
         previous.feature, previous.noun = "linear", mention.noun
-        _hint_of(previous, mention, strong=False)  # "the Nassian–Ferkessédougou axis"
+        mention.consumed = True  # "the Nassian–Ferkessédougou axis"
+        previous.near.append(_without_noun_words(mention.name, mention.noun))
         return False
     if _LIST_GAP.fullmatch(gap) or _AXIS_DASH.fullmatch(gap):
         _inherit(previous, mention)
         return True
     _nest(gap, previous, mention, vocab)
     return False
+
+
+def _place_like(mention: Mention, vocab: PlaceVocabulary) -> bool:
+    """A name that can have hints: where something happens, not a person, a people, a
+    group or a force ("the G5 Sahel force camp in Boulikessi": the camp is in Boulikessi)."""
+    words = mention.name.replace("-", " ").split()
+    coded = any(sum(c.isupper() or c.isdigit() for c in w) >= 2 and w.upper() == w for w in words)
+    broad = any(w.casefold() in vocab["broad_regions"] for w in words)
+    return (
+        mention.role in EVENT_ROLES
+        and not mention.possessive
+        and not coded
+        and not broad
+        and not is_organisation(mention.name, vocab)
+        and not is_people(mention.name, vocab)
+    )
+
+
+def is_people(name: str, vocab: PlaceVocabulary) -> bool:
+    """A name of a people, a creed or a group ("Tuareg camps", "the Dogon village of")."""
+    words = {w.casefold().strip("'’") for w in name.replace("-", " ").split()}
+    return bool(words & vocab["not_place_words"])
+
+
+def _without_noun_words(name: str, noun: str | None) -> str:
+    words = name.split()
+    if noun and len(words) > 1 and words[-1].casefold() == noun:
+        return " ".join(words[:-1])
+    return name
 
 
 def _inherit(previous: Mention, mention: Mention) -> None:
@@ -552,10 +614,11 @@ def _share_plural_nouns(mentions: list[Mention]) -> None:
 
 def _hint_of(head: Mention, mention: Mention, strong: bool) -> None:
     mention.consumed = True
-    head.hints.append(mention.name)
+    name = mention.written if mention.feature == "admin" else (mention.full or mention.name)
+    head.hints.append(name)  # "Ménaka region" keeps its noun: it is the region
     head.hints.extend(mention.hints)
     if strong:
-        head.strong_hints.append(mention.name)
+        head.strong_hints.append(name)
 
 
 _NEST_FILLER = frozenset({"the", "a", "an", "its", "over", "on", "at", "of", "in"})
@@ -563,16 +626,30 @@ _NEST_FILLER = frozenset({"the", "a", "an", "its", "over", "on", "at", "of", "in
 
 def _nest(gap: str, previous: Mention, mention: Mention, vocab: PlaceVocabulary) -> None:
     """ "Bosso town in Diffa", "Soueram near Fotokol": the later name qualifies the earlier."""
-    words = [w.casefold() for w in gap.split() if not re.search(r"['’]s$", w)]
+    if is_people(previous.name, vocab) and gap.split() == ["of"] and previous.noun:
+        previous.consumed = True  # "the Dogon village of Sobane Da": Dogon names the people
+        mention.feature, mention.role = previous.feature, previous.role
+        return
+    if previous.possessive or not _place_like(previous, vocab):
+        return  # "Mali's main base in Kati": Kati is the place; a person has no hints
+    words = [w.casefold() for w in re.findall(r"[\w'’\-]+|,", gap) if not re.search(r"['’]s$", w)]
+    if len(words) >= 2 and words[-2:] == ["outside", "of"]:
+        words = words[:-1]
     while words and (words[-1] in vocab["skip_words"] or words[-1] in vocab["directions"]):
         words.pop()
+    if words and words[0] == "," and (mention.distance or words[-1] in vocab["near_prepositions"]):
+        # "the Top Coffee café in Boondheere district, near Villa Somalia";
+        # "Le Campement, a luxury hotel outside of Bamako"
+        if len(words) <= 6:
+            mention.consumed = True
+            previous.near.append(mention.name)
+            previous.hints.extend(mention.hints)
+        return
     if not words or len(gap) > 45 or any(c in gap for c in ",;.()"):
         return
     allowed = _NEST_FILLER | vocab["skip_words"] | vocab.feature.keys()
-    if not set(words[:-1]) <= allowed or previous.role not in EVENT_ROLES:
+    if not set(words[:-1]) <= allowed:
         return
-    if is_organisation(previous.name, vocab):
-        return  # "the Ministry of Education at Zoobe junction": the ministry is no place
     if mention.role in (ORIGIN, DESTINATION, BORDER):
         return
     if words[-1] in vocab["near_prepositions"] or mention.distance:

@@ -26,8 +26,9 @@ The rules, in order:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventline.silver.place_index import Entry, PlaceIndex
 from eventline.silver.place_mentions import Mention
@@ -60,6 +61,10 @@ _ADMIN_LEVEL = {
     "sub-prefecture": "admin3", "canton": "admin3",
 }  # fmt: skip
 
+# Population steps that make one homonym better known than another (GeoNames figures are
+# rough: only a step apart counts).
+_POPULATION_STEPS = (1, 1_000, 5_000, 20_000, 100_000)
+
 Lookup = Callable[[str], Sequence[tuple[PlaceIndex, tuple[Entry, ...]]]]
 
 
@@ -76,6 +81,7 @@ class Resolution:
     fallback: Entry | None = None
     how: str | None = None
     ambiguous: int = 0  # number of equally good candidates when the name is ambiguous
+    spelling: str | None = None  # the folded spelling the entry was found under
 
     @property
     def place(self) -> Entry | None:
@@ -108,7 +114,8 @@ def level_of(mention: Mention) -> str | None:
 def spellings(mention: Mention) -> list[str]:
     """The keys to look a mention up under, best first."""
     keys: list[str] = []
-    for text in (mention.written, mention.name, _without_noun(mention), *mention.aliases):
+    full = (mention.full,) if mention.full else ()
+    for text in (*full, mention.written, mention.name, _without_noun(mention), *mention.aliases):
         key = fold_key(text)
         if key and key not in keys:
             keys.append(key)
@@ -116,10 +123,25 @@ def spellings(mention: Mention) -> list[str]:
 
 
 def _without_noun(mention: Mention) -> str:
-    words = mention.name.split()
-    if mention.noun and len(words) > 1 and words[-1].casefold().startswith(mention.noun[:4]):
-        return " ".join(words[:-1])
-    return mention.name
+    return strip_noun(mention.name, mention.noun)
+
+
+def strip_noun(name: str, noun: str | None) -> str:
+    """The name without a feature noun it starts or ends with ("Cabo Delgado Province")."""
+    words = name.split()
+    if noun and len(words) > 1:
+        if words[-1].casefold().startswith(noun[:4]):
+            return " ".join(words[:-1])
+        if words[0].casefold().startswith(noun[:4]):
+            return " ".join(words[1:])
+    return name
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"[ \-]+(?:region|regions|province|department|prefecture|district|commune|state|county"
+    r"|municipality|cercle|governorate)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -133,9 +155,9 @@ class Hints:
 
     def compatible(self, entry: Entry) -> int | None:
         """How many hints confirm ``entry``; None when one contradicts it."""
-        if self.countries and entry.country_code not in self.countries:
+        if self.countries and entry.country_code not in (*self.countries, None):
             return None
-        if entry.kind == "country":
+        if entry.kind == "country" or entry.country_code is None:
             return 0
         support = 0
         for area in self.admins:
@@ -159,13 +181,13 @@ def _admin_verdict(entry: Entry, area: Entry) -> bool | None:
     if area.kind == "admin1":
         if entry.admin1_code and area.admin1_code:
             return entry.admin1_code == area.admin1_code
-        return _same_name(entry.admin1, area.name)
+        return _same_name(entry.admin1, area.admin1 or area.name)
     if area.kind == "admin2":
         if entry.admin1_code and area.admin1_code and entry.admin1_code != area.admin1_code:
             return False
         if entry.admin2_code and area.admin2_code:
             return entry.admin2_code == area.admin2_code
-        named = _same_name(entry.admin2, area.name)
+        named = _same_name(entry.admin2, area.admin2 or area.name)
         if named is not None:
             return named
         km = distance_km(entry, area)
@@ -185,8 +207,14 @@ def resolve_hints(names: Sequence[str], strong: Sequence[str], lookup: Lookup) -
     hints = Hints(set(), [], [], [])
     found: list[tuple[str, list[Entry]]] = []
     for name in dict.fromkeys(names):
-        entries = [e for _, group in lookup(fold_key(name)) for e in group]
-        countries = {e.country_code for e in entries if e.kind == "country"}
+        admin_only = bool(_ADMIN_SUFFIX.search(name))  # "the Ménaka region": not the town
+        groups = lookup(fold_key(name))
+        if not groups and admin_only:
+            groups = lookup(fold_key(_ADMIN_SUFFIX.sub("", name)))
+        entries = [e for index, group in groups if index.label != "world" for e in group]
+        world = [e for index, group in groups if index.label == "world" for e in group]
+        countries = {e.country_code for e in entries + world if e.kind == "country"}
+        entries = entries or world  # the document's countries first
         if countries:
             hints.countries |= {c for c in countries if c}
         else:
@@ -195,14 +223,16 @@ def resolve_hints(names: Sequence[str], strong: Sequence[str], lookup: Lookup) -
         entries = list({e.id: e for e in entries}.values())
         if hints.countries:
             entries = [e for e in entries if e.country_code in hints.countries]
-        admins = [e for e in entries if e.is_admin]
+        admins = [e for e in entries if e.is_admin or (e.twin and e.kind in ("admin1", "admin2"))]
         towns = [e for e in entries if e.kind == "town"]
         if admins:
             hints.admins.append(_best_area(admins))
-        elif len(towns) == 1:
-            hints.towns.append(towns[0])
+        if len(towns) == 1 or (admins and towns):
+            town = max(towns, key=_prominence)
+            if not admins:
+                hints.towns.append(town)  # near the candidate; a city's own district is not
             if name in strong:
-                hints.strong_towns.append(towns[0])
+                hints.strong_towns.append(town)  # "the Dembé district of N'Djamena"
     if not hints.countries and hints.admins:
         codes = {a.country_code for a in hints.admins}
         if len(codes) == 1:
@@ -226,7 +256,7 @@ def _kind_rank(entry: Entry, order: Sequence[str]) -> int:
 
 def _prominence(entry: Entry) -> tuple[int, int]:
     population = entry.population or 0
-    bucket = 3 if population >= 100_000 else 2 if population >= 10_000 else 1 if population else 0
+    bucket = sum(population >= floor for floor in _POPULATION_STEPS)
     return (entry.rank, bucket)
 
 
@@ -242,7 +272,14 @@ def choose(
         support = hints.compatible(entry)
         if support is None:
             continue
-        scored.append(((_kind_rank(entry, order), -support, _neg(_prominence(entry))), entry))
+        # A reviewed override decides its spellings (a region twin only when a region is meant).
+        key = (
+            not entry.override,
+            _kind_rank(entry, order),
+            -support,
+            _neg(_prominence(entry)),
+        )
+        scored.append((key, entry))
     if not scored:
         return None, 0
     scored.sort(key=lambda item: (item[0], item[1].id))
@@ -264,19 +301,59 @@ def resolve_mention(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -
     hints = resolve_hints(mention.hints, mention.strong_hints, lookup)
     order = _ORDERS.get(level_of(mention), _DEFAULT_ORDER)
     ambiguous = 0
+    keys = spellings(mention)
     for tier in tiers:
-        candidates = [e for key in spellings(mention) for _, group in tier(key) for e in group]
+        candidates = [e for key in keys for _, group in tier(key) for e in group]
         if hints.countries:
-            candidates = [e for e in candidates if e.country_code in hints.countries]
+            candidates = [e for e in candidates if e.country_code in (*hints.countries, None)]
         if not candidates:
             continue
         entry, ties = choose(candidates, order, hints, mention.feature != "admin")
         if entry is not None:
-            return Resolution(mention, entry)
+            spelling = next(k for k in keys if any(entry in g for _, g in tier(k)))
+            return Resolution(mention, entry, spelling=spelling)
         ambiguous = ambiguous or ties
         if ties:
             break
+    pair = _hyphen_pair(mention, tiers) if not ambiguous else None
+    if pair is not None:
+        return pair
+    tail = _country_tail(mention, lookup, tiers) if not ambiguous else None
+    if tail is not None:
+        return tail
     return _fall_back(mention, hints, lookup, tiers, ambiguous)
+
+
+def _country_tail(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -> Resolution | None:
+    """ "in Tongo Tongo Niger" (a comma lost): a name that ends with a country's name is a
+    place of that country."""
+    words = mention.name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        country = [
+            e for _, g in lookup(fold_key(" ".join(words[cut:]))) for e in g if e.kind == "country"
+        ]
+        if country:
+            head = replace(mention, name=" ".join(words[:cut]), written=" ".join(words[:cut]))
+            head.hints = [*mention.hints, " ".join(words[cut:])]
+            found = resolve_mention(head, lookup, tiers)
+            return Resolution(mention, found.entry, found.fallback, found.how, spelling=found.spelling) if found.entry else None
+    return None
+
+
+def _hyphen_pair(mention: Mention, tiers: Sequence[Lookup]) -> Resolution | None:
+    """ "the Kwala-Mourdiah road", "the Tessalit-Gao highway": two known towns joined by a
+    hyphen are a road between them, placed at the first."""
+    name = strip_noun(mention.name, mention.noun)
+    parts = [p for p in re.split(r"[-‐‑–]", name) if p.strip()]
+    if len(parts) != 2 or mention.feature not in ("linear", None):
+        return None
+    empty = Hints(set(), [], [], [])
+    first, second = (_single_town(p.strip(), empty, tiers) for p in parts)
+    if first is None or second is None:
+        return None
+    mention.feature = "linear"
+    mention.near.append(parts[1].strip())
+    return Resolution(mention, first)
 
 
 def _fall_back(
@@ -317,6 +394,7 @@ def _single_town(name: str, hints: Hints, tiers: Sequence[Lookup]) -> Entry | No
         candidates = [e for _, group in tier(fold_key(name)) for e in group]
         if hints.countries:
             candidates = [e for e in candidates if e.country_code in hints.countries]
+        candidates = [e for e in candidates if e.kind != "country"]
         entry, _ = choose(candidates, _ORDERS["settlement"], hints)
         if entry is not None:
             return entry

@@ -32,6 +32,7 @@ coordinates are those of what it was placed by. Nothing named: ``unknown``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -39,14 +40,22 @@ from typing import Any
 
 from eventline.silver import gazetteer as gz
 from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
-from eventline.silver.place_index import Entry, PlaceIndex, country_index, world_index
+from eventline.silver.place_index import (
+    Entry,
+    PlaceIndex,
+    country_finder,
+    country_index,
+    world_index,
+)
 from eventline.silver.place_mentions import (
     DESTINATION,
     EVENT_ROLES,
+    MENTION,
     NEAR,
     ORIGIN,
     Mention,
     is_organisation,
+    is_people,
 )
 from eventline.silver.place_overrides import COLUMNS, PLACES_CSV, PRECISION_BY_TYPE
 from eventline.silver.place_resolution import Resolution, resolve_mention
@@ -74,6 +83,18 @@ PLACE_COLUMNS = (
 _GEO = {"town": 1, "admin3": 2, "admin2": 2, "admin1": 3, "area": 3, "country": 3}
 _WHERE = {"town": 1, "admin3": 3, "admin2": 3, "admin1": 4, "area": 5, "country": 6}
 _INSIDE_FEATURES = frozenset({"site", "natural", "area", "event", "admin"})
+# Words that refer back to the paragraph's place.
+_ANAPHOR = re.compile(
+    r"\b(?:there|the same (?:junction|town|village|city|place|area|site|camp|base|post|"
+    r"locality|road|market|bridge|island)|the (?:park|junction|town|village|city|locality|camp"
+    r"|base|site|island|area)(?:['’]s)?)\b(?! of\b)",
+    re.IGNORECASE,
+)
+# "in the north-east", "across the north of the country": a part of the report's country.
+_COUNTRY_PART = re.compile(
+    r"\b(?:in|across|throughout)\s+the\s+(?P<part>(?:far[ -])?(?:north|south)(?:[ -]?(?:east|west))?"
+    r"|east|west|centre|center)\b(?!\s+(?:of|side)\b(?!\s+the\s+country))"
+)
 
 
 @dataclass(frozen=True)
@@ -178,6 +199,8 @@ class _Found:
             if self.mention.feature in (None, "settlement", "linear"):
                 return 1
             return 2 if self.resolution.fallback is None else 1
+        if self.mention.feature == "settlement" and entry.is_admin:
+            return 0  # "the town of Palma", known only as the district of that name
         return {"town": 0, "admin3": 2, "admin2": 2, "admin1": 3, "country": 4}[entry.precision]
 
 
@@ -228,13 +251,19 @@ class PlaceResolver:
             [m for m in mentions_of(text) if not m.consumed], preferred
         )
         sentence = self._sentence_countries(mentions, preferred)
-        found = [f for f in (self._resolve(m, preferred, sentence) for m in mentions) if f]
+        found = [self._resolve(m, preferred, sentence) for m in mentions]
         eligible = [f for f in found if self._eligible(f)]
-        unknown = tuple(dict.fromkeys(f.mention.name for f in eligible if not f.resolution.known))
-        primary = _primary(eligible) or _last_resort(found)
-        default = self._default_country(context, record, sentence)
+        unknown = tuple(
+            dict.fromkeys(
+                f.mention.name
+                for f in eligible
+                if not f.resolution.known and f.mention.feature not in ("site", "event")
+            )
+        )
+        primary = self._primary(found, context)
+        default = self._default_country(context, record, sentence, text)
         if primary is None:
-            return nothing(default, unknown)
+            return self._unnamed(text, context, record, default, unknown)
         match = _match(primary, default)
         places = tuple(
             dict.fromkeys(
@@ -246,18 +275,61 @@ class PlaceResolver:
 
     def _absorb_appositions(self, mentions: list[Mention], preferred: list[str]) -> list[Mention]:
         """ "Dembo, central Mali", "El Baraf, Middle Shabelle": a name after a comma that is
-        a country or an admin area is a hint of the name before it, not a second place."""
+        a country or an admin area is a hint of the name before it, not a second place
+        (but "from Mali, France will ..." is no hint of a country)."""
         lookup = self.lookups.everywhere(preferred)
         kept = []
         for mention in mentions:
             head = mention.apposition_of
             entries = [e for _, g in lookup(fold_key(mention.name)) for e in g] if head else []
-            if head is not None and entries and all(e.is_admin or e.kind == "country" for e in entries):
+            is_country = head is not None and any(
+                e.kind == "country" for e in self.lookups.world.get(fold_key(head.name))
+            )
+            if (
+                head is not None
+                and not is_country
+                and entries
+                and all(e.is_admin or e.kind == "country" for e in entries)
+            ):
                 head.hints.append(mention.name)
                 head.strong_hints.append(mention.name)
                 continue
             kept.append(mention)
         return kept
+
+    def _primary(self, found: list[_Found], context: DocumentPlaces) -> _Found | None:
+        """The place of the event: the first sentence that names one; in it, a place the
+        text puts the event at, else a well-known place named in passing ("a Bamako court"),
+        else where people came from or went ("deployed to Cabo Delgado")."""
+        tiers = (
+            self._eligible,
+            lambda f: self._weak(f, context) and f.resolution.entry.kind != "country",
+            _last_resort,
+            lambda f: self._weak(f, context),
+        )
+        for sentence in sorted({f.mention.sentence for f in found}):
+            items = [f for f in found if f.mention.sentence == sentence]
+            for number, tier in enumerate(tiers):
+                chosen = [f for f in items if tier(f)]
+                if chosen:
+                    best = _pick(chosen)
+                    finer = [f for f in items if number == 0 and tiers[1](f)]
+                    return _finer_in(best, finer) or best
+        return None
+
+    def _weak(self, found: _Found, context: DocumentPlaces) -> bool:
+        """A well-known place of the document's countries named with no cue ("a Bamako
+        court"): an override, a major town, an admin area; or one of those countries named
+        in any role but a border ("Mali relied on", "withdrew from Mali")."""
+        mention, entry = found.mention, found.resolution.entry
+        if entry is None or mention.relative or is_people(mention.name, self.vocabulary):
+            return False
+        ours = not context.countries or entry.country_code in context.countries
+        if entry.kind == "country":
+            return ours and mention.role in (MENTION, ORIGIN, DESTINATION)
+        if mention.role != MENTION or not ours:
+            return False
+        return entry.override or entry.is_admin or entry.rank >= 5 or (entry.population or 0) >= 100_000
 
     def _sentence_countries(self, mentions: list[Mention], preferred: list[str]) -> list[str]:
         """Countries the text places events in ("attacks in Niger"), beyond the document's."""
@@ -289,15 +361,51 @@ class PlaceResolver:
             return True
         if mention.initial or is_organisation(mention.name, self.vocabulary):
             return False
+        if mention.apposition_of is not None:
+            return False  # "in Mali, Maslov is ...": a name after a comma is no second place
+        if is_people(mention.name, self.vocabulary):
+            return False
         if found.resolution.fallback is not None and mention.feature in ("site", "natural"):
             return True  # "the Beach View Hotel ... in Mogadishu": a site of a known town
         return looks_like_place(mention.name)
 
+    def _unnamed(
+        self,
+        text: str,
+        context: DocumentPlaces,
+        record: Mapping[str, Any] | None,
+        default: str | None,
+        unknown: tuple[str, ...],
+    ) -> PlaceMatch:
+        """No name: a reference back to the paragraph's place ("there", "the same
+        junction", "near the park's edge"), a part of the country ("in the north-east"), or
+        the country alone."""
+        block = _block(record)
+        earlier = context.last_places.get(block) if block is not None else None
+        if earlier is not None and _ANAPHOR.search(text):
+            return replace(earlier, unknown_names=unknown)
+        part = _COUNTRY_PART.search(text)
+        if part is not None and default:
+            match = nothing(default, unknown)
+            return replace(
+                match, location_text=part.group("part"), location=match.country,
+                location_precision="country", places_text=(part.group("part"),), where_prec=5,
+            )  # fmt: skip
+        return nothing(default, unknown)
+
     def _default_country(
-        self, context: DocumentPlaces, record: Mapping[str, Any] | None, sentence: list[str]
+        self,
+        context: DocumentPlaces,
+        record: Mapping[str, Any] | None,
+        sentence: list[str],
+        text: str = "",
     ) -> str | None:
         if len(sentence) == 1:
             return sentence[0]
+        named = {c for w in country_finder().find(text) for c in w.codes}
+        named &= set(context.countries)
+        if len(named) == 1:
+            return next(iter(named))  # "Chadian soldiers", in a report on Chad and Cameroon
         block = _block(record)
         if block is not None and block in context.last_countries:
             return context.last_countries[block]
@@ -315,8 +423,11 @@ class PlaceResolver:
     ) -> None:
         block = _block(record)
         code = _code_of(match.country)
-        if block is not None and code and match.location_precision != "unknown":
+        ours = not context.countries or code in context.countries
+        if block is not None and code and ours and match.location_precision != "unknown":
             context.last_countries[block] = code
+        if block is not None and match.location_text and match.location_precision != "country":
+            context.last_places[block] = match
 
     # --- compatibility -----------------------------------------------------------------
 
@@ -354,25 +465,36 @@ def _code_of(country: str | None) -> str | None:
     return found[0].iso2 if len(found) == 1 else None
 
 
-def _primary(found: list[_Found]) -> _Found | None:
-    if not found:
+def _finer_in(best: _Found, weak: list[_Found]) -> _Found | None:
+    """ "A Bamako court ... attacks in Mali": a town named in passing refines a country."""
+    entry = best.resolution.entry
+    if entry is None or entry.kind != "country":
         return None
-    lead = min(f.mention.sentence for f in found)
-    in_lead = [f for f in found if f.mention.sentence == lead]
-    return min(in_lead, key=lambda f: (f.rank, f.mention.start))
+    inside = [f for f in weak if f.resolution.entry and f.resolution.entry.country_code == entry.country_code]
+    return _pick(inside) if inside else None
 
 
-def _last_resort(found: list[_Found]) -> _Found | None:
-    """No place of the event named: a known non-country origin or destination ("deployed to
-    Cabo Delgado", "withdrew from the Afungi site") is better than nothing."""
-    for item in found:
-        mention, entry = item.mention, item.resolution.entry
-        if mention.role not in (ORIGIN, DESTINATION) or mention.relative:
-            continue
-        if (entry is not None and entry.kind != "country") or mention.hints or mention.noun:
-            if entry is not None or looks_like_place(mention.name):
-                return item
-    return None
+def _pick(found: list[_Found]) -> _Found:
+    """The best of one sentence's places: by rank, then the first; a place named only as a
+    reference after the event's place ("the town of Palma, close to the Afungi site") is
+    not the event's."""
+    events = [f.mention.start for f in found if f.mention.role != NEAR]
+    kept = [f for f in found if f.mention.role != NEAR or not any(s < f.mention.start for s in events)]
+    return min(kept or found, key=lambda f: (f.rank, f.mention.start))
+
+
+def _last_resort(item: _Found) -> bool:
+    """No place of the event named: a known place the text names as an origin or a
+    destination ("deployed to Cabo Delgado", "withdrew from the Afungi site", not a country)
+    or in a relative clause ("who had been kidnapped at a hotel in Timbuktu")."""
+    mention, entry = item.mention, item.resolution.entry
+    if mention.relative:
+        return entry is not None and mention.role in EVENT_ROLES
+    if mention.role not in (ORIGIN, DESTINATION):
+        return False
+    if entry is not None:
+        return entry.kind != "country"
+    return bool(mention.hints or mention.noun) and looks_like_place(mention.name)
 
 
 def _match(found: _Found, default: str | None) -> PlaceMatch:
@@ -382,8 +504,9 @@ def _match(found: _Found, default: str | None) -> PlaceMatch:
         return replace(nothing(default), location_text=mention.written, location_precision="unresolved")
     code = place.country_code or default
     precision, geo, where = _precision(mention, resolution)
+    written = mention.full if resolution.spelling == fold_key(mention.full or "") else None
     return PlaceMatch(
-        location_text=mention.written,
+        location_text=written or mention.written,
         location=place.name,
         place_id=place.id,
         location_precision=precision,
@@ -395,8 +518,19 @@ def _match(found: _Found, default: str | None) -> PlaceMatch:
         longitude=place.longitude if place.kind != "country" else None,
         geo_precision=geo,
         where_prec=where,
-        matched_text=mention.name if resolution.known else None,
+        matched_text=_matched_text(mention, resolution),
     )
+
+
+def _matched_text(mention: Mention, resolution: Resolution) -> str | None:
+    """The spelling of the text that the gazetteer knows ("Timbuktu" of "Timbuktu town",
+    "Bandiagara region" when that is a reviewed spelling)."""
+    if not resolution.known:
+        return None
+    for text in (mention.full, mention.written, mention.name, *mention.aliases):
+        if text and fold_key(text) == resolution.spelling:
+            return text
+    return mention.name
 
 
 def _precision(mention: Mention, resolution: Resolution) -> tuple[str, int, int]:
@@ -410,20 +544,17 @@ def _precision(mention: Mention, resolution: Resolution) -> tuple[str, int, int]
         precision = place.precision
         if level == "town" and approximate:
             geo, where = 2, 2
-        if mention.feature == "linear" and len(mention.hints) and "–" in mention.written:
-            where = 5
+        if mention.feature == "linear" and mention.near:
+            where = 5  # along a road between two places
         if level == "country" and mention.direction:
             where = 5  # "northern Mali": a part of the country
         return precision, geo, where
-    inside = resolution.how == "container" and mention.feature in _INSIDE_FEATURES
+    inside = resolution.how in ("container", "near") and mention.feature in _INSIDE_FEATURES
     if level == "town":
-        if inside and not approximate:
-            return "town", 1, 1
-        return ("town" if inside else "unresolved"), 2, 2
+        if inside and resolution.how == "container" and not approximate:
+            return "town", 1, 1  # "Mogadishu's Zoobe junction"
+        return ("town" if inside else "unresolved"), 2, 2  # "a hotel outside of Bamako"
     return "unresolved", geo, where
-
-
-_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "african", "american", "asian")
 
 
 def looks_like_place(name: str) -> bool:
@@ -434,13 +565,20 @@ def looks_like_place(name: str) -> bool:
     lowered = [w.casefold().strip("'’") for w in words]
     if len(words[0]) == 1 and len(words) == 1:
         return False
-    if any(sum(c.isupper() for c in w) >= 2 and not any(c.islower() for c in w) for w in words):
-        if not all(w in ("II", "III", "IV") for w in words[1:]) or len(words) == 1:
-            return False  # "JNIM", "G5", but "Gangafani II" is a name
+    acronyms = [
+        w
+        for w in re.split(r"[\s\-]+", name)
+        if sum(c.isupper() for c in w) >= 2 and w.removesuffix("s").upper() == w.removesuffix("s")
+    ]
+    if any(re.search(r"-(?:led|backed|based|linked|affiliated?|owned|run|held)$", w) for w in lowered):
+        return False  # "French-led", "JNIM-affiliated"
+    site = lowered[-1] in vocab.feature and len(words) > 1  # "SYL Hotel"
+    if acronyms and not site and not all(w in ("II", "III", "IV") for w in acronyms):
+        return False  # "JNIM", "G5", but "Gangafani II" is a name
     bad = vocab["not_place_words"] | vocab["broad_regions"]
     if any(w in bad for w in lowered) or is_organisation(name, vocab):
         return False
-    return not lowered[-1].endswith(_DEMONYM_ENDINGS)
+    return True
 
 
 @cache
