@@ -19,7 +19,7 @@ from typing import Any
 
 from eventline.silver import gazetteer as gz
 from eventline.silver.place_index import CountryFinder, country_finder, world_index
-from eventline.silver.place_mentions import (
+from eventline.silver.place_mention import (
     BASE,
     BORDER,
     DATELINE,
@@ -28,8 +28,8 @@ from eventline.silver.place_mentions import (
     ORIGIN,
     REFERENCE,
     Mention,
-    find_mentions,
 )
+from eventline.silver.place_mentions import find_mentions
 from eventline.text.fold import fold_key
 
 TITLE_WEIGHT, SECTION_WEIGHT, DATELINE_WEIGHT = 5.0, 3.0, 1.5

@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from eventline.silver.place_index import Entry, PlaceIndex
-from eventline.silver.place_mentions import Mention
+from eventline.silver.place_mention import Mention
 from eventline.text.fold import fold_key
 
 NEAR_KM = 25.0  # homonyms closer than this are one place for an event's coordinates
@@ -96,9 +96,10 @@ def distance_km(a: Entry, b: Entry) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
@@ -336,7 +337,11 @@ def _country_tail(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -> 
             head = replace(mention, name=" ".join(words[:cut]), written=" ".join(words[:cut]))
             head.hints = [*mention.hints, " ".join(words[cut:])]
             found = resolve_mention(head, lookup, tiers)
-            return Resolution(mention, found.entry, found.fallback, found.how, spelling=found.spelling) if found.entry else None
+            return (
+                Resolution(mention, found.entry, found.fallback, found.how, spelling=found.spelling)
+                if found.entry
+                else None
+            )
     return None
 
 

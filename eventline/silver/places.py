@@ -34,11 +34,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from eventline.silver import gazetteer as gz
+from eventline.silver.place_choice import (
+    Found,
+    PlaceMatch,
+    finer_in,
+    last_resort,
+    looks_like_place,
+    nothing,
+    pick,
+    to_match,
+)
 from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
 from eventline.silver.place_index import (
     Entry,
@@ -47,26 +57,25 @@ from eventline.silver.place_index import (
     country_index,
     world_index,
 )
-from eventline.silver.place_mentions import (
+from eventline.silver.place_mention import (
     DESTINATION,
     EVENT_ROLES,
     MENTION,
-    NEAR,
     ORIGIN,
     Mention,
     is_organisation,
     is_people,
 )
 from eventline.silver.place_overrides import COLUMNS, PLACES_CSV, PRECISION_BY_TYPE
-from eventline.silver.place_resolution import Resolution, resolve_mention
+from eventline.silver.place_resolution import resolve_mention
 from eventline.silver.place_vocabulary import default_vocabulary
 from eventline.text.fold import fold_key
 
 __all__ = [
     "COLUMNS",
     "PLACES_CSV",
-    "PRECISION_BY_TYPE",
     "PRECISIONS",
+    "PRECISION_BY_TYPE",
     "DocumentPlaces",
     "PlaceMatch",
     "PlaceResolver",
@@ -75,14 +84,6 @@ __all__ = [
 ]
 
 PRECISIONS = ("town", "admin3", "admin2", "admin1", "country", "unresolved", "unknown")
-PLACE_COLUMNS = (
-    "location_text", "location", "place_id", "location_precision", "admin1", "admin2",
-    "country", "country_code", "latitude", "longitude", "geo_precision", "where_prec",
-    "places_text",
-)  # fmt: skip
-_GEO = {"town": 1, "admin3": 2, "admin2": 2, "admin1": 3, "area": 3, "country": 3}
-_WHERE = {"town": 1, "admin3": 3, "admin2": 3, "admin1": 4, "area": 5, "country": 6}
-_INSIDE_FEATURES = frozenset({"site", "natural", "area", "event", "admin"})
 # Words that refer back to the paragraph's place.
 _ANAPHOR = re.compile(
     r"\b(?:there|the same (?:junction|town|village|city|place|area|site|camp|base|post|"
@@ -92,56 +93,10 @@ _ANAPHOR = re.compile(
 )
 # "in the north-east", "across the north of the country": a part of the report's country.
 _COUNTRY_PART = re.compile(
-    r"\b(?:in|across|throughout)\s+the\s+(?P<part>(?:far[ -])?(?:north|south)(?:[ -]?(?:east|west))?"
-    r"|east|west|centre|center)\b(?!\s+(?:of|side)\b(?!\s+the\s+country))"
+    r"\b(?:in|across|throughout)\s+the\s+"
+    r"(?P<part>(?:far[ -])?(?:north|south)(?:[ -]?(?:east|west))?|east|west|centre|center)"
+    r"\b(?!\s+(?:of|side)\b(?!\s+the\s+country))"
 )
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    """The primary place of a text, resolved, and every place it names as written."""
-
-    location_text: str | None
-    location: str | None
-    place_id: str | None
-    location_precision: str
-    admin1: str | None
-    admin2: str | None
-    country: str | None
-    country_code: str | None  # ISO 3166-1 alpha-3
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int | None
-    where_prec: int | None
-    places_text: tuple[str, ...] = ()
-    matched_text: str | None = None  # the written name that resolved
-    unknown_names: tuple[str, ...] = ()
-
-    def columns(self) -> dict[str, Any]:
-        """The silver/gold place columns of this match."""
-        row = {name: getattr(self, name) for name in PLACE_COLUMNS}
-        row["places_text"] = list(self.places_text)
-        return row
-
-
-def _iso3(code: str | None) -> str | None:
-    country = gz.countries().get(code) if code else None
-    return country.iso3 if country else None
-
-
-def _country_name(code: str | None) -> str | None:
-    country = gz.countries().get(code) if code else None
-    return country.name if country else None
-
-
-def nothing(country_code: str | None, unknown: tuple[str, ...] = ()) -> PlaceMatch:
-    """No place named: the country (ISO2) of the report, if known."""
-    precision = 3 if country_code else None
-    return PlaceMatch(
-        None, None, None, "unknown", None, None, _country_name(country_code),
-        _iso3(country_code), None, None, precision, 6 if country_code else None,
-        unknown_names=unknown,
-    )  # fmt: skip
 
 
 class Lookups:
@@ -183,25 +138,6 @@ def _hint_countries(mention: Mention, world: PlaceIndex) -> list[str]:
             if entry.kind == "country" and entry.country_code not in codes:
                 codes.append(entry.country_code)
     return [c for c in codes if c]
-
-
-@dataclass
-class _Found:
-    mention: Mention
-    resolution: Resolution
-
-    @property
-    def rank(self) -> int:
-        """Which place is primary: a known town first, then an unknown village, a district,
-        a region, a country (the first in the text among equals)."""
-        entry = self.resolution.entry
-        if entry is None:
-            if self.mention.feature in (None, "settlement", "linear"):
-                return 1
-            return 2 if self.resolution.fallback is None else 1
-        if self.mention.feature == "settlement" and entry.is_admin:
-            return 0  # "the town of Palma", known only as the district of that name
-        return {"town": 0, "admin3": 2, "admin2": 2, "admin1": 3, "country": 4}[entry.precision]
 
 
 class PlaceResolver:
@@ -264,10 +200,12 @@ class PlaceResolver:
         default = self._default_country(context, record, sentence, text)
         if primary is None:
             return self._unnamed(text, context, record, default, unknown)
-        match = _match(primary, default)
+        match = to_match(primary, default)
         places = tuple(
             dict.fromkeys(
-                f.mention.written for f in eligible if f.mention.sentence == primary.mention.sentence
+                f.mention.written
+                for f in eligible
+                if f.mention.sentence == primary.mention.sentence
             )
         )
         self._remember(context, record, match)
@@ -297,14 +235,14 @@ class PlaceResolver:
             kept.append(mention)
         return kept
 
-    def _primary(self, found: list[_Found], context: DocumentPlaces) -> _Found | None:
+    def _primary(self, found: list[Found], context: DocumentPlaces) -> Found | None:
         """The place of the event: the first sentence that names one; in it, a place the
         text puts the event at, else a well-known place named in passing ("a Bamako court"),
         else where people came from or went ("deployed to Cabo Delgado")."""
         tiers = (
             self._eligible,
             lambda f: self._weak(f, context) and f.resolution.entry.kind != "country",
-            _last_resort,
+            last_resort,
             lambda f: self._weak(f, context),
         )
         for sentence in sorted({f.mention.sentence for f in found}):
@@ -312,12 +250,12 @@ class PlaceResolver:
             for number, tier in enumerate(tiers):
                 chosen = [f for f in items if tier(f)]
                 if chosen:
-                    best = _pick(chosen)
+                    best = pick(chosen)
                     finer = [f for f in items if number == 0 and tiers[1](f)]
-                    return _finer_in(best, finer) or best
+                    return finer_in(best, finer) or best
         return None
 
-    def _weak(self, found: _Found, context: DocumentPlaces) -> bool:
+    def _weak(self, found: Found, context: DocumentPlaces) -> bool:
         """A well-known place of the document's countries named with no cue ("a Bamako
         court"): an override, a major town, an admin area; or one of those countries named
         in any role but a border ("Mali relied on", "withdrew from Mali")."""
@@ -329,7 +267,12 @@ class PlaceResolver:
             return ours and mention.role in (MENTION, ORIGIN, DESTINATION)
         if mention.role != MENTION or not ours:
             return False
-        return entry.override or entry.is_admin or entry.rank >= 5 or (entry.population or 0) >= 100_000
+        return (
+            entry.override
+            or entry.is_admin
+            or entry.rank >= 5
+            or (entry.population or 0) >= 100_000
+        )
 
     def _sentence_countries(self, mentions: list[Mention], preferred: list[str]) -> list[str]:
         """Countries the text places events in ("attacks in Niger"), beyond the document's."""
@@ -343,7 +286,7 @@ class PlaceResolver:
                     codes.append(code)
         return codes
 
-    def _resolve(self, mention: Mention, preferred: list[str], sentence: list[str]) -> _Found:
+    def _resolve(self, mention: Mention, preferred: list[str], sentence: list[str]) -> Found:
         hinted = _hint_countries(mention, self.lookups.world)
         codes = hinted or preferred
         lookup = self.lookups.everywhere([*dict.fromkeys([*hinted, *preferred, *sentence])])
@@ -351,9 +294,9 @@ class PlaceResolver:
         if not hinted and sentence:
             tiers.append(self.lookups.countries(sentence))
         tiers.append(self.lookups.world_only)
-        return _Found(mention, resolve_mention(mention, lookup, tiers))
+        return Found(mention, resolve_mention(mention, lookup, tiers))
 
-    def _eligible(self, found: _Found) -> bool:
+    def _eligible(self, found: Found) -> bool:
         mention = found.mention
         if mention.relative or mention.role not in EVENT_ROLES:
             return False
@@ -463,122 +406,6 @@ def _code_of(country: str | None) -> str | None:
         return None
     found = gz.countries_named(country)
     return found[0].iso2 if len(found) == 1 else None
-
-
-def _finer_in(best: _Found, weak: list[_Found]) -> _Found | None:
-    """ "A Bamako court ... attacks in Mali": a town named in passing refines a country."""
-    entry = best.resolution.entry
-    if entry is None or entry.kind != "country":
-        return None
-    inside = [f for f in weak if f.resolution.entry and f.resolution.entry.country_code == entry.country_code]
-    return _pick(inside) if inside else None
-
-
-def _pick(found: list[_Found]) -> _Found:
-    """The best of one sentence's places: by rank, then the first; a place named only as a
-    reference after the event's place ("the town of Palma, close to the Afungi site") is
-    not the event's."""
-    events = [f.mention.start for f in found if f.mention.role != NEAR]
-    kept = [f for f in found if f.mention.role != NEAR or not any(s < f.mention.start for s in events)]
-    return min(kept or found, key=lambda f: (f.rank, f.mention.start))
-
-
-def _last_resort(item: _Found) -> bool:
-    """No place of the event named: a known place the text names as an origin or a
-    destination ("deployed to Cabo Delgado", "withdrew from the Afungi site", not a country)
-    or in a relative clause ("who had been kidnapped at a hotel in Timbuktu")."""
-    mention, entry = item.mention, item.resolution.entry
-    if mention.relative:
-        return entry is not None and mention.role in EVENT_ROLES
-    if mention.role not in (ORIGIN, DESTINATION):
-        return False
-    if entry is not None:
-        return entry.kind != "country"
-    return bool(mention.hints or mention.noun) and looks_like_place(mention.name)
-
-
-def _match(found: _Found, default: str | None) -> PlaceMatch:
-    mention, resolution = found.mention, found.resolution
-    place = resolution.place
-    if place is None:
-        return replace(nothing(default), location_text=mention.written, location_precision="unresolved")
-    code = place.country_code or default
-    precision, geo, where = _precision(mention, resolution)
-    written = mention.full if resolution.spelling == fold_key(mention.full or "") else None
-    return PlaceMatch(
-        location_text=written or mention.written,
-        location=place.name,
-        place_id=place.id,
-        location_precision=precision,
-        admin1=place.admin1 or (place.name if place.kind == "admin1" else None),
-        admin2=place.admin2 or (place.name if place.kind == "admin2" else None),
-        country=place.country or _country_name(code),
-        country_code=_iso3(code),
-        latitude=place.latitude if place.kind != "country" else None,
-        longitude=place.longitude if place.kind != "country" else None,
-        geo_precision=geo,
-        where_prec=where,
-        matched_text=_matched_text(mention, resolution),
-    )
-
-
-def _matched_text(mention: Mention, resolution: Resolution) -> str | None:
-    """The spelling of the text that the gazetteer knows ("Timbuktu" of "Timbuktu town",
-    "Bandiagara region" when that is a reviewed spelling)."""
-    if not resolution.known:
-        return None
-    for text in (mention.full, mention.written, mention.name, *mention.aliases):
-        if text and fold_key(text) == resolution.spelling:
-            return text
-    return mention.name
-
-
-def _precision(mention: Mention, resolution: Resolution) -> tuple[str, int, int]:
-    """location_precision, ACLED geo_precision and UCDP where_prec of a resolution."""
-    place = resolution.place
-    assert place is not None
-    level = "area" if place.kind == "area" else place.precision
-    geo, where = _GEO[level], _WHERE[level]
-    approximate = mention.role == NEAR or mention.distance or mention.feature in ("area", "linear")
-    if resolution.known:
-        precision = place.precision
-        if level == "town" and approximate:
-            geo, where = 2, 2
-        if mention.feature == "linear" and mention.near:
-            where = 5  # along a road between two places
-        if level == "country" and mention.direction:
-            where = 5  # "northern Mali": a part of the country
-        return precision, geo, where
-    inside = resolution.how in ("container", "near") and mention.feature in _INSIDE_FEATURES
-    if level == "town":
-        if inside and resolution.how == "container" and not approximate:
-            return "town", 1, 1  # "Mogadishu's Zoobe junction"
-        return ("town" if inside else "unresolved"), 2, 2  # "a hotel outside of Bamako"
-    return "unresolved", geo, where
-
-
-def looks_like_place(name: str) -> bool:
-    """An unknown capitalised name that could be a place: not an acronym, an organisation,
-    a title, a people or a possessive."""
-    vocab = default_vocabulary()
-    words = name.replace("–", " ").split()
-    lowered = [w.casefold().strip("'’") for w in words]
-    if len(words[0]) == 1 and len(words) == 1:
-        return False
-    acronyms = [
-        w
-        for w in re.split(r"[\s\-]+", name)
-        if sum(c.isupper() for c in w) >= 2 and w.removesuffix("s").upper() == w.removesuffix("s")
-    ]
-    if any(re.search(r"-(?:led|backed|based|linked|affiliated?|owned|run|held)$", w) for w in lowered):
-        return False  # "French-led", "JNIM-affiliated"
-    site = lowered[-1] in vocab.feature and len(words) > 1  # "SYL Hotel"
-    if acronyms and not site and not all(w in ("II", "III", "IV") for w in acronyms):
-        return False  # "JNIM", "G5", but "Gangafani II" is a name
-    bad = vocab["not_place_words"] | vocab["broad_regions"]
-    if any(w in bad for w in lowered) or is_organisation(name, vocab):
-        return False
-    return True
 
 
 @cache
