@@ -47,8 +47,8 @@ class DocumentPlaces:
     main: str | None = None  # the country when one clearly leads
     blocks: Mapping[Any, str] = field(default_factory=dict)  # block -> dateline's country
     sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # paragraph -> the country of its last placed record, filled as records are located
-    last_countries: dict[Any, str] = field(default_factory=dict, compare=False)
+    # paragraph -> (line, country) of each record whose text names its country
+    paragraphs: Mapping[Any, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # paragraph -> its last record's place named in the text ("there", "the town" refer to it)
     last_places: dict[Any, Any] = field(default_factory=dict, compare=False)
 

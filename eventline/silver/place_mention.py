@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from eventline.silver.place_vocabulary import PlaceVocabulary
+from eventline.silver.place_vocabulary import PlaceVocabulary, default_vocabulary
 from eventline.text.markup import inside_spans, link_label_spans
 
 EVENT, NEAR, ORIGIN, DESTINATION, BORDER, REFERENCE = (
@@ -227,9 +227,33 @@ def _trailing_noun(name: str, vocab: PlaceVocabulary) -> tuple[str, str] | None:
     return None
 
 
-def name_runs(text: str) -> list[re.Match[str]]:
+def name_runs(text: str, vocab: PlaceVocabulary | None = None) -> list[re.Match[str]]:
+    """The capitalised runs of ``text`` outside link labels; a run is cut before a
+    capitalised determiner inside it ("Comment The Bohoma raid": a heading glued on)."""
+    vocab = vocab or default_vocabulary()
     links = link_label_spans(text)
-    return [m for m in NAME_RUN.finditer(text) if not inside_spans(m.start(), links)]
+    runs: list[re.Match[str]] = []
+    for match in NAME_RUN.finditer(text):
+        if inside_spans(match.start(), links):
+            continue
+        runs += _cut_at_determiners(text, match, vocab)
+    return runs
+
+
+def _cut_at_determiners(
+    text: str, match: re.Match[str], vocab: PlaceVocabulary
+) -> list[re.Match[str]]:
+    words = list(re.finditer(r"\S+", match.group()))
+    cuts = [w.start() for w in words[1:] if w.group() in ("The", "A", "An", "This", "These")]
+    if not cuts:
+        return [match]
+    pieces: list[re.Match[str]] = []
+    starts = [0, *cuts]
+    for start, end in zip(starts, [*cuts, len(match.group())], strict=True):
+        piece = NAME_RUN.match(text, match.start() + start, match.start() + end)
+        if piece is not None:
+            pieces.append(piece)
+    return pieces
 
 
 def trimmed(text: str, run: re.Match[str], vocab: PlaceVocabulary) -> re.Match[str] | None:
@@ -295,11 +319,15 @@ def end_of_noun(text: str, mention: Mention) -> int:
 
 
 def _event_noun_follows(text: str, mention: Mention, vocab: PlaceVocabulary) -> bool:
-    """ "the Bohoma raid", "last year's Xitaxi massacre" (not "Militants ambush a unit")."""
+    """ "the Bohoma raid", "last year's Xitaxi massacre", "the Nguétchéwé camp bombing" (not
+    "Militants ambush a unit")."""
     match = _NOUN_AFTER.match(text, mention.start + len(mention.written))
-    if match is None or match.group(1) not in vocab["event_nouns"]:
-        return False
-    return bool(_DETERMINER_BEFORE.search(text, max(0, mention.start - 20), mention.start))
+    named = mention.feature == "event" or (
+        match is not None and match.group(1) in vocab["event_nouns"]
+    )
+    return named and bool(
+        _DETERMINER_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    )
 
 
 def _linear_written(text: str, start: int, end: int, noun: str) -> str:

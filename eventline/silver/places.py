@@ -156,7 +156,28 @@ class PlaceResolver:
         title_codes: Iterable[str] = (),
     ) -> DocumentPlaces:
         """The place context of one document (its countries, paragraphs, sections)."""
-        return document_places(title, records, title_codes)
+        rows = list(records)
+        context = document_places(title, rows, title_codes)
+        named: dict[Any, list[tuple[int, str]]] = {}
+        for row in rows:
+            block = _block(row)
+            code = self._named_country(row["text"], context, row) if block else None
+            if code is not None:
+                named.setdefault(block, []).append((int(row.get("line_start") or 0), code))
+        return replace(context, paragraphs={b: tuple(sorted(c)) for b, c in named.items()})
+
+    def _named_country(
+        self, text: str, context: DocumentPlaces, record: Mapping[str, Any]
+    ) -> str | None:
+        """The country (ISO2) a record's own text places it in, if any, among the
+        document's: "10. Judicial proceedings ..." takes the paragraph's "in Nouakchott"."""
+        preferred = _preferred(context, record)
+        mentions = [m for m in mentions_of(text) if not m.consumed]
+        sentence = self._sentence_countries(mentions, preferred)
+        primary = self._primary([self._resolve(m, preferred, sentence) for m in mentions], context)
+        place = primary.resolution.place if primary else None
+        code = place.country_code if place else self._text_country(context, sentence, text)
+        return code if code in context.countries else None
 
     def title_countries(self, title: str | None) -> tuple[str, ...]:
         return document_places(title, []).countries
@@ -336,6 +357,15 @@ class PlaceResolver:
             )  # fmt: skip
         return nothing(default, unknown)
 
+    def _text_country(self, context: DocumentPlaces, sentence: list[str], text: str) -> str | None:
+        """The country the text itself names: where it places events, else the one of the
+        document's countries it names ("Chadian soldiers", in a report on Chad and Cameroon)."""
+        if len(sentence) == 1:
+            return sentence[0]
+        named = {c for w in country_finder().find(text) for c in w.codes}
+        named &= set(context.countries)
+        return next(iter(named)) if len(named) == 1 else None
+
     def _default_country(
         self,
         context: DocumentPlaces,
@@ -343,15 +373,15 @@ class PlaceResolver:
         sentence: list[str],
         text: str = "",
     ) -> str | None:
-        if len(sentence) == 1:
-            return sentence[0]
-        named = {c for w in country_finder().find(text) for c in w.codes}
-        named &= set(context.countries)
-        if len(named) == 1:
-            return next(iter(named))  # "Chadian soldiers", in a report on Chad and Cameroon
+        """The country when the text names no place: the text's, the paragraph's (its last
+        record's, the one its records name, its dateline's), the section's, the report's."""
+        named = self._text_country(context, sentence, text)
+        if named is not None:
+            return named
         block = _block(record)
-        if block is not None and block in context.last_countries:
-            return context.last_countries[block]
+        nearest = _nearest(context.paragraphs.get(block, ()), record)
+        if nearest is not None:
+            return nearest
         preferred = _preferred(context, record)
         if block is not None and block in context.blocks:
             return context.blocks[block]
@@ -365,10 +395,6 @@ class PlaceResolver:
         self, context: DocumentPlaces, record: Mapping[str, Any] | None, match: PlaceMatch
     ) -> None:
         block = _block(record)
-        code = _code_of(match.country)
-        ours = not context.countries or code in context.countries
-        if block is not None and code and ours and match.location_precision != "unknown":
-            context.last_countries[block] = code
         if block is not None and match.location_text and match.location_precision != "country":
             context.last_places[block] = match
 
@@ -382,6 +408,15 @@ class PlaceResolver:
             if entries and not match.spelling.guarded:
                 found.append((entries[0], text[match.start : match.end], match.start))
         return found
+
+
+def _nearest(named: Sequence[tuple[int, str]], record: Mapping[str, Any] | None) -> str | None:
+    """The country named by the paragraph's record closest to this one (the earlier of two
+    as close): a paragraph stays in one country, and moves on where the text says so."""
+    if not named or record is None:
+        return None
+    line = int(record.get("line_start") or 0)
+    return min(named, key=lambda item: (abs(item[0] - line), item[0] > line))[1]
 
 
 def _block(record: Mapping[str, Any] | None) -> tuple[Any, Any] | None:
