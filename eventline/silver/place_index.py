@@ -175,6 +175,7 @@ class PlaceIndex:
         self.label = label
         self.by_key: dict[str, list[Entry]] = {}
         self.matcher: NameMatcher[str] = NameMatcher("initial")
+        self.open_keys: set[str] = set()  # keys with a spelling that is not guarded
 
     def add(self, spelling: str, entry: Entry, guarded: bool = False) -> None:
         key = fold_key(spelling)
@@ -184,6 +185,12 @@ class PlaceIndex:
         if all(e.id != entry.id or e.twin != entry.twin for e in found):
             found.append(entry)
         self.matcher.add(spelling, key, guarded=guarded)
+        if not guarded:
+            self.open_keys.add(key)
+
+    def guarded(self, key: str) -> bool:
+        """Every spelling filed under ``key`` is also an English word ("~Severe")."""
+        return key in self.by_key and key not in self.open_keys
 
     def get(self, key: str) -> tuple[Entry, ...]:
         return tuple(self.by_key.get(key, ()))

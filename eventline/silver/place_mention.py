@@ -36,12 +36,13 @@ _WORD = rf"{_PREFIX}?{_TOKEN}"
 NAME_RUN = re.compile(
     rf"(?<![\w'’\-‐‑])(?:\d{{1,2}}[ \t]+de[ \t]+)?{_WORD}"
     rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CONNECTOR}[ \t]+)?{_WORD}"
-    rf"|[ \t]+(?:\d{{1,2}}|II|III|IV)(?![\w,.:/\-]))*"
+    rf"|[ \t]+(?:\d{{1,2}}|II|III|IV)(?![\w,:/\-]|\.\w))*"
 )
 _POSSESSIVE = re.compile(r"['’][sS]\b")
 _WORDS_BEFORE = re.compile(r"[\w'’\-‐‑]+|[^\w\s]")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-zé\-]+)\b")
 _SUFFIX_AFTER = re.compile(r"-(based|born|held|controlled|led|backed|linked|affiliated)\b")
+_BASED = re.compile(r"[\-‐‑](?:based|born|held|controlled|led|backed|linked|affiliated)$")
 _NUMBER = re.compile(r"\d[\d,.]*|a|an|about|some|few|several|one|two|three|four|five|ten")
 _CLAUSE_END = frozenset(".;:!?")
 _SITE_AFTER = re.compile(r"[ \t]+(?:[a-z\-]+[ \t]+){1,2}?(?P<noun>[a-z]+)\b")
@@ -76,6 +77,7 @@ class Mention:
     bare: bool = False  # admin names in a parenthesis after no name: "(Lac, Chad)"
     initial: bool = False  # the first word of a sentence: its capital proves nothing
     full: str | None = None  # the run before a leading "In"/"At" was dropped ("In Amenas")
+    full_role: str | None = None  # the role of the full run ("near In Salah": near)
     sentence: int = 0  # 0 for the lead sentence
 
 
@@ -276,6 +278,9 @@ def trimmed(text: str, run: re.Match[str], vocab: PlaceVocabulary) -> re.Match[s
 def read_mention(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence: int) -> Mention:
     name = run.group().rstrip()
     start, end = run.start(), run.start() + len(name)
+    based = _BASED.search(name)
+    if based is not None:  # "the Mali-based group": where it is based, not the event's place
+        name, end = name[: based.start()], start + based.start()
     cue = _cue(*_words_before(text, start), vocab)
     mention = Mention(
         start, end, name, name, role=cue.role, cue=cue.cue, noun=cue.noun,
@@ -305,8 +310,7 @@ def read_mention(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence
         mention.possessive = True
     if _event_noun_follows(text, mention, vocab):
         mention.role = EVENT  # "the Bohoma raid", "the Nguétchéwé camp bombing"
-    suffix = _SUFFIX_AFTER.match(text, end)
-    if suffix is not None:
+    if _SUFFIX_AFTER.match(text, end):
         mention.role = BASE
     return mention
 

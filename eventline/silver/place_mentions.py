@@ -80,6 +80,7 @@ def find_mentions(
         mention = read_mention(text, run, vocab, sentence)
         if run.start() != raw.start():
             mention.full = raw.group().rstrip()
+            mention.full_role = read_mention(text, raw, vocab, sentence).role
             first = raw.group().split()[0].casefold()
             mention.direction = mention.direction or first in vocab["directions"]
         opening = text[starts[sentence] : run.start()]
@@ -87,7 +88,8 @@ def find_mentions(
         if is_name(mention, vocab) and not is_demonym(mention.name):
             mentions.append(mention)
     _mark_dateline(text, mentions)
-    mentions = [m for m in mentions if not m.all_caps or m.role == DATELINE]
+    # Names in capitals stay (a dateline, "MENAKA"); the resolver takes only well-known
+    # ones, so that an acronym is never a village.
     _relate(text, mentions, vocab)
     return mentions
 
@@ -238,6 +240,8 @@ def _pair(
     text: str, previous: Mention, tail: Mention, mention: Mention, vocab: PlaceVocabulary
 ) -> bool:
     """Relate a name to the name before it; True when both are items of one list."""
+    if mention.relative and not previous.relative:
+        return False  # ", which lie off Quissanga": a description, not a hint
     gap = text[_end_of(text, tail) : mention.start]
     appositive = _APPOSITIVE.fullmatch(gap)
     if appositive is not None and not set(appositive.group("words").split()) <= (
@@ -245,7 +249,8 @@ def _pair(
     ):
         appositive = None
     if previous.feature == "linear" and re.fullmatch(r"[ \t]+to[ \t]+", gap):
-        previous.written = text[text.find(previous.written, previous.start - 40) : mention.end]
+        start = text.find(previous.written, max(0, previous.start - 40))
+        previous.written = text[start : mention.end]
         mention.consumed = True  # "the road from A to B": B is where the road goes
         previous.near.append(mention.name)
         return False

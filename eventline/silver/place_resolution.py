@@ -265,7 +265,10 @@ def choose(
     candidates: Sequence[Entry], order: Sequence[str], hints: Hints, country_first: bool = True
 ) -> tuple[Entry | None, int]:
     """The best candidate, or None and the number of equally good far-apart ones."""
-    countries = [e for e in candidates if e.kind == "country" and hints.compatible(e) is not None]
+    countries = sorted(
+        (e for e in candidates if e.kind == "country" and hints.compatible(e) is not None),
+        key=lambda e: not e.override,
+    )
     if countries and country_first:
         return countries[0], 0  # "in Niger" is the country, "Niger State" the state
     scored = []
@@ -301,10 +304,19 @@ def resolve_mention(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -
     order (hint countries or the document's, the sentence's, the world)."""
     hints = resolve_hints(mention.hints, mention.strong_hints, lookup)
     order = _ORDERS.get(level_of(mention), _DEFAULT_ORDER)
+    country = _country_named(mention, lookup, hints)
+    if country is not None:
+        return Resolution(mention, country, spelling=fold_key(mention.name))
     ambiguous = 0
     keys = spellings(mention)
     for tier in tiers:
-        candidates = [e for key in keys for _, group in tier(key) for e in group]
+        candidates = [
+            e
+            for key in keys
+            for index, group in tier(key)
+            if _open(index, key, mention)
+            for e in group
+        ]
         if hints.countries:
             candidates = [e for e in candidates if e.country_code in (*hints.countries, None)]
         if not candidates:
@@ -312,6 +324,8 @@ def resolve_mention(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -
         entry, ties = choose(candidates, order, hints, mention.feature != "admin")
         if entry is not None:
             spelling = next(k for k in keys if any(entry in g for _, g in tier(k)))
+            if mention.full and spelling == fold_key(mention.full) and mention.full_role:
+                mention.role = mention.full_role  # "near In Salah": the cue is "near"
             return Resolution(mention, entry, spelling=spelling)
         ambiguous = ambiguous or ties
         if ties:
@@ -323,6 +337,26 @@ def resolve_mention(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -
     if tail is not None:
         return tail
     return _fall_back(mention, hints, lookup, tiers, ambiguous)
+
+
+def _country_named(mention: Mention, lookup: Lookup, hints: Hints) -> Entry | None:
+    """ "in Togo" is the country, even where a village of the document's country has that
+    name; "Niger State" (a noun) is not."""
+    if mention.feature is not None:
+        return None
+    found = [
+        e
+        for _, group in lookup(fold_key(mention.name))
+        for e in group
+        if e.kind == "country" and hints.compatible(e) is not None
+    ]
+    return min(found, key=lambda e: not e.override) if found else None
+
+
+def _open(index: PlaceIndex, key: str, mention: Mention) -> bool:
+    """A guarded spelling ("~Severe", "~New York") counts only after a preposition and not
+    before another capitalised word ("near Severe"; not "Severe flooding")."""
+    return not index.guarded(key) or (mention.cue is not None and mention.role != "mention")
 
 
 def _country_tail(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -> Resolution | None:

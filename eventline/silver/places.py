@@ -321,8 +321,9 @@ class PlaceResolver:
         mention = found.mention
         if mention.relative or mention.role not in EVENT_ROLES:
             return False
-        if found.resolution.known:
-            return True
+        entry = found.resolution.entry
+        if entry is not None:
+            return not mention.all_caps or _well_known(entry)  # "FAMA" is no village
         if mention.initial or is_organisation(mention.name, self.vocabulary):
             return False
         if mention.apposition_of is not None:
@@ -408,6 +409,17 @@ class PlaceResolver:
             if entries and not match.spelling.guarded:
                 found.append((entries[0], text[match.start : match.end], match.start))
         return found
+
+
+def _well_known(entry: Entry) -> bool:
+    """An override, a country, an admin area, a capital or seat, or a town of 100,000."""
+    return (
+        entry.override
+        or entry.is_admin
+        or entry.kind == "country"
+        or entry.rank >= 5
+        or (entry.population or 0) >= 100_000
+    )
 
 
 def _nearest(named: Sequence[tuple[int, str]], record: Mapping[str, Any] | None) -> str | None:
