@@ -112,11 +112,12 @@ def level_of(mention: Mention) -> str | None:
     return mention.feature
 
 
-def spellings(mention: Mention) -> list[str]:
-    """The keys to look a mention up under, best first."""
+def spellings(mention: Mention, aliases: bool = True) -> list[str]:
+    """The keys to look a mention up under, best first (its other spellings last)."""
     keys: list[str] = []
     full = (mention.full,) if mention.full else ()
-    for text in (*full, mention.written, mention.name, _without_noun(mention), *mention.aliases):
+    others = tuple(mention.aliases) if aliases else ()
+    for text in (*full, mention.written, mention.name, _without_noun(mention), *others):
         key = fold_key(text)
         if key and key not in keys:
             keys.append(key)
@@ -308,7 +309,31 @@ def resolve_mention(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -
     if country is not None:
         return Resolution(mention, country, spelling=fold_key(mention.name))
     ambiguous = 0
-    keys = spellings(mention)
+    own = spellings(mention, aliases=False)
+    for keys in (own, [k for k in spellings(mention) if k not in own]):  # the name first
+        found, ties = _search(mention, keys, tiers, order, hints)
+        if found is not None:
+            return found
+        ambiguous = ambiguous or ties
+        if ties:
+            break
+    pair = _hyphen_pair(mention, tiers) if not ambiguous else None
+    if pair is not None:
+        return pair
+    tail = _country_tail(mention, lookup, tiers) if not ambiguous else None
+    if tail is not None:
+        return tail
+    return _fall_back(mention, hints, lookup, tiers, ambiguous)
+
+
+def _search(
+    mention: Mention,
+    keys: Sequence[str],
+    tiers: Sequence[Lookup],
+    order: Sequence[str],
+    hints: Hints,
+) -> tuple[Resolution | None, int]:
+    """The first tier where ``keys`` name a candidate decides: found, or ambiguous there."""
     for tier in tiers:
         candidates = [
             e
@@ -322,21 +347,15 @@ def resolve_mention(mention: Mention, lookup: Lookup, tiers: Sequence[Lookup]) -
         if not candidates:
             continue
         entry, ties = choose(candidates, order, hints, mention.feature != "admin")
-        if entry is not None:
-            spelling = next(k for k in keys if any(entry in g for _, g in tier(k)))
-            if mention.full and spelling == fold_key(mention.full) and mention.full_role:
-                mention.role = mention.full_role  # "near In Salah": the cue is "near"
-            return Resolution(mention, entry, spelling=spelling)
-        ambiguous = ambiguous or ties
-        if ties:
-            break
-    pair = _hyphen_pair(mention, tiers) if not ambiguous else None
-    if pair is not None:
-        return pair
-    tail = _country_tail(mention, lookup, tiers) if not ambiguous else None
-    if tail is not None:
-        return tail
-    return _fall_back(mention, hints, lookup, tiers, ambiguous)
+        if entry is None and ties:
+            return None, ties
+        if entry is None:
+            continue  # every candidate here contradicts a hint: look further
+        spelling = next(k for k in keys if any(entry in g for _, g in tier(k)))
+        if mention.full and spelling == fold_key(mention.full) and mention.full_role:
+            mention.role = mention.full_role  # "near In Salah": the cue is "near"
+        return Resolution(mention, entry, spelling=spelling), 0
+    return None, 0
 
 
 def _country_named(mention: Mention, lookup: Lookup, hints: Hints) -> Entry | None:
