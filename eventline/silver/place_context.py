@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from eventline.silver import gazetteer as gz
-from eventline.silver.place_index import CountryFinder, country_finder, world_index
+from eventline.silver.place_index import country_finder, world_index
 from eventline.silver.place_mention import (
     BASE,
     BORDER,
@@ -47,21 +47,17 @@ class DocumentPlaces:
     main: str | None = None  # the country when one clearly leads
     blocks: Mapping[Any, str] = field(default_factory=dict)  # block -> dateline's country
     sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # (text, paragraph) -> its analysis, shared by the paragraph pass and the record's own
+    analyses: dict[Any, Any] = field(default_factory=dict, compare=False)
     # paragraph -> (line, country) of each record whose text names its country
     paragraphs: Mapping[Any, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # paragraph -> its last record's place named in the text ("there", "the town" refer to it)
     last_places: dict[Any, Any] = field(default_factory=dict, compare=False)
 
 
-def is_demonym(finder: CountryFinder, name: str) -> bool:
-    """True when ``name`` is exactly a demonym ("Chadian", "Burkinabe")."""
-    found = finder.find(name)
-    return len(found) == 1 and found[0].demonym and found[0].end - found[0].start == len(name)
-
-
 def mentions_of(text: str) -> list[Mention]:
-    finder = country_finder()
-    return find_mentions(text, is_demonym=lambda name: is_demonym(finder, name))
+    """The place mentions of ``text``, demonyms left out ("Chadian army base at ...")."""
+    return find_mentions(text, is_demonym=country_finder().is_demonym)
 
 
 def _weight(mention: Mention) -> float:
@@ -80,10 +76,12 @@ def world_countries(name: str) -> set[str]:
     return {e.country_code for e in entries if e.country_code}
 
 
-def text_votes(text: str, weight: float = 1.0) -> Counter[str]:
+def text_votes(
+    text: str, weight: float = 1.0, mentions: list[Mention] | None = None
+) -> Counter[str]:
     """Votes for countries from one text (see the module docstring)."""
     votes: Counter[str] = Counter()
-    for mention in mentions_of(text):
+    for mention in mentions_of(text) if mentions is None else mentions:
         share = _weight(mention) * weight
         codes = world_countries(mention.name) if share else set()
         for code in codes:
@@ -104,12 +102,14 @@ def admin_names(code: str) -> frozenset[str]:
     return frozenset(fold_key(n) for a in gz.admin_areas(code) for n in a.names)
 
 
-def admin_votes(texts: Iterable[str], candidates: Iterable[str]) -> Counter[str]:
+def admin_votes(
+    mentions: Iterable[list[Mention]], candidates: Iterable[str]
+) -> Counter[str]:
     """One vote per place mention or hint that names an admin area of a candidate country."""
     codes = list(candidates)
     votes: Counter[str] = Counter()
-    for text in texts:
-        for mention in mentions_of(text):
+    for found in mentions:
+        for mention in found:
             if mention.role in _NOT_PLACED:
                 continue
             for name in (mention.name, *mention.hints):
@@ -136,28 +136,31 @@ def document_places(
         found = text_votes(section, SECTION_WEIGHT)
         votes.update(found)
         sections[section] = tuple(code for code, _ in found.most_common())
-    texts = [r["text"] for r in rows]
-    for text in texts:
-        votes.update(text_votes(text))
+    mentions = {text: mentions_of(text) for text in dict.fromkeys(r["text"] for r in rows)}
+    for row in rows:
+        votes.update(text_votes(row["text"], mentions=mentions[row["text"]]))
     candidates = [code for code, _ in votes.most_common(12)]
-    votes.update(admin_votes(texts, candidates))
+    votes.update(admin_votes(mentions.values(), candidates))
     ranked = [(code, n) for code, n in votes.most_common() if n > 0]
     if not ranked:
         return DocumentPlaces(sections=sections)
     top = ranked[0][1]
     countries = tuple(code for code, n in ranked[:MAX_COUNTRIES] if n >= SHARE * top)
     main = countries[0] if len(countries) == 1 or ranked[1][1] * 2 <= top else None
-    return DocumentPlaces(countries, main, _dateline_countries(rows, countries), sections)
+    datelines = _dateline_countries(rows, countries, mentions)
+    return DocumentPlaces(countries, main, datelines, sections)
 
 
-def _dateline_countries(rows: list[Mapping[str, Any]], countries: tuple[str, ...]) -> dict:
+def _dateline_countries(
+    rows: list[Mapping[str, Any]], countries: tuple[str, ...], mentions: Mapping[str, list]
+) -> dict:
     """block -> the country of the dateline that opens it ("COTONOU, 11/02/2022 -")."""
     blocks: dict[Any, str] = {}
     for row in rows:
         block = (row.get("section"), row.get("block_index"))
         if row.get("block_index") is None or block in blocks:
             continue
-        for mention in mentions_of(row["text"])[:1]:
+        for mention in mentions[row["text"]][:1]:
             if mention.role != DATELINE:
                 continue
             found = world_countries(mention.name)

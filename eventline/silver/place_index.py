@@ -98,17 +98,15 @@ class Entry:
         return self.kind in ("admin1", "admin2", "admin3")
 
 
-def _usable(name: str) -> bool:
-    """GeoNames spellings that are also common words would be found everywhere."""
-    key = fold_key(name)
+@cache
+def _common_words() -> frozenset[str]:
     words = default_vocabulary()
-    return (
-        len(key) >= 3
-        and key not in words["not_name_words"]
-        and key not in words["org_words"]
-        and key not in words.feature
-        and key not in words["directions"]
-    )
+    return words["not_name_words"] | words["org_words"] | words.feature.keys() | words["directions"]
+
+
+def _usable(key: str) -> bool:
+    """GeoNames spellings that are also common words would be found everywhere."""
+    return len(key) >= 3 and key not in _common_words()
 
 
 def _place_entry(place: gz.Place) -> Entry:
@@ -169,24 +167,36 @@ def _override_spellings(place: OverridePlace) -> Iterator[tuple[str, Entry, bool
 
 
 class PlaceIndex:
-    """Entries by folded spelling, and a matcher that finds the spellings in text."""
+    """Entries by folded spelling (the resolver looks names up by key), and the project's
+    matcher over the same spellings, compiled on first use, to find them in running text."""
 
     def __init__(self, label: str) -> None:
         self.label = label
         self.by_key: dict[str, list[Entry]] = {}
-        self.matcher: NameMatcher[str] = NameMatcher("initial")
         self.open_keys: set[str] = set()  # keys with a spelling that is not guarded
+        self._spellings: dict[str, tuple[str, bool]] = {}  # key -> (a spelling, guarded)
+        self._matcher: NameMatcher[str] | None = None
 
-    def add(self, spelling: str, entry: Entry, guarded: bool = False) -> None:
-        key = fold_key(spelling)
+    def add(self, spelling: str, entry: Entry, guarded: bool = False, key: str = "") -> None:
+        key = key or fold_key(spelling)
         if not key:
             return
         found = self.by_key.setdefault(key, [])
         if all(e.id != entry.id or e.twin != entry.twin for e in found):
             found.append(entry)
-        self.matcher.add(spelling, key, guarded=guarded)
         if not guarded:
             self.open_keys.add(key)
+        self._spellings.setdefault(key, (spelling, guarded))
+        self._matcher = None
+
+    @property
+    def matcher(self) -> NameMatcher[str]:
+        if self._matcher is None:
+            matcher: NameMatcher[str] = NameMatcher("initial")
+            for key, (spelling, _) in self._spellings.items():
+                matcher.add(spelling, key, guarded=self.guarded(key))
+            self._matcher = matcher
+        return self._matcher
 
     def guarded(self, key: str) -> bool:
         """Every spelling filed under ``key`` is also an English word ("~Severe")."""
@@ -205,8 +215,9 @@ class PlaceIndex:
 
 def _add_names(index: PlaceIndex, entry: Entry, names: Iterable[str]) -> None:
     for name in names:
-        if _usable(name):
-            index.add(name, entry)
+        key = fold_key(name)
+        if _usable(key):
+            index.add(name, entry, key=key)
 
 
 @cache
@@ -228,6 +239,27 @@ def country_index(code: str) -> PlaceIndex:
     _add_country(index, country)
     for place in default_overrides():
         if place.country_code == code:
+            for spelling, entry, guarded in _override_spellings(place):
+                index.add(spelling, entry, guarded)
+    return index
+
+
+@cache
+def admin_index(code: str) -> PlaceIndex:
+    """One country's admin areas, the country itself and its admin overrides: enough to read
+    hints such as "(Tillabéri, Niger)" without loading every village of the country."""
+    index = PlaceIndex(f"{code}-admin")
+    areas = gz.admin_areas(code)
+    parents = {
+        (a.level, a.admin1_code, a.admin2_code if a.level == 2 else None): a.short_name
+        for a in areas
+        if a.level <= 2
+    }
+    for area in areas:
+        _add_names(index, _admin_entry(area, parents), area.names)
+    _add_country(index, gz.countries()[code])
+    for place in default_overrides():
+        if place.country_code == code and place.place_type in ("admin1", "admin2", "area"):
             for spelling, entry, guarded in _override_spellings(place):
                 index.add(spelling, entry, guarded)
     return index
@@ -283,6 +315,10 @@ class CountryFinder:
         self._codes.setdefault(key, set()).add(code)
         self._demonym[key] = self._demonym.get(key, True) and demonym
         self.matcher.add(spelling, key, guarded=raw.startswith("~"))
+
+    def is_demonym(self, name: str) -> bool:
+        """True when ``name`` is exactly a demonym ("Chadian", "Burkinabe")."""
+        return self._demonym.get(fold_key(name), False)
 
     def find(self, text: str) -> list[CountryWord]:
         found = []

@@ -365,7 +365,8 @@ def _country_named(mention: Mention, lookup: Lookup, hints: Hints) -> Entry | No
         return None
     found = [
         e
-        for _, group in lookup(fold_key(mention.name))
+        for index, group in lookup(fold_key(mention.name))
+        if index.label == "world"
         for e in group
         if e.kind == "country" and hints.compatible(e) is not None
     ]

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -53,6 +53,7 @@ from eventline.silver.place_context import DocumentPlaces, document_places, ment
 from eventline.silver.place_index import (
     Entry,
     PlaceIndex,
+    admin_index,
     country_finder,
     country_index,
     world_index,
@@ -105,11 +106,14 @@ class Lookups:
     def __init__(self) -> None:
         self.world: PlaceIndex = world_index()
 
-    def countries(self, codes: Sequence[str]) -> Any:
+    def countries(self, codes: Sequence[str], areas_only: bool = False) -> Any:
+        """Look-ups in the full indexes of ``codes`` (or their admin areas only)."""
+        build = admin_index if areas_only else country_index
+
         def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
             found = []
             for code in codes:
-                index = country_index(code)
+                index = build(code)
                 entries = index.get(key)
                 if entries:
                     found.append((index, entries))
@@ -117,12 +121,14 @@ class Lookups:
 
         return lookup
 
-    def everywhere(self, codes: Sequence[str]) -> Any:
+    def everywhere(self, codes: Sequence[str], areas: Sequence[str] = ()) -> Any:
+        """Look-ups in the indexes of ``codes``, the admin areas of ``areas`` and the world."""
         local = self.countries(codes)
+        admin = self.countries([c for c in areas if c not in codes], areas_only=True)
 
         def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
             entries = self.world.get(key)
-            return [*local(key), *([(self.world, entries)] if entries else [])]
+            return [*local(key), *admin(key), *([(self.world, entries)] if entries else [])]
 
         return lookup
 
@@ -138,6 +144,16 @@ def _hint_countries(mention: Mention, world: PlaceIndex) -> list[str]:
             if entry.kind == "country" and entry.country_code not in codes:
                 codes.append(entry.country_code)
     return [c for c in codes if c]
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What one text says about its place, before its document's defaults."""
+
+    primary: Found | None
+    unknown: tuple[str, ...]
+    places: tuple[str, ...]
+    named: str | None  # the country the text names, if one
 
 
 class PlaceResolver:
@@ -171,12 +187,9 @@ class PlaceResolver:
     ) -> str | None:
         """The country (ISO2) a record's own text places it in, if any, among the
         document's: "10. Judicial proceedings ..." takes the paragraph's "in Nouakchott"."""
-        preferred = _preferred(context, record)
-        mentions = [m for m in mentions_of(text) if not m.consumed]
-        sentence = self._sentence_countries(mentions, preferred)
-        primary = self._primary([self._resolve(m, preferred, sentence) for m in mentions], context)
-        place = primary.resolution.place if primary else None
-        code = place.country_code if place else self._text_country(context, sentence, text)
+        analysis = self._analyse(text, context, record)
+        place = analysis.primary.resolution.place if analysis.primary else None
+        code = place.country_code if place else analysis.named
         return code if code in context.countries else None
 
     def title_countries(self, title: str | None) -> tuple[str, ...]:
@@ -203,6 +216,25 @@ class PlaceResolver:
         record: Mapping[str, Any] | None = None,
     ) -> PlaceMatch:
         """The primary place of one record's text, in its document's context."""
+        analysis = self._analyse(text, context, record)
+        primary, unknown = analysis.primary, analysis.unknown
+        default = analysis.named or self._context_country(context, record)
+        if primary is None:
+            return self._unnamed(text, context, record, default, unknown)
+        match = to_match(primary, default)
+        self._remember(context, record, match)
+        places = analysis.places or (match.location_text,)
+        return replace(match, places_text=places, unknown_names=unknown)
+
+    def _analyse(
+        self, text: str, context: DocumentPlaces, record: Mapping[str, Any] | None
+    ) -> _Analysis:
+        """What the text itself says (its places, resolved; its primary; its country),
+        computed once per text and paragraph and shared by the paragraph pass."""
+        key = (text, _block(record))
+        cached = context.analyses.get(key)
+        if cached is not None:
+            return cached
         preferred = _preferred(context, record)
         mentions = self._absorb_appositions(
             [m for m in mentions_of(text) if not m.consumed], preferred
@@ -218,19 +250,17 @@ class PlaceResolver:
             )
         )
         primary = self._primary(found, context)
-        default = self._default_country(context, record, sentence, text)
-        if primary is None:
-            return self._unnamed(text, context, record, default, unknown)
-        match = to_match(primary, default)
         places = tuple(
             dict.fromkeys(
                 f.mention.written
                 for f in eligible
-                if f.mention.sentence == primary.mention.sentence
+                if primary is not None and f.mention.sentence == primary.mention.sentence
             )
         )
-        self._remember(context, record, match)
-        return replace(match, places_text=places or (match.location_text,), unknown_names=unknown)
+        named = self._text_country(context, sentence, text)
+        analysis = _Analysis(primary, unknown, places, named)
+        context.analyses[key] = analysis
+        return analysis
 
     def _absorb_appositions(self, mentions: list[Mention], preferred: list[str]) -> list[Mention]:
         """ "Dembo, central Mali", "El Baraf, Middle Shabelle": a name after a comma that is
@@ -308,13 +338,18 @@ class PlaceResolver:
         return codes
 
     def _resolve(self, mention: Mention, preferred: list[str], sentence: list[str]) -> Found:
+        """Resolve in the hint's countries or the document's, then the world index; a
+        country the document is not about is loaded only for a name that can be the event's
+        place, when the world index fails: its hint ("X, Niger"), or a country of the
+        document's region the sentence places events in."""
         hinted = _hint_countries(mention, self.lookups.world)
-        codes = hinted or preferred
-        lookup = self.lookups.everywhere([*dict.fromkeys([*hinted, *preferred, *sentence])])
-        tiers = [self.lookups.countries(codes)]
-        if not hinted and sentence:
-            tiers.append(self.lookups.countries(sentence))
-        tiers.append(self.lookups.world_only)
+        lookup = self.lookups.everywhere(preferred, areas=hinted)
+        first = [c for c in hinted if c in preferred] if hinted else preferred
+        tiers = [self.lookups.countries(first), self.lookups.world_only]
+        if mention.role in EVENT_ROLES and not mention.initial and looks_like_place(mention.name):
+            further = [c for c in hinted if c not in first] or _same_regions(sentence, preferred)
+            if further:
+                tiers.append(self.lookups.countries(further))
         return Found(mention, resolve_mention(mention, lookup, tiers))
 
     def _eligible(self, found: Found) -> bool:
@@ -367,18 +402,11 @@ class PlaceResolver:
         named &= set(context.countries)
         return next(iter(named)) if len(named) == 1 else None
 
-    def _default_country(
-        self,
-        context: DocumentPlaces,
-        record: Mapping[str, Any] | None,
-        sentence: list[str],
-        text: str = "",
+    def _context_country(
+        self, context: DocumentPlaces, record: Mapping[str, Any] | None
     ) -> str | None:
-        """The country when the text names no place: the text's, the paragraph's (its last
-        record's, the one its records name, its dateline's), the section's, the report's."""
-        named = self._text_country(context, sentence, text)
-        if named is not None:
-            return named
+        """The country when the text names none: the paragraph's (the nearest record that
+        names one, its dateline), the section's, the report's."""
         block = _block(record)
         nearest = _nearest(context.paragraphs.get(block, ()), record)
         if nearest is not None:
@@ -409,6 +437,13 @@ class PlaceResolver:
             if entries and not match.spelling.guarded:
                 found.append((entries[0], text[match.start : match.end], match.start))
         return found
+
+
+def _same_regions(codes: Sequence[str], preferred: Sequence[str]) -> list[str]:
+    """The countries of ``codes`` in the ACLED regions of the document's countries."""
+    table = gz.countries()
+    regions = {table[c].acled_region for c in preferred if c in table}
+    return [c for c in codes if not regions or table[c].acled_region in regions]
 
 
 def _well_known(entry: Entry) -> bool:
