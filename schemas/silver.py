@@ -173,9 +173,12 @@ class DuplicateCandidateModel(pa.DataFrameModel):
 
 
 class UnknownPlaceModel(pa.DataFrameModel):
-    """A place name the gazetteer does not know, for curators."""
+    """A place name the gazetteer does not place, for curators: with the record's country
+    and why (not in the gazetteer, or ambiguous between several places of that name)."""
 
     name: Series[str]
+    country: Series[str] = pa.Field(nullable=True)
+    reason: Series[str]
     record_id: Series[str] = pa.Field(str_matches=_ID)
     doc_id: Series[str]
     line_start: Series[pd.Int64Dtype]

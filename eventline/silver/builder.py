@@ -127,12 +127,12 @@ def draft_silver(
         draft.records.append(row)
         draft.unknown_places.extend(
             {
-                "name": name,
+                **unknown,
                 "record_id": record["record_id"],
                 "doc_id": record["doc_id"],
                 "line_start": record["line_start"],
             }
-            for name in place.unknown_names
+            for unknown in place.unknown_rows()
         )
     return draft
 

@@ -56,7 +56,16 @@ class PlaceMatch:
     where_prec: int | None
     places_text: tuple[str, ...] = ()
     matched_text: str | None = None  # the written name that resolved
-    unknown_names: tuple[str, ...] = ()
+    unknown: tuple[tuple[str, str], ...] = ()  # (name, why): for the curators' queue
+
+    @property
+    def unknown_names(self) -> tuple[str, ...]:
+        """Names the text places the event at that the gazetteer does not place."""
+        return tuple(name for name, _ in self.unknown)
+
+    def unknown_rows(self) -> list[dict[str, Any]]:
+        """Rows of ``unknown_places``: the name, the record's country, and why."""
+        return [{"name": n, "country": self.country, "reason": r} for n, r in self.unknown]
 
     def columns(self) -> dict[str, Any]:
         """The silver/gold place columns of this match."""
@@ -75,13 +84,13 @@ def country_name(code: str | None) -> str | None:
     return country.name if country else None
 
 
-def nothing(country_code: str | None, unknown: tuple[str, ...] = ()) -> PlaceMatch:
+def nothing(country_code: str | None, unknown: tuple[tuple[str, str], ...] = ()) -> PlaceMatch:
     """No place named: the country (ISO2) of the report, if known."""
     precision = 3 if country_code else None
     return PlaceMatch(
         None, None, None, "unknown", None, None, country_name(country_code),
         iso3(country_code), None, None, precision, 6 if country_code else None,
-        unknown_names=unknown,
+        unknown=unknown,
     )  # fmt: skip
 
 

@@ -102,9 +102,7 @@ def admin_names(code: str) -> frozenset[str]:
     return frozenset(fold_key(n) for a in gz.admin_areas(code) for n in a.names)
 
 
-def admin_votes(
-    mentions: Iterable[list[Mention]], candidates: Iterable[str]
-) -> Counter[str]:
+def admin_votes(mentions: Iterable[list[Mention]], candidates: Iterable[str]) -> Counter[str]:
     """One vote per place mention or hint that names an admin area of a candidate country."""
     codes = list(candidates)
     votes: Counter[str] = Counter()

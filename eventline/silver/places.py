@@ -151,7 +151,7 @@ class _Analysis:
     """What one text says about its place, before its document's defaults."""
 
     primary: Found | None
-    unknown: tuple[str, ...]
+    unknown: tuple[tuple[str, str], ...]  # (name, why the gazetteer did not place it)
     places: tuple[str, ...]
     named: str | None  # the country the text names, if one
 
@@ -224,7 +224,7 @@ class PlaceResolver:
         match = to_match(primary, default)
         self._remember(context, record, match)
         places = analysis.places or (match.location_text,)
-        return replace(match, places_text=places, unknown_names=unknown)
+        return replace(match, places_text=places, unknown=unknown)
 
     def _analyse(
         self, text: str, context: DocumentPlaces, record: Mapping[str, Any] | None
@@ -244,7 +244,7 @@ class PlaceResolver:
         eligible = [f for f in found if self._eligible(f)]
         unknown = tuple(
             dict.fromkeys(
-                f.mention.name
+                (f.mention.name, _why_unknown(f))
                 for f in eligible
                 if not f.resolution.known and f.mention.feature not in ("site", "event")
             )
@@ -375,7 +375,7 @@ class PlaceResolver:
         context: DocumentPlaces,
         record: Mapping[str, Any] | None,
         default: str | None,
-        unknown: tuple[str, ...],
+        unknown: tuple[tuple[str, str], ...],
     ) -> PlaceMatch:
         """No name: a reference back to the paragraph's place ("there", "the same
         junction", "near the park's edge"), a part of the country ("in the north-east"), or
@@ -383,7 +383,7 @@ class PlaceResolver:
         block = _block(record)
         earlier = context.last_places.get(block) if block is not None else None
         if earlier is not None and _ANAPHOR.search(text):
-            return replace(earlier, unknown_names=unknown)
+            return replace(earlier, unknown=unknown)
         part = _COUNTRY_PART.search(text)
         if part is not None and default:
             match = nothing(default, unknown)
@@ -444,6 +444,11 @@ def _same_regions(codes: Sequence[str], preferred: Sequence[str]) -> list[str]:
     table = gz.countries()
     regions = {table[c].acled_region for c in preferred if c in table}
     return [c for c in codes if not regions or table[c].acled_region in regions]
+
+
+def _why_unknown(found: Found) -> str:
+    ties = found.resolution.ambiguous
+    return f"ambiguous: {ties} places of that name" if ties else "not in the gazetteer"
 
 
 def _well_known(entry: Entry) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventline.silver.place_context import DocumentPlaces
 from eventline.silver.place_choice import PLACE_COLUMNS
+from eventline.silver.place_context import DocumentPlaces
 from eventline.silver.places import PlaceResolver, default_gazetteer
 
 
