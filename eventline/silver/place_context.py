@@ -134,9 +134,12 @@ def document_places(
         found = text_votes(section, SECTION_WEIGHT)
         votes.update(found)
         sections[section] = tuple(code for code, _ in found.most_common())
-    mentions = {text: mentions_of(text) for text in dict.fromkeys(r["text"] for r in rows)}
+    texts = [t for r in rows for t in (r.get("dateline"), r["text"]) if t]
+    mentions = {text: mentions_of(text) for text in dict.fromkeys(texts)}
     for row in rows:
         votes.update(text_votes(row["text"], mentions=mentions[row["text"]]))
+    for dateline in dict.fromkeys(r.get("dateline") for r in rows if r.get("dateline")):
+        votes.update(text_votes(dateline, mentions=mentions[dateline]))
     candidates = [code for code, _ in votes.most_common(12)]
     votes.update(admin_votes(mentions.values(), candidates))
     ranked = [(code, n) for code, n in votes.most_common() if n > 0]
@@ -152,13 +155,14 @@ def document_places(
 def _dateline_countries(
     rows: list[Mapping[str, Any]], countries: tuple[str, ...], mentions: Mapping[str, list]
 ) -> dict:
-    """block -> the country of the dateline that opens it ("COTONOU, 11/02/2022 -")."""
+    """block -> the country of the dateline that opens it ("COTONOU, 11/02/2022 -"): the
+    record's ``dateline`` when bronze set it apart, else the start of its text."""
     blocks: dict[Any, str] = {}
     for row in rows:
         block = (row.get("section"), row.get("block_index"))
         if row.get("block_index") is None or block in blocks:
             continue
-        for mention in mentions[row["text"]][:1]:
+        for mention in mentions[row.get("dateline") or row["text"]][:1]:
             if mention.role != DATELINE:
                 continue
             found = world_countries(mention.name)

@@ -384,6 +384,9 @@ class PlaceResolver:
         earlier = context.last_places.get(block) if block is not None else None
         if earlier is not None and _ANAPHOR.search(text):
             return replace(earlier, unknown=unknown)
+        told = context.last_places.get(_bronze(record))
+        if told is not None:
+            return replace(told, unknown=unknown)  # "...; the following night, they returned"
         part = _COUNTRY_PART.search(text)
         if part is not None and default:
             match = nothing(default, unknown)
@@ -424,6 +427,8 @@ class PlaceResolver:
         self, context: DocumentPlaces, record: Mapping[str, Any] | None, match: PlaceMatch
     ) -> None:
         block = _block(record)
+        if _bronze(record) is not None and match.location_text:
+            context.last_places[_bronze(record)] = match  # the next part of the record
         if block is not None and match.location_text and match.location_precision != "country":
             context.last_places[block] = match
 
@@ -469,6 +474,14 @@ def _nearest(named: Sequence[tuple[int, str]], record: Mapping[str, Any] | None)
         return None
     line = int(record.get("line_start") or 0)
     return min(named, key=lambda item: (abs(item[0] - line), item[0] > line))[1]
+
+
+def _bronze(record: Mapping[str, Any] | None) -> tuple[str, Any] | None:
+    """The bronze record a segment is a part of (the dates step splits one record into
+    several incidents): a later part that names no place is told in the same place."""
+    if not record or not record.get("bronze_record_id"):
+        return None
+    return ("bronze", record["bronze_record_id"])
 
 
 def _block(record: Mapping[str, Any] | None) -> tuple[Any, Any] | None:
