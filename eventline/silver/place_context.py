@@ -134,10 +134,12 @@ def document_places(
         found = text_votes(section, SECTION_WEIGHT)
         votes.update(found)
         sections[section] = tuple(code for code, _ in found.most_common())
-    texts = [t for r in rows for t in (r.get("dateline"), r["text"]) if t]
+    texts = [t for r in rows for t in (r.get("dateline"), r.get("lead_text"), r["text"]) if t]
     mentions = {text: mentions_of(text) for text in dict.fromkeys(texts)}
     for row in rows:
         votes.update(text_votes(row["text"], mentions=mentions[row["text"]]))
+        if row.get("lead_text"):
+            votes.update(text_votes(row["lead_text"], mentions=mentions[row["lead_text"]]))
     for dateline in dict.fromkeys(r.get("dateline") for r in rows if r.get("dateline")):
         votes.update(text_votes(dateline, mentions=mentions[dateline]))
     candidates = [code for code, _ in votes.most_common(12)]

@@ -177,10 +177,27 @@ class PlaceResolver:
         named: dict[Any, list[tuple[int, str]]] = {}
         for row in rows:
             block = _block(row)
-            code = self._named_country(row["text"], context, row) if block else None
-            if code is not None:
-                named.setdefault(block, []).append((int(row.get("line_start") or 0), code))
+            if block is None:
+                continue
+            line = int(row.get("line_start") or 0)
+            for text, at in ((row.get("lead_text"), line - 1), (row["text"], line)):
+                code = self._named_country(text, context, row) if text else None
+                if code is not None:
+                    named.setdefault(block, []).append((at, code))
+            self._read_lead(row, context)
         return replace(context, paragraphs={b: tuple(sorted(c)) for b, c in named.items()})
+
+    def _read_lead(self, row: Mapping[str, Any], context: DocumentPlaces) -> None:
+        """A paragraph's undated lead ("The toll from the blasts in W National Park has risen
+        ...") is the place its records refer back to ("near the park's edge")."""
+        block, lead = _block(row), row.get("lead_text")
+        if not lead or block is None or block in context.last_places:
+            return
+        analysis = self._analyse(lead, context, row)
+        if analysis.primary is not None:
+            match = to_match(analysis.primary, analysis.named)
+            if match.location_text and match.location_precision != "country":
+                context.last_places[block] = match
 
     def _named_country(
         self, text: str, context: DocumentPlaces, record: Mapping[str, Any]
