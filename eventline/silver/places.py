@@ -42,7 +42,9 @@ from eventline.silver import gazetteer as gz
 from eventline.silver.place_choice import (
     Found,
     PlaceMatch,
+    country_name,
     finer_in,
+    iso3,
     last_resort,
     looks_like_place,
     nothing,
@@ -195,7 +197,9 @@ class PlaceResolver:
             return
         analysis = self._analyse(lead, context, row)
         if analysis.primary is not None:
-            match = to_match(analysis.primary, analysis.named)
+            match = to_match(
+                analysis.primary, analysis.named or self._context_country(context, row)
+            )
             if match.location_text and match.location_precision != "country":
                 context.last_places[block] = match
 
@@ -399,11 +403,17 @@ class PlaceResolver:
         the country alone."""
         block = _block(record)
         earlier = context.last_places.get(block) if block is not None else None
-        if earlier is not None and _ANAPHOR.search(text):
-            return replace(earlier, unknown=unknown)
         told = context.last_places.get(_bronze(record))
-        if told is not None:
-            return replace(told, unknown=unknown)  # "...; the following night, they returned"
+        if earlier is not None and _ANAPHOR.search(text):
+            told = earlier
+        if told is not None:  # "...; the following night, they returned"
+            country = told.country or country_name(default)
+            return replace(
+                told,
+                unknown=unknown,
+                country=country,
+                country_code=told.country_code or iso3(default),
+            )
         part = _COUNTRY_PART.search(text)
         if part is not None and default:
             match = nothing(default, unknown)
