@@ -257,3 +257,30 @@ def test_a_reference_back_takes_the_paragraphs_place(gaz: PlaceResolver) -> None
     first = gaz.locate(records[0]["text"], context, records[0])
     second = gaz.locate(records[1]["text"], context, records[1])
     assert (first.location, second.location, second.location_text) == ("Djibo", "Djibo", "Djibo")
+
+
+def test_a_later_part_of_a_record_is_told_where_the_first_part_is(gaz: PlaceResolver) -> None:
+    # The dates step splits "On 2 May, ... in Djibo; the following night, ..." in two parts.
+    first = {"text": "On 2 May, soldiers ambushed a convoy at Djibo;", "block_index": 0,
+             "line_start": 1, "bronze_record_id": "rec_1", "part": 0}  # fmt: skip
+    second = {**first, "text": "the following night, militants returned.", "part": 1}
+    context = gaz.document([first])
+    gaz.locate(first["text"], context, first)
+    assert gaz.locate(second["text"], context, second).location == "Djibo"
+
+
+def test_a_dateline_and_an_undated_lead_set_apart_by_bronze_still_count(
+    gaz: PlaceResolver,
+) -> None:
+    record = {
+        "text": "A patrol struck a mine near the park's edge on 8 May.",
+        "block_index": 4,
+        "section": None,
+        "line_start": 3,
+        "dateline": "COTONOU, 10 May 2023 -",
+        "lead_text": "Rangers were killed in the Pendjari National Park, the army said.",
+    }
+    context = gaz.document([record])
+    assert context.blocks == {(None, 4): "BJ"}
+    match = gaz.locate(record["text"], context, record)
+    assert (match.location_text, match.country) == ("Pendjari National Park", "Benin")
