@@ -33,7 +33,7 @@ from eventline.documents import DocumentResult, read_and_process, rejected
 from eventline.export.catalog import write_catalog
 from eventline.gold.actors import default_catalog
 from eventline.gold.builder import GoldTables, build_gold_tables
-from eventline.quality.conservation import check_record_conservation
+from eventline.quality.conservation import check_event_conservation
 from eventline.quality.gate import QualityReport, run_quality_checks
 from eventline.report.run_report import (
     ReportInputs,
@@ -219,11 +219,7 @@ def build_gold(silver: pd.DataFrame, bronze: BronzeBatch) -> GoldTables:
     validated = GoldTables(
         **{name: GOLD_MODELS[name].validate(frame) for name, frame in tables.as_dict().items()}
     )
-    check_record_conservation(
-        [*silver["record_id"], *(rid for ids in silver["merged_record_ids"] for rid in ids)],
-        [rid for ids in validated.events["record_ids"] for rid in ids],
-        [],
-    )
+    check_event_conservation(silver, validated.events)
     return validated
 
 
@@ -260,12 +256,15 @@ def quality_gate(
     """Great Expectations on silver, gold and the run's counts; Data Docs under reports/gx."""
 
     report = run_quality_checks(
-        {"silver_records": silver.records, **gold.as_dict()},
+        {
+            "silver_records": silver.records,
+            "silver_quarantine": silver.quarantine,
+            **gold.as_dict(),
+        },
         {
             "known_until": known_until,
             "bronze_records": bronze_records,
             "silver_quarantined": len(silver.quarantine),
-            "silver_merged": len(silver.merges),
         },
         reports / "gx",
         run_name=str(flow_run.get_id() or "local"),
@@ -382,9 +381,8 @@ def eventline_pipeline(
 
     silver = build_silver(quote(bronze))
     write_silver(quote(silver), root / "silver")
-    summary.silver_records = len(silver.records)
-    summary.silver_quarantined = len(silver.quarantine)
-    summary.silver_merged = len(silver.merges)
+    for name, count in silver.counts().items():
+        setattr(summary, name, count)
     summary.duplicate_candidates = len(silver.candidates)
     summary.unknown_places = len(silver.unknown_places)
     summary.timings["silver"] = clock.lap()

@@ -86,6 +86,7 @@ from eventline.silver.casualty_quantities import (
     has_singular_person,
     is_militant,
     item_at,
+    location_end,
     mask_markup,
     may_start_quantity,
     qty_at,
@@ -125,12 +126,30 @@ NO_COUNT = CasualtyCount(None, None, None, None)
 
 @dataclass(frozen=True)
 class Casualties:
-    """The four figures of one event record; ``assailants_killed`` never adds to victims."""
+    """The four figures of one event record; ``assailants_killed`` never adds to victims.
+
+    ``fatalities`` is ACLED's figure: every death the text reports, attackers included
+    (victims + assailants, or a toll the text states with the attackers in it).
+    """
 
     killed: CasualtyCount
     injured: CasualtyCount
     kidnapped: CasualtyCount
     assailants_killed: CasualtyCount
+    fatalities: CasualtyCount = NO_COUNT
+
+
+def total_deaths(killed: CasualtyCount, assailants: CasualtyCount) -> CasualtyCount:
+    """Victims plus attackers killed, over the stated figures; unknown when neither is."""
+    parts = [c for c in (killed, assailants) if c.best is not None]
+    if not parts:
+        return NO_COUNT
+    lows = [c.low for c in parts if c.low is not None]
+    high = None if any(c.high is None for c in parts) else sum(c.high or 0 for c in parts)
+    phrase = " | ".join(c.phrase for c in parts if c.phrase)
+    return CasualtyCount(
+        sum(lows) if lows else None, high, sum(c.best or 0 for c in parts), phrase or None
+    )
 
 
 _MONTH_RE = "|".join(sorted(MONTHS))
@@ -349,6 +368,9 @@ class _Unit:
     start: int
     end: int
     ordinal: int | None = None
+    # (place as written, low, high, best, words) per item when the list gives a toll per
+    # place; words are the item's own, from its number to its place.
+    places: tuple[tuple[str, int | None, int | None, int | None, str], ...] = ()
 
 
 _Triple = tuple[int | None, int | None, int | None]
@@ -390,6 +412,7 @@ def _units_from_chain(
         if chain.open_ended or left_open:
             high = None
         ordinal = counted[0].qty.best if counted[0].qty.kind == "ordinal" else None
+        places = _places_of(text, toks, counted)
         units.append(
             _Unit(
                 category,
@@ -402,9 +425,62 @@ def _units_from_chain(
                 start,
                 end,
                 ordinal,
+                places,
             )
         )
     return units
+
+
+def _places_of(
+    text: str, toks: list[Tok], items: list[Item]
+) -> tuple[tuple[str, int | None, int | None, int | None, str], ...]:
+    """Each item's place and figure, when every item of the list names its own place."""
+    if len(items) < 2 or any(it.place is None for it in items):
+        return ()
+    places = []
+    for it in items:
+        first, last = it.place  # type: ignore[misc]
+        name = text[toks[first].start : toks[last - 1].end]
+        words = text[toks[it.start].start : toks[last - 1].end]
+        places.append((name, *_triple(it), words))
+    if len({name.lower() for name, *_ in places}) < len(places):
+        return ()
+    return tuple(places)
+
+
+def _triple(item: Item) -> _Triple:
+    return (item.qty.low, item.qty.high, item.qty.best)
+
+
+_ADVERBS_BEFORE_PLACE = frozenset({"overnight", "yesterday", "today", "there", "nearby"})
+
+
+def _trailing_located(toks: list[Tok], chain: _Chain, k: int) -> _Chain | None:
+    """ "eight people killed overnight in A, three in B and ten in C": after a passive
+    verb, a place for the first item and more counted items with their own places."""
+    m = k
+    while m < len(toks) and m < k + 2 and toks[m].low in _ADVERBS_BEFORE_PLACE:
+        m += 1
+    if len(chain.items) != 1 or m >= len(toks) or toks[m].low not in ("in", "at", "near"):
+        return None
+    place_end = location_end(toks, m)
+    if place_end == m:
+        return None
+    items = [replace(chain.items[0], place=(m + 1, place_end))]
+    end = place_end
+    while (j := _joiner_end_of(toks, end)) is not None:
+        nxt = item_at(toks, j)
+        if nxt is None or nxt.place is None or _right_trigger(toks, nxt.end) is not None:
+            break
+        items.append(nxt)
+        end = nxt.end
+    if len(items) < 2:
+        return None
+    return _Chain(tuple(items), end, False)
+
+
+def _joiner_end_of(toks: list[Tok], k: int) -> int | None:
+    return _joiner_end(toks, k)
 
 
 def _left_unquantified(toks: list[Tok], start: int) -> bool:
@@ -440,8 +516,11 @@ def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
             i = max(item.end, i + 1)
             continue
         left_open = right is not None and _left_unquantified(toks, item.start)
+        end = max(chain.end, trigger.end)
+        if right is not None and (located := _trailing_located(toks, chain, right.end)):
+            chain, end = located, located.end
         units.extend(_units_from_chain(text, toks, chain, trigger, left_open))
-        i = max(chain.end, trigger.end)
+        i = end
     return units
 
 
@@ -536,6 +615,23 @@ def _explicit_zeros(text: str) -> dict[str, str]:
     return zeros
 
 
+def place_tolls(text: str) -> list[tuple[str, CasualtyCount]]:
+    """(place as written, killed) for each place of a list that gives a toll per place
+    ("eight people killed in A, three in B and ten in C"); empty when there is none.
+
+    Such a sentence tells one incident per place, each with its own toll; a total broken
+    down by place ("17 — 14 in Boya and three in Gaena —") is one incident and gives none.
+    """
+    toks = tokenize(text)
+    for unit in _find_units(text, toks):
+        if unit.category == KILLED and len(unit.places) >= 2:
+            return [
+                (place, CasualtyCount(low, high, best, words))
+                for place, low, high, best, words in unit.places
+            ]
+    return []
+
+
 def parse_casualties(text: str) -> Casualties:
     """Casualty figures of one event record (a timeline bullet or a narrative sentence)."""
     toks = tokenize(text)
@@ -552,4 +648,5 @@ def parse_casualties(text: str) -> Casualties:
         injured=counts[INJURED],
         kidnapped=counts[KIDNAPPED],
         assailants_killed=counts[ASSAILANTS],
+        fatalities=total_deaths(counts[KILLED], counts[ASSAILANTS]),
     )

@@ -365,6 +365,8 @@ class Item:
     end: int
     located: bool
     unquantified: bool = False
+    # Token span of the place name after "in"/"at"/"near", when the item has one.
+    place: tuple[int, int] | None = None
 
 
 def _is_trigger_word(low: str) -> bool:
@@ -452,6 +454,11 @@ def has_plural_person(words: tuple[str, ...]) -> bool:
     return any(w in _PERSON_PLURAL or re.fullmatch(r"[a-z]+ians?s", w) for w in words)
 
 
+def location_end(toks: list[Tok], k: int) -> int:
+    """Where "in Gorey" / "at Sebekoro" starting at token *k* ends (*k* when none)."""
+    return _location_end(toks, k)
+
+
 def _location_end(toks: list[Tok], k: int) -> int:
     """Skip "in Gorey", "at Sebekoro": places separate the parts of a sum."""
     if k + 1 < len(toks) and toks[k].low in _PLACE_PREPOSITIONS:
@@ -485,7 +492,8 @@ def item_at(toks: list[Tok], i: int) -> Item | None:
     if qty.kind in ("singular", "ordinal") and not has_singular_person(words):
         return None
     located_end = _location_end(toks, end)
-    return Item(qty, words, qty.start, located_end, located_end > end)
+    place = (end + 1, located_end) if located_end > end else None
+    return Item(qty, words, qty.start, located_end, located_end > end, place=place)
 
 
 def unquantified_at(toks: list[Tok], j: int) -> Item | None:

@@ -1,4 +1,8 @@
-"""Find records that tell the same event, merge the sure cases, list the doubtful ones.
+"""Find records that tell the same event, link the sure cases, list the doubtful ones.
+
+A link (:class:`Merge`) names a telling and the canonical telling of its event; silver keeps
+both. Records drafted from one bronze record (one per incident or per place) are never
+linked to each other: the split said they are different events.
 
 Sure: identical text with identical dates (a document or a timeline ingested twice),
 a narrative sentence that restates a record of the same date with enough shared
@@ -61,6 +65,8 @@ class DedupRecord:
     date_precision: str
     place_id: str | None
     line_start: int
+    # The bronze record it was drafted from (the record's own id by default).
+    source_id: str | None = None
 
     @cached_property
     def order(self) -> tuple[bool, str, int, str]:
@@ -70,7 +76,7 @@ class DedupRecord:
 
 @dataclass(frozen=True)
 class Merge:
-    """*merged_id* is the same event as *into_id* and disappears into it."""
+    """*merged_id* tells the same event as *into_id*, the event's canonical telling."""
 
     merged_id: str
     into_id: str
@@ -206,7 +212,7 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     seen: dict[tuple[str, date, date], DedupRecord] = {}
     for record in ordered:
         key = (_normalised(record.text), record.date_start, record.date_end)
-        if key in seen:
+        if key in seen and not _same_source(seen[key], record):
             target = seen[key]
             groups.join(target.record_id, record.record_id)
             merges.append(Merge(record.record_id, target.record_id, "identical text and date", 1.0))
@@ -228,6 +234,7 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
         for target in indexes[narrative.doc_id].around(narrative):
             if (
                 target.record_id == narrative.record_id
+                or _same_source(target, narrative)
                 or target.record_id in merged
                 or not _restates(narrative, target)
                 or (target.kind == "narrative" and target.order > narrative.order)
@@ -250,6 +257,11 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     merges += _merge_across_documents(ordered, pairs, groups, merged)
     merges = [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges]
     return merges, _candidates(pairs, groups)
+
+
+def _same_source(a: DedupRecord, b: DedupRecord) -> bool:
+    """Two records drafted from one bronze record: two incidents, never one event."""
+    return (a.source_id or a.record_id) == (b.source_id or b.record_id)
 
 
 def _same_event_elsewhere(a: DedupRecord, b: DedupRecord) -> bool:
@@ -365,7 +377,7 @@ def _candidates(
     candidates: list[Candidate] = []
     for a, b in pairs:
         gap = abs((b.date_start - a.date_start).days)
-        if groups.root(a.record_id) == groups.root(b.record_id):
+        if groups.root(a.record_id) == groups.root(b.record_id) or _same_source(a, b):
             continue
         same_place = a.place_id is not None and a.place_id == b.place_id
         score = text_similarity(a.text, b.text)

@@ -225,6 +225,49 @@ def _parse_row(row: list[str], line_no: int, path: Source) -> Rule:
     return Rule(priority, rule_id, compiled, event_type, sub_event_type, note)
 
 
+def _hurt(count: object) -> bool:
+    best = getattr(count, "best", None)
+    return best is not None and best > 0
+
+
+def refine_with_casualties(event: EventType, casualties: object) -> EventType:
+    """The codebook's refinements that depend on the figures, not on the words.
+
+    * an abduction with victims killed is an Attack ("if fatalities or serious injuries
+      are reported during the abduction ... the event is recorded as an Attack");
+    * looting or property destruction with people killed or hurt is an Attack (looting is
+      coded "outside the context of other forms of violence");
+    * a protest with deaths is Excessive force against protesters.
+
+    The rule id gains a ``+killed`` / ``+hurt`` suffix so that silver says why.
+    """
+    killed = getattr(casualties, "killed", None)
+    injured = getattr(casualties, "injured", None)
+    pair = (event.event_type, event.sub_event_type)
+    if pair == ("Violence against civilians", "Abduction/forced disappearance") and _hurt(killed):
+        return EventType(
+            "Violence against civilians", "Attack", f"{event.rule_id}+killed", event.matched_text
+        )
+    if pair == ("Strategic developments", "Looting/property destruction") and (
+        _hurt(killed) or _hurt(injured)
+    ):
+        return EventType(
+            "Violence against civilians", "Attack", f"{event.rule_id}+hurt", event.matched_text
+        )
+    if (
+        event.event_type == "Protests"
+        and event.sub_event_type != ("Excessive force against protesters")
+        and _hurt(killed)
+    ):
+        return EventType(
+            "Protests",
+            "Excessive force against protesters",
+            f"{event.rule_id}+killed",
+            event.matched_text,
+        )
+    return event
+
+
 @cache
 def default_classifier() -> EventClassifier:
     """The project's reviewed rule table, loaded and compiled once per process."""
