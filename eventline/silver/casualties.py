@@ -59,14 +59,22 @@ victims of the event's violence only. Named individuals ("kidnap Dr. Mahamadou D
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from eventline.silver.casualty_combine import (
+    NO_COUNT,
+    CasualtyCount,
+    Triple,
+    Unit,
+    combine,
+    is_generic,
+    sum_counts,
+    total_deaths,
+)
+from eventline.silver.casualty_context import attacker_nouns, explicit_zeros, victim_group
 from eventline.silver.casualty_quantities import (
     ACTIVE,
     ACTIVE_BRIDGES,
-    ADDITIVE_CUES,
-    ATTRIBUTION,
     AUXILIARIES,
     BREAKDOWN_OPENERS,
     DASHES,
@@ -74,12 +82,10 @@ from eventline.silver.casualty_quantities import (
     HOSTAGE_VERBS,
     HOSTAGE_WORDS,
     INJURY_NOUNS,
-    MONTHS,
     OF_ONLY,
     PASSIVE,
     PASSIVE_BRIDGES,
     VAGUE_QUANTITIES,
-    VOCABULARY,
     Item,
     Tok,
     has_plural_person,
@@ -87,7 +93,6 @@ from eventline.silver.casualty_quantities import (
     is_militant,
     item_at,
     location_end,
-    mask_markup,
     may_start_quantity,
     qty_at,
     tokenize,
@@ -112,19 +117,6 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class CasualtyCount:
-    """One figure; ``high`` is None when open-ended, all None when the text gives nothing."""
-
-    low: int | None
-    high: int | None
-    best: int | None
-    phrase: str | None
-
-
-NO_COUNT = CasualtyCount(None, None, None, None)
-
-
-@dataclass(frozen=True)
 class Casualties:
     """The four figures of one event record; ``assailants_killed`` never adds to victims.
 
@@ -137,55 +129,8 @@ class Casualties:
     kidnapped: CasualtyCount
     assailants_killed: CasualtyCount
     fatalities: CasualtyCount = NO_COUNT
-
-
-def total_deaths(killed: CasualtyCount, assailants: CasualtyCount) -> CasualtyCount:
-    """Victims plus attackers killed, over the stated figures; unknown when neither is."""
-    parts = [c for c in (killed, assailants) if c.best is not None]
-    if not parts:
-        return NO_COUNT
-    lows = [c.low for c in parts if c.low is not None]
-    high = None if any(c.high is None for c in parts) else sum(c.high or 0 for c in parts)
-    phrase = " | ".join(c.phrase for c in parts if c.phrase)
-    return CasualtyCount(
-        sum(lows) if lows else None, high, sum(c.best or 0 for c in parts), phrase or None
-    )
-
-
-_MONTH_RE = "|".join(sorted(MONTHS))
-_NEW_INCIDENT = re.compile(
-    r"\b(?:(?:that|the)\s+same\s+(?:day|night|morning|evening|week)"
-    r"|the\s+(?:following|next|previous)\s+(?:day|night|morning|evening|week)"
-    r"|the\s+day\s+(?:before|after)|separately|meanwhile|elsewhere"
-    r"|also\s+(?:\w+\s+)?(?:kill|wound|injur|kidnap|abduct|attack|ambush|target|strike|raid)\w*"
-    r"|(?:another|a\s+(?:separate|similar|second|further|different))\s+"
-    r"(?:attack|ambush|assault|incident|bombing|raid|explosion|blast|strike|clash)"
-    rf"|on\s+(?:{_MONTH_RE})\s+\d{{1,2}})\b",
-    re.IGNORECASE,
-)
-# A sentence opening on a date ("On December 4,", "In March 2019,", "That January,") tells
-# of another incident, so its figures are not a breakdown of an earlier total.
-_DATED_OPENING = re.compile(
-    r"(?:(?:Also|Later|Then|Early|Late|Earlier),?\s+)?(?:[Oo]n|[Ii]n|[Dd]uring|[Bb]y|That)\s+"
-    rf"(?:early\s+|late\s+|mid-)?(?:{_MONTH_RE})\b"
-)
-_ZERO_NOUNS = VOCABULARY.zero_nouns
-_ZERO_NOUN_PHRASE = re.compile(
-    r"\b(?:no|zero|without(?:\s+causing)?(?:\s+any)?"
-    r"|(?:did|do|does)\s*(?:not|n't)\s+(?:result\s+in|cause|lead\s+to|produce|leave)\s+any"
-    r"|(?:result|results|resulted|resulting|cause|causes|caused|causing|leave|leaves|left"
-    r"|leaving)\s+(?:in\s+)?no)"
-    r"\s+(?:reported\s+|known\s+|human\s+|immediate\s+)?"
-    r"(casualties|victims|fatalities|deaths|injuries)\b",
-    re.IGNORECASE,
-)
-_ZERO_VERBS = VOCABULARY.zero_verbs
-_ZERO_NOBODY = re.compile(
-    r"\b(?:no[- ]?one|nobody|none)\b(?:\s+[\w.]+){0,4}?\s+(?:was|were|is|are|has\s+been"
-    r"|have\s+been|got)\s+(?:reportedly\s+)?(killed|injured|wounded|hurt|harmed|kidnapped"
-    r"|abducted)(?:\s+(?:or|and)\s+(killed|injured|wounded|hurt|harmed))?",
-    re.IGNORECASE,
-)
+    # Who the killed were: "forces", "civilians", "unknown" (one per counted victim kind).
+    killed_victims: frozenset[str] = frozenset()
 
 
 # --- binding a list of items to a casualty verb --------------------------------------------
@@ -220,10 +165,13 @@ def _left_trigger(toks: list[Tok], start: int) -> _Trigger | None:
     if w in HOLD_VERBS:
         return _Trigger(KIDNAPPED, k, k + 1, "hold")
     if w in ("to", "at", "of", "is", "was", "reaches", "reached", "hits", "hit"):
-        lows = [t.low for t in toks]
-        for m in range(max(0, k - 3), k):
-            if lows[m : m + 2] == ["death", "toll"]:
-                return _Trigger(KILLED, m, k + 1, "plain")  # "the death toll rises to 30"
+        # "the death toll rises to 30", "raising the death toll from Sunday's attack on the
+        # police station to three": back to the toll, within the clause.
+        for m in range(k - 1, max(-1, k - 14), -1):
+            if toks[m].text in (",", ";", ".") or toks[m].clause != toks[k].clause:
+                break
+            if toks[m].low == "toll" and m and toks[m - 1].low == "death":
+                return _Trigger(KILLED, m - 1, k + 1, "plain")
     return None
 
 
@@ -235,6 +183,8 @@ def _right_trigger(toks: list[Tok], j: int) -> _Trigger | None:
         if close is None:
             return None
         k = close + 1  # skip ", who is a Jordanian national,"
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        k += 3  # skip an acronym: "five members of the police unit (UIR) were killed"
     auxiliary = False
     bridges = 0
     while k < len(toks) and toks[k].low in PASSIVE_BRIDGES and bridges < 5:
@@ -356,42 +306,20 @@ def _chain_at(toks: list[Tok], first: Item, left_bound: bool) -> _Chain:
 # --- units and their combination -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    category: str
-    low: int | None
-    high: int | None
-    best: int | None
-    phrase: str
-    sentence: int
-    segment: int
-    start: int
-    end: int
-    ordinal: int | None = None
-    # (place as written, low, high, best, words) per item when the list gives a toll per
-    # place; words are the item's own, from its number to its place.
-    places: tuple[tuple[str, int | None, int | None, int | None, str], ...] = ()
-
-
-_Triple = tuple[int | None, int | None, int | None]
-
-
-def _sum(counts: list[_Triple]) -> _Triple:
-    """Add parts: unknown lows/bests count as nothing, any open-ended part opens the sum."""
-    lows = [c[0] for c in counts if c[0] is not None]
-    bests = [c[2] for c in counts if c[2] is not None]
-    high = None if any(c[1] is None for c in counts) else sum(c[1] or 0 for c in counts)
-    return (sum(lows) if lows else None, high, sum(bests) if bests else None)
-
-
 def _units_from_chain(
-    text: str, toks: list[Tok], chain: _Chain, trigger: _Trigger, left_open: bool
-) -> list[_Unit]:
-    """Split one bound list into categories: victims, and militants killed apart."""
+    text: str,
+    toks: list[Tok],
+    chain: _Chain,
+    trigger: _Trigger,
+    left_open: bool,
+    attackers: frozenset[str] = frozenset(),
+) -> list[Unit]:
+    """Split one bound list into categories: victims, and militants killed apart (by their
+    name, or because the record's attack has them as its subject: *attackers*)."""
     by_category: dict[str, list[Item]] = {}
     for item in chain.items:
         category = trigger.category
-        if category == KILLED and is_militant(item.words):
+        if category == KILLED and (is_militant(item.words) or attackers & set(item.words)):
             category = ASSAILANTS
         if trigger.kind in ("hostage", "hold"):
             after = toks[item.end].low if item.end < len(toks) else ""
@@ -408,13 +336,13 @@ def _units_from_chain(
         counted = [it for it in items if not it.unquantified]
         if not counted:
             continue
-        low, high, best = _sum([(it.qty.low, it.qty.high, it.qty.best) for it in counted])
+        low, high, best = sum_counts([(it.qty.low, it.qty.high, it.qty.best) for it in counted])
         if chain.open_ended or left_open:
             high = None
         ordinal = counted[0].qty.best if counted[0].qty.kind == "ordinal" else None
         places = _places_of(text, toks, counted)
         units.append(
-            _Unit(
+            Unit(
                 category,
                 low,
                 high,
@@ -426,6 +354,10 @@ def _units_from_chain(
                 end,
                 ordinal,
                 places,
+                clause=toks[chain.items[0].start].clause,
+                generic=all(is_generic(it.words) for it in counted),
+                largest_item=max((it.qty.best or 0) for it in counted),
+                victims=frozenset(victim_group(it.words) for it in counted),
             )
         )
     return units
@@ -448,7 +380,7 @@ def _places_of(
     return tuple(places)
 
 
-def _triple(item: Item) -> _Triple:
+def _triple(item: Item) -> Triple:
     return (item.qty.low, item.qty.high, item.qty.best)
 
 
@@ -494,8 +426,9 @@ def _left_unquantified(toks: list[Tok], start: int) -> bool:
     return k >= 0 and has_plural_person((toks[k].low,))
 
 
-def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
-    units: list[_Unit] = []
+def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
+    units: list[Unit] = []
+    attackers = attacker_nouns(toks)
     i = 0
     while i < len(toks):
         item = item_at(toks, i) if may_start_quantity(toks[i].low) else None
@@ -519,100 +452,9 @@ def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
         end = max(chain.end, trigger.end)
         if right is not None and (located := _trailing_located(toks, chain, right.end)):
             chain, end = located, located.end
-        units.extend(_units_from_chain(text, toks, chain, trigger, left_open))
+        units.extend(_units_from_chain(text, toks, chain, trigger, left_open, attackers))
         i = end
     return units
-
-
-def _segment_is_rival_claim(toks: list[Tok], segment: int) -> bool:
-    words = {t.low for t in toks if t.segment == segment}
-    return bool(words & ATTRIBUTION) and not words & ADDITIVE_CUES
-
-
-def _new_incident_between(text: str, toks: list[Tok], head: _Unit, unit: _Unit) -> bool:
-    """A cue ("That same day", "also", "On June 5,") between a total and a later figure."""
-    if _NEW_INCIDENT.search(text, head.end, unit.start):
-        return True
-    openings = {t.sentence: t.start for t in reversed(toks)}
-    return any(
-        _DATED_OPENING.match(text, openings[s])
-        for s in range(head.sentence + 1, unit.sentence + 1)
-        if s in openings
-    )
-
-
-@dataclass
-class _Incident:
-    unit: _Unit
-    consumed: int = 0
-
-
-def _combine(text: str, toks: list[Tok], units: list[_Unit]) -> CasualtyCount:
-    """Add distinct figures, fold breakdowns into their total, keep rival claims apart."""
-    alternatives: list[list[_Incident]] = [[]]
-    last: _Unit | None = None
-    for unit in units:
-        group = alternatives[-1]
-        if unit.ordinal is not None:
-            running = _sum([(i.unit.low, i.unit.high, i.unit.best) for i in group])[2]
-            if running == unit.ordinal - 1:
-                group.append(_Incident(replace(unit, low=1, high=1, best=1)))
-            continue
-        if (
-            last is not None
-            and group
-            and unit.segment != last.segment
-            and _segment_is_rival_claim(toks, unit.segment)
-        ):
-            alternatives.append([])
-            group = alternatives[-1]
-        last = unit
-        if group:
-            head = group[-1]
-            ceiling = head.unit.best if head.unit.best is not None else head.unit.high
-            if (
-                unit.sentence > head.unit.sentence
-                and ceiling is not None
-                and unit.best is not None
-                and head.consumed + unit.best <= ceiling
-                and not _new_incident_between(text, toks, head.unit, unit)
-            ):
-                head.consumed += unit.best  # a later breakdown of the same total
-                continue
-        group.append(_Incident(unit))
-    totals: list[_Triple] = []
-    phrases: list[str] = []
-    for group in alternatives:
-        if not group:
-            continue
-        totals.append(_sum([(i.unit.low, i.unit.high, i.unit.best) for i in group]))
-        phrases.extend(p for p in (i.unit.phrase for i in group) if p not in phrases)
-    if not totals:
-        return NO_COUNT
-    if len(totals) == 1:
-        low, high, best = totals[0]
-    else:
-        lows = [t[0] for t in totals if t[0] is not None]
-        bests = [t[2] for t in totals if t[2] is not None]
-        highs = [t[1] for t in totals]
-        low = min(lows) if lows else None
-        high = None if any(h is None for h in highs) else max(h or 0 for h in highs)
-        best = min(bests) if bests else None
-    return CasualtyCount(low, high, best, " | ".join(phrases))
-
-
-def _explicit_zeros(text: str) -> dict[str, str]:
-    """Categories the text says were spared ("leaving no casualties"), with the words."""
-    zeros: dict[str, str] = {}
-    masked = mask_markup(text)
-    for m in _ZERO_NOUN_PHRASE.finditer(masked):
-        for category in _ZERO_NOUNS[m.group(1).lower()]:
-            zeros.setdefault(category, text[m.start() : m.end()])
-    for m in _ZERO_NOBODY.finditer(masked):
-        for verb in (m.group(1), m.group(2)):
-            if verb:
-                zeros.setdefault(_ZERO_VERBS[verb.lower()], text[m.start() : m.end()])
-    return zeros
 
 
 def place_tolls(text: str) -> list[tuple[str, CasualtyCount]]:
@@ -636,17 +478,19 @@ def parse_casualties(text: str) -> Casualties:
     """Casualty figures of one event record (a timeline bullet or a narrative sentence)."""
     toks = tokenize(text)
     units = _find_units(text, toks)
-    zeros = _explicit_zeros(text)
+    zeros = explicit_zeros(text)
     counts: dict[str, CasualtyCount] = {}
     for category in CATEGORIES:
-        count = _combine(text, toks, [u for u in units if u.category == category])
+        count = combine(text, toks, [u for u in units if u.category == category])
         if count == NO_COUNT and category in zeros:
             count = CasualtyCount(0, 0, 0, zeros[category])
         counts[category] = count
+    victims = frozenset(v for u in units if u.category == KILLED for v in u.victims)
     return Casualties(
         killed=counts[KILLED],
         injured=counts[INJURED],
         kidnapped=counts[KIDNAPPED],
         assailants_killed=counts[ASSAILANTS],
         fatalities=total_deaths(counts[KILLED], counts[ASSAILANTS]),
+        killed_victims=victims,
     )

@@ -181,7 +181,8 @@ def test_casualties_of_sample_bullets(
     ("line", "location", "precision", "admin1", "event_type", "sub_event_type"),
     [
         (134, "Sévaré", "town", "Mopti", "Explosions/Remote violence", "Suicide bomb"),
-        (130, "Timbuktu", "town", "Timbuktu", "Explosions/Remote violence", None),
+        # "ambush Burkinabe peacekeepers … involved both IEDs and small arms": one Battles event
+        (130, "Timbuktu", "town", "Timbuktu", "Battles", None),
         (112, "Koro", "town", "Mopti", "Violence against civilians", None),
         (155, "Bandiagara Region", "admin2", "Mopti", "Explosions/Remote violence", None),
         (104, "Mali", "country", None, "Violence against civilians", None),
