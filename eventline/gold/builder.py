@@ -10,6 +10,7 @@ names, file order or on other documents in the run.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,10 +80,36 @@ def _links(event_id: str, found: Iterable[ActorMention]) -> list[Row]:
     ]
 
 
+# A telling that revises the toll ("raising the death toll to three", "the toll has risen to
+# nine") states the newer figure: the event takes it (ACLED revises fatalities as reports come).
+_REVISED_TOLL = re.compile(
+    r"\btoll\b.{0,80}?\b(?:ris(?:e|es|en|ing)|rose|rais(?:e|es|ed|ing)|climb\w*|revis\w*)\b"
+    r"|\b(?:ris(?:e|es|en|ing)|rose|rais(?:e|es|ed|ing)|climb\w*|revis\w*)\b.{0,40}?\btoll\b",
+    re.IGNORECASE,
+)
+
+
+def _revision(tellings: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The last telling after the first whose killed figure revises the toll."""
+    revisions = [
+        t
+        for t in tellings[1:]
+        if isinstance(t.get("killed_phrase"), str)
+        and t["killed"] is not None
+        and not pd.isna(t["killed"])
+        and _REVISED_TOLL.search(t["text"])
+    ]
+    return revisions[-1] if revisions else None
+
+
 def _figures(tellings: Sequence[Mapping[str, Any]]) -> Row:
     """The canonical telling's figures; a figure it does not state comes from the first
-    other telling that does (a follow-up may give the toll the first report lacked)."""
+    other telling that does (a follow-up may give the toll the first report lacked), and a
+    telling that revises the toll gives the killed and fatalities figures."""
     figures: Row = {}
+    revision = _revision(tellings)
+    if revision is not None:
+        tellings = [revision, *tellings]
     for columns in _FILLED:
         source = next(
             (t for t in tellings if any(t[c] is not None and not pd.isna(t[c]) for c in columns)),

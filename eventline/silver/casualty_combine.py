@@ -204,14 +204,29 @@ def _alternatives(text: str, toks: list[Tok], units: list[Unit]) -> list[list[_I
 
 
 def _source(toks: list[Tok], group: list[_Incident]) -> str:
-    """ "official", "other" (attributed to someone else) or "" (the report's own words)."""
-    words: set[str] = set()
+    """ "official", "other" (attributed to someone else) or "" (the report's own words).
+
+    The source is read next to the attributing word ("according to a rights group", "the
+    government acknowledged"), not anywhere in the clause ("by police gunfire").
+    """
+    found = ""
     for incident in group:
         unit = incident.unit
-        words |= {t.low for t in toks if t.clause == unit.clause and t.segment == unit.segment}
-    if words & _OFFICIAL:
-        return "official"
-    return "other" if words & ATTRIBUTION else ""
+        stretch = [t for t in toks if t.clause == unit.clause and t.segment == unit.segment]
+        for k, tok in enumerate(stretch):
+            if tok.low not in ATTRIBUTION:
+                continue
+            # "according to the army": after it; "the army said": before it, in the clause.
+            span = stretch[k + 1 : k + 6] if tok.low == "according" else stretch[max(0, k - 4) : k]
+            near = set()
+            for t in span if tok.low == "according" else reversed(span):
+                if t.text in (",", ";", "(", ")"):
+                    break
+                near.add(t.low)
+            if near & _OFFICIAL:
+                return "official"
+            found = "other"
+    return found
 
 
 def _best_of(toks: list[Tok], groups: list[list[_Incident]], totals: list[Triple]) -> int | None:

@@ -186,21 +186,41 @@ class _Groups:
         return first
 
 
-def _restates(narrative: DedupRecord, target: DedupRecord) -> bool:
-    """Whether *target*'s date allows *narrative* to be a retelling of it."""
+def _span(record: DedupRecord) -> int:
+    return (record.date_end - record.date_start).days
+
+
+def _shares_name(a: DedupRecord, b: DedupRecord) -> bool:
+    """Both texts name the same place or actor (a capitalised word, spelled alike)."""
+    names_a = {t for t, w in _tokens(a.text).items() if w >= 2.0}
+    names_b = {t for t, w in _tokens(b.text).items() if w >= 2.0}
+    return bool(names_a & names_b)
+
+
+def _restate_threshold(narrative: DedupRecord, target: DedupRecord) -> float | None:
+    """The similarity *narrative* needs to be a retelling of *target*, or None when their
+    dates do not allow it.
+
+    A day inside a day or a short range (the same night, a weekend) needs the day score; a
+    day inside the bounds of an undated bullet, or a week inside a day, the coarse score. A
+    month is too coarse to pin one of several records: a dated bullet of that month, or an
+    earlier record of that day that shares a name with it, at the coarse score.
+    """
+    inside = target.date_start <= narrative.date_start <= target.date_end
     if narrative.date_precision == "day":
-        short = (target.date_end - target.date_start).days <= WINDOW_DAYS
-        return target.date_start <= narrative.date_start <= target.date_end and (
-            target.date_precision == "day" or (target.date_precision == "range" and short)
-        )
-    if narrative.date_precision == "month":
-        # A month is too coarse to pin one of several sentences; only a dated bullet.
-        return (
-            target.kind == "bullet"
-            and target.date_precision == "day"
-            and narrative.date_start <= target.date_start <= narrative.date_end
-        )
-    return False
+        if inside and (target.date_precision == "day" or _span(target) <= WINDOW_DAYS):
+            return MERGE_SCORE_DAY
+        return MERGE_SCORE_COARSE if inside and target.date_precision == "bounded" else None
+    contains = narrative.date_start <= target.date_start <= narrative.date_end
+    if not contains or target.date_precision != "day":
+        return None
+    if narrative.date_precision == "range" and _span(narrative) <= WINDOW_DAYS:
+        return MERGE_SCORE_COARSE
+    if narrative.date_precision == "month" and (
+        target.kind == "bullet" or _shares_name(narrative, target)
+    ):
+        return MERGE_SCORE_COARSE
+    return None
 
 
 def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candidate]]:
@@ -228,7 +248,6 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     for narrative in ordered:
         if narrative.kind != "narrative" or narrative.record_id in merged:
             continue
-        threshold = MERGE_SCORE_DAY if narrative.date_precision == "day" else MERGE_SCORE_COARSE
         best: tuple[float, tuple[bool, str, int, str], DedupRecord] | None = None
         # A report restates its own events; two reports are compared below, by date.
         for target in indexes[narrative.doc_id].around(narrative):
@@ -236,8 +255,8 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
                 target.record_id == narrative.record_id
                 or _same_source(target, narrative)
                 or target.record_id in merged
-                or not _restates(narrative, target)
                 or (target.kind == "narrative" and target.order > narrative.order)
+                or (threshold := _restate_threshold(narrative, target)) is None
             ):
                 continue
             score = text_similarity(narrative.text, target.text)

@@ -170,3 +170,77 @@ def test_reports_of_other_towns_or_days_are_not_merged() -> None:
     next_day = _record("rec_y", CRT_BULLET, date(2019, 10, 1), doc_id="doc_crt", place="ml-b")
     merges, _ = deduplicate([cep, elsewhere, next_day])
     assert merges == []
+
+
+# Retellings whose dates are coarser than the record they restate (own sentences).
+KOUTOUGOU = (
+    "Gunmen attacked the army post at Koutougou before dawn, killing 24 soldiers, and"
+    " withdrew towards the border."
+)
+KOUTOUGOU_LATER = (
+    "The attack on the Koutougou army post in August 2019, which killed 24 soldiers, remains"
+    " the army's worst loss."
+)
+OTHER_AUGUST = (
+    "The attack on an army post in August 2019, which killed 24 soldiers, remains the army's"
+    " worst loss."
+)
+
+
+def test_a_month_restates_an_earlier_sentence_of_that_day_that_shares_a_name() -> None:
+    day = _record("rec_1", KOUTOUGOU, date(2019, 8, 19), kind="narrative", line=3)
+    month = _record(
+        "rec_2",
+        KOUTOUGOU_LATER,
+        date(2019, 8, 1),
+        kind="narrative",
+        line=40,
+        precision="month",
+        end=date(2019, 8, 31),
+    )
+    (link,) = deduplicate([day, month])[0]
+    assert (link.merged_id, link.into_id, link.reason) == ("rec_2", "rec_1", "narrative restates")
+
+
+def test_a_month_without_a_shared_name_restates_no_sentence() -> None:
+    day = _record("rec_1", KOUTOUGOU, date(2019, 8, 19), kind="narrative", line=3)
+    month = _record(
+        "rec_2",
+        OTHER_AUGUST,
+        date(2019, 8, 1),
+        kind="narrative",
+        line=40,
+        precision="month",
+        end=date(2019, 8, 31),
+    )
+    assert deduplicate([day, month])[0] == []
+
+
+def test_a_day_restates_an_undated_bullet_whose_bounds_hold_it() -> None:
+    bullet = _record(
+        "rec_1",
+        "The transition mission formally takes over from the earlier mission in Mogadishu.",
+        date(2022, 3, 23),
+        precision="bounded",
+        end=date(2022, 5, 3),
+        line=30,
+    )
+    sentence = _record(
+        "rec_2",
+        "On April 1, 2022, the transition mission took over from the earlier mission in"
+        " Mogadishu.",
+        date(2022, 4, 1),
+        kind="narrative",
+        line=7,
+    )
+    (link,) = deduplicate([bullet, sentence])[0]
+    assert (link.merged_id, link.into_id) == ("rec_2", "rec_1")
+
+
+def test_parts_of_one_bronze_record_are_never_linked() -> None:
+    text = "Gunmen killed eight people in Tera, three in Bankilare and ten in Ayorou."
+    parts = [
+        DedupRecord(f"rec_{n}", "bullet", "doc_a", text, DAY, DAY, "day", None, 5, "rec_0")
+        for n in range(3)
+    ]
+    assert deduplicate(parts) == ([], [])
