@@ -46,7 +46,8 @@ def _figures(count: CasualtyCount) -> Figures | None:
         ("Militants seized villagers in Koza. Troops found five of them dead.", (5, 5, 5)),
         # A revised toll far from its verb, and an acronym before the verb.
         (
-            "The wounded officer died, raising the death toll from Sunday's raid on the post to three officers.",
+            "The wounded officer died, raising the death toll from Sunday's raid on the post"
+            " to three officers.",
             (3, 3, 3),
         ),
         (

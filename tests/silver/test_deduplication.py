@@ -227,8 +227,7 @@ def test_a_day_restates_an_undated_bullet_whose_bounds_hold_it() -> None:
     )
     sentence = _record(
         "rec_2",
-        "On April 1, 2022, the transition mission took over from the earlier mission in"
-        " Mogadishu.",
+        "On April 1, 2022, the transition mission took over from the earlier mission in Mogadishu.",
         date(2022, 4, 1),
         kind="narrative",
         line=7,
