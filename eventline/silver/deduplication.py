@@ -48,6 +48,52 @@ _STOPWORDS = frozenset({
     "while", "not", "no", "but", "about", "against", "across",
 })
 # fmt: on
+# Dates are compared apart: a weekday or a month shared by two texts says nothing of the event.
+_DATE_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+# A name in this share of a document's records (admin units repeated in every note, the
+# country) tells one of them from another no better than a stop word.
+COMMON_SHARE = 0.25
+COMMON_MIN_RECORDS = 6
+COMMON_WEIGHT = 0.25
+RARE_NAME_BONUS = 0.1
+# A definite reference to an incident told before: "the attack", "Wednesday's raid".
+_REFERS_BACK = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}(?:attacks?|raids?|assaults?"
+    r"|ambush(?:es)?|bombings?|massacres?|blasts?|explosions?|sieges?|killings?|clash(?:es)?)\b"
+)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
@@ -107,7 +153,11 @@ def _tokens(text: str) -> dict[str, float]:
     for position, match in enumerate(_WORD.finditer(strip_links(text))):
         word = match.group()
         folded = _fold(word)
-        if folded in _STOPWORDS or (len(folded) < 3 and not folded.isdigit()):
+        if (
+            folded in _STOPWORDS
+            or folded in _DATE_WORDS
+            or (len(folded) < 3 and not folded.isdigit())
+        ):
             continue
         stem = _SUFFIX.sub("", folded) if len(folded) > 5 else folded
         weight = 2.0 if word[0].isupper() and position > 0 else 1.0
@@ -127,9 +177,29 @@ def _near(token: str, others: dict[str, float]) -> str | None:
     return choices[int(first[0])] if len(first) else None
 
 
-def text_similarity(a: str, b: str) -> float:
-    """Weighted overlap of content words (0-1); near spellings count 0.8 of a match."""
-    tokens_a, tokens_b = _tokens(a), _tokens(b)
+def _weighted(text: str, common: frozenset[str]) -> dict[str, float]:
+    tokens = _tokens(text)
+    if not common:
+        return tokens
+    return {t: w * COMMON_WEIGHT if t in common else w for t, w in tokens.items()}
+
+
+def common_tokens(texts: Sequence[str]) -> frozenset[str]:
+    """Names in at least a quarter (and at least six) of *texts*: the admin units, the country
+    and the group a document repeats in every record, which tell no record from another."""
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for token, weight in _tokens(text).items():
+            if weight >= 2.0:
+                counts[token] += 1
+    floor = max(COMMON_MIN_RECORDS, COMMON_SHARE * len(texts))
+    return frozenset(t for t, n in counts.items() if n >= floor)
+
+
+def text_similarity(a: str, b: str, common: frozenset[str] = frozenset()) -> float:
+    """Weighted overlap of content words (0-1); near spellings count 0.8 of a match; words
+    *common* to the document weigh a quarter."""
+    tokens_a, tokens_b = _weighted(a, common), _weighted(b, common)
     if not tokens_a or not tokens_b:
         return 0.0
     shared = sum(min(w, tokens_b[t]) for t, w in tokens_a.items() if t in tokens_b)
@@ -190,22 +260,67 @@ def _span(record: DedupRecord) -> int:
     return (record.date_end - record.date_start).days
 
 
-def _shares_name(a: DedupRecord, b: DedupRecord) -> bool:
-    """Both texts name the same place or actor (a capitalised word, spelled alike)."""
-    names_a = {t for t, w in _tokens(a.text).items() if w >= 2.0}
-    names_b = {t for t, w in _tokens(b.text).items() if w >= 2.0}
+def _shares_name(a: DedupRecord, b: DedupRecord, common: frozenset[str] = frozenset()) -> bool:
+    """Both texts name the same place or actor (a capitalised word, spelled alike) that is
+    not one the whole document repeats."""
+    names_a = {t for t, w in _tokens(a.text).items() if w >= 2.0 and t not in common}
+    names_b = {t for t, w in _tokens(b.text).items() if w >= 2.0 and t not in common}
     return bool(names_a & names_b)
 
 
-def _restate_threshold(narrative: DedupRecord, target: DedupRecord) -> float | None:
+def _rare_names(text: str, common: frozenset[str]) -> set[str]:
+    return {t for t, w in _tokens(text).items() if w >= 2.0 and t not in common}
+
+
+def _names_differ(a: DedupRecord, b: DedupRecord, common: frozenset[str]) -> bool:
+    """Both texts name places or actors the document does not repeat, and none of them
+    alike ("Toumour" and "Kindjandi"): two incidents, however alike the rest."""
+    names_a, names_b = _rare_names(a.text, common), _rare_names(b.text, common)
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    for name in names_a:
+        if any(name in other or other in name for other in names_b):
+            return False
+        if _near(name, dict.fromkeys(names_b, 2.0)) is not None:
+            return False
+    return True
+
+
+def _one_passage(a: DedupRecord, b: DedupRecord) -> bool:
+    """One record's text inside the other's, in one document: the segmenter gave both the
+    same sentence, so they are neighbours in one passage, not two tellings of one event."""
+    if a.doc_id != b.doc_id or a.text == b.text:
+        return False
+    return a.text in b.text or b.text in a.text
+
+
+def _restate_threshold(
+    narrative: DedupRecord, target: DedupRecord, common: frozenset[str] = frozenset()
+) -> float | None:
     """The similarity *narrative* needs to be a retelling of *target*, or None when their
     dates do not allow it.
 
     A day inside a day or a short range (the same night, a weekend) needs the day score; a
     day inside the bounds of an undated bullet, or a week inside a day, the coarse score. A
     month is too coarse to pin one of several records: a dated bullet of that month, or an
-    earlier record of that day that shares a name with it, at the coarse score.
+    earlier record of that day that shares a name with it, at the coarse score. A name the
+    two share that the document does not repeat everywhere ("Wednesday's attack on the
+    Kpinkankandi post") lowers the score needed by ``RARE_NAME_BONUS`` when the retelling
+    points back at an incident ("the attack", "Sunday's raid", "the camp bombing").
     """
+    threshold = _date_threshold(narrative, target, common)
+    if (
+        threshold is not None
+        and _REFERS_BACK.search(narrative.text)
+        and _shares_name(narrative, target, common)
+    ):
+        return threshold - RARE_NAME_BONUS
+    return threshold
+
+
+def _date_threshold(
+    narrative: DedupRecord, target: DedupRecord, common: frozenset[str]
+) -> float | None:
     inside = target.date_start <= narrative.date_start <= target.date_end
     if narrative.date_precision == "day":
         if inside and (target.date_precision == "day" or _span(target) <= WINDOW_DAYS):
@@ -217,7 +332,7 @@ def _restate_threshold(narrative: DedupRecord, target: DedupRecord) -> float | N
     if narrative.date_precision == "range" and _span(narrative) <= WINDOW_DAYS:
         return MERGE_SCORE_COARSE
     if narrative.date_precision == "month" and (
-        target.kind == "bullet" or _shares_name(narrative, target)
+        target.kind == "bullet" or _shares_name(narrative, target, common)
     ):
         return MERGE_SCORE_COARSE
     return None
@@ -244,6 +359,9 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     for record in by_start:
         per_document.setdefault(record.doc_id, []).append(record)
     indexes = {doc_id: _DateIndex(rows) for doc_id, rows in per_document.items()}
+    common = {
+        doc_id: common_tokens([r.text for r in rows]) for doc_id, rows in per_document.items()
+    }
     merged = {m.merged_id for m in merges}
     for narrative in ordered:
         if narrative.kind != "narrative" or narrative.record_id in merged:
@@ -256,10 +374,13 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
                 or _same_source(target, narrative)
                 or target.record_id in merged
                 or (target.kind == "narrative" and target.order > narrative.order)
-                or (threshold := _restate_threshold(narrative, target)) is None
+                or _one_passage(narrative, target)
+                or _names_differ(narrative, target, common[narrative.doc_id])
+                or (threshold := _restate_threshold(narrative, target, common[narrative.doc_id]))
+                is None
             ):
                 continue
-            score = text_similarity(narrative.text, target.text)
+            score = text_similarity(narrative.text, target.text, common[narrative.doc_id])
             if score >= threshold and (
                 best is None or (-score, target.order) < (-best[0], best[1])
             ):

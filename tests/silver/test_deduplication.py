@@ -243,3 +243,70 @@ def test_parts_of_one_bronze_record_are_never_linked() -> None:
         for n in range(3)
     ]
     assert deduplicate(parts) == ([], [])
+
+
+def test_notes_that_share_only_the_document_s_admin_names_stay_apart() -> None:
+    # Event notes name the district and region every time: those names say nothing.
+    notes = [
+        _record(
+            f"rec_{n}",
+            f"On 3 May, militants raided {village} (Diffa district, Diffa region), {act}.",
+            date(2021, 5, 3),
+            kind="narrative",
+            line=n,
+        )
+        for n, (village, act) in enumerate(
+            [
+                ("Toumour", "killing four herders"),
+                ("Kindjandi", "stealing cattle"),
+                ("Gueskerou", "burning shops"),
+                ("Bosso", "abducting two women"),
+                ("Chetimari", "shooting a trader"),
+                ("Maine-Soroa", "looting a market"),
+            ],
+            start=1,
+        )
+    ]
+    assert deduplicate(notes)[0] == []
+
+
+def test_two_records_of_one_passage_are_not_two_tellings() -> None:
+    passage = _record(
+        "rec_1",
+        "That day, a woman was killed when rioters attacked a bus. In an address the same day,"
+        " the president pledged a national dialogue.",
+        date(2021, 4, 27),
+        kind="narrative",
+        line=46,
+    )
+    sentence = _record(
+        "rec_2",
+        "In an address the same day, the president pledged a national dialogue.",
+        date(2021, 4, 27),
+        kind="narrative",
+        line=47,
+    )
+    assert deduplicate([passage, sentence])[0] == []
+
+
+def test_a_follow_up_pointing_back_at_the_attack_needs_less_overlap() -> None:
+    first = _record(
+        "rec_1",
+        "Eight soldiers were killed when about 60 gunmen attacked a forward post at Kalimbi,"
+        " in the north, at around 3 a.m., the government said in a statement.",
+        date(2022, 5, 11),
+        kind="narrative",
+        line=38,
+    )
+    follow_up = _record(
+        "rec_2",
+        "About fifteen assailants died in Wednesday's attack on the Kalimbi post; their"
+        " comrades carried the bodies back across the border for burial.",
+        date(2022, 5, 11),
+        kind="narrative",
+        line=45,
+    )
+    score = text_similarity(follow_up.text, first.text)
+    assert 0.25 <= score < 0.35  # below the day score, above it less the bonus
+    (link,) = deduplicate([first, follow_up])[0]
+    assert (link.merged_id, link.into_id) == ("rec_2", "rec_1")
