@@ -150,8 +150,11 @@ def test_planned_gold_columns_are_used_when_present(data_dir: Path) -> None:
             "country_code": ["MLI", "NER", "MLI", "MLI"],
         }
     )
+    present = [c for c in planned.columns if c != "event_id" and c in gold.events.columns]
     richer = PublishedGold(
-        gold.events.merge(planned, on="event_id"), gold.actors, gold.event_actors
+        gold.events.drop(columns=present).merge(planned, on="event_id"),
+        gold.actors,
+        gold.event_actors,
     )
     rows = acled_frame(richer).set_index("event_id_cnty")
     assert rows.at[E1, "fatalities"] == 9  # gold's ACLED-style figure wins over killed + attackers
