@@ -306,6 +306,22 @@ def _chain_at(toks: list[Tok], first: Item, left_bound: bool) -> _Chain:
 # --- units and their combination -----------------------------------------------------------
 
 
+# A toll "attackers included" counts every death but tells no victims' figure.
+ALL_DEATHS = "all_deaths"
+_ATTACKER_WORDS = frozenset({"attackers", "assailants", "militants", "gunmen", "insurgents"})
+
+
+def _attackers_included(toks: list[Tok], k: int) -> bool:
+    """ "17 dead, attackers included", "17 dead, including the attackers" (no number)."""
+    words = [t.low for t in toks[k : k + 4]]
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[:1] == ["including"]:
+        rest = words[1:3] if words[1:2] != ["the"] else words[2:3]
+        return bool(rest) and rest[0] in _ATTACKER_WORDS
+    return len(words) >= 2 and words[0] in _ATTACKER_WORDS and words[1] == "included"
+
+
 def _units_from_chain(
     text: str,
     toks: list[Tok],
@@ -317,8 +333,11 @@ def _units_from_chain(
     """Split one bound list into categories: victims, and militants killed apart (by their
     name, or because the record's attack has them as its subject: *attackers*)."""
     by_category: dict[str, list[Item]] = {}
+    with_attackers = trigger.category == KILLED and _attackers_included(
+        toks, max(trigger.end, chain.end)
+    )
     for item in chain.items:
-        category = trigger.category
+        category = ALL_DEATHS if with_attackers else trigger.category
         if category == KILLED and (is_militant(item.words) or attackers & set(item.words)):
             category = ASSAILANTS
         if trigger.kind in ("hostage", "hold"):
@@ -426,6 +445,26 @@ def _left_unquantified(toks: list[Tok], start: int) -> bool:
     return k >= 0 and has_plural_person((toks[k].low,))
 
 
+def _move_attackers_out(units: list[Unit], part: Item, toks: list[Tok]) -> None:
+    """ "12 dead, including three attackers": the attackers leave the victims' total."""
+    if not units or not is_militant(part.words) or part.qty.best is None:
+        return
+    total = units[-1]
+    if (
+        total.category != KILLED
+        or total.best is None
+        or total.sentence != toks[part.start].sentence
+    ):
+        return
+    n = part.qty.best
+    if n > total.best:
+        return
+    low = None if total.low is None else max(0, total.low - n)
+    high = None if total.high is None else max(0, total.high - n)
+    units[-1] = replace(total, low=low, high=high, best=total.best - n)
+    units.append(replace(total, category=ASSAILANTS, low=n, high=n, best=n, places=()))
+
+
 def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
     units: list[Unit] = []
     attackers = attacker_nouns(toks)
@@ -439,7 +478,8 @@ def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
         if before[-1:] == ["including"] or (
             before[:1] == ["among"] and before[1:] in (["them"], ["whom"], ["those"])
         ):
-            i = item.end  # part of a total already given
+            _move_attackers_out(units, item, toks)  # part of a total already given
+            i = item.end
             continue
         left = _left_trigger(toks, item.start)
         chain = _chain_at(toks, item, left is not None)
@@ -486,11 +526,15 @@ def parse_casualties(text: str) -> Casualties:
             count = CasualtyCount(0, 0, 0, zeros[category])
         counts[category] = count
     victims = frozenset(v for u in units if u.category == KILLED for v in u.victims)
+    all_deaths = combine(text, toks, [u for u in units if u.category == ALL_DEATHS])
+    fatalities = total_deaths(counts[KILLED], counts[ASSAILANTS])
+    if all_deaths != NO_COUNT:
+        fatalities = total_deaths(fatalities, all_deaths)
     return Casualties(
         killed=counts[KILLED],
         injured=counts[INJURED],
         kidnapped=counts[KIDNAPPED],
         assailants_killed=counts[ASSAILANTS],
-        fatalities=total_deaths(counts[KILLED], counts[ASSAILANTS]),
+        fatalities=fatalities,
         killed_victims=victims,
     )

@@ -106,3 +106,15 @@ def test_tolls_per_place() -> None:
     # A total broken down by place is one incident: no tolls per place.
     assert place_tolls("The raids killed 17 - 14 in Tera and three in Dargol - on Monday.") == []
     assert place_tolls("Gunmen killed six people in Tera.") == []
+
+
+def test_a_toll_with_the_attackers_in_it_is_fatalities_only() -> None:
+    result = parse_casualties(
+        "Militants attack an army base; a resident counts 17 dead, attackers included."
+    )
+    assert result.killed == NO_COUNT
+    assert _figures(result.fatalities) == (17, 17, 17)
+    with_number = parse_casualties("The attack left 12 dead, including three attackers.")
+    assert _figures(with_number.killed) == (9, 9, 9)
+    assert _figures(with_number.assailants_killed) == (3, 3, 3)
+    assert _figures(with_number.fatalities) == (12, 12, 12)
