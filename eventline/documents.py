@@ -67,7 +67,7 @@ def process_document(path: Path, data: bytes, known_until: date) -> DocumentResu
         )
         actors = {
             row["record_id"]: catalog.resolve(row["text"])
-            for row in [*extract.bullets, *extract.narratives]
+            for row in [*draft.records, *draft.quarantine]
         }
     except Exception as error:  # a bug must not stop the other documents
         logger.exception("processing failed for %s", path.name)

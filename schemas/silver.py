@@ -9,10 +9,12 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from eventline.silver.casualty_vocabulary import CATEGORIES
+from eventline.silver.date_roles import ROLES
 from schemas.bronze import _is_list_of_str
 
 DATE_PRECISIONS = ["day", "range", "month", "year", "bounded"]
 DATE_METHODS = ["explicit", "range", "inherited", "bounded_by_neighbours"]
+DATE_ROLES = list(ROLES)
 LOCATION_PRECISIONS = ["town", "admin2", "admin1", "country", "unknown"]
 RECORD_CLASSES = ["event", "context"]
 EVENT_TYPES = [
@@ -58,6 +60,8 @@ class SilverRecordModel(pa.DataFrameModel):
     """
 
     record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
+    # The bronze record this one is a telling of, and which (0-based): record_id is the
+    # bronze id for part 0, stable_id("rec", bronze_record_id, part) for the others.
     bronze_record_id: Series[str] = pa.Field(str_matches=_ID)
     part: Series[pd.Int64Dtype] = pa.Field(ge=0)
     doc_id: Series[str] = pa.Field(str_matches=_DOC)
@@ -70,6 +74,14 @@ class SilverRecordModel(pa.DataFrameModel):
     date_method: Series[str] = pa.Field(isin=DATE_METHODS)
     date_anchor: Series[str] = pa.Field(nullable=True)
     date_imputed: Series[bool]
+    # "Around 10 June 2019": the date is stated as approximate.
+    date_approximate: Series[bool]
+    # What the dating expression does in its sentence (eventline.silver.date_roles):
+    # event, report, alternative, since, from, planned, appositive, attributive.
+    date_role: Series[str] = pa.Field(isin=DATE_ROLES)
+    # The record whose text this one's sentence was also added to (a toll "two days
+    # later", a statement "announced on 9 April" that adds to the record before it).
+    continues_record_id: Series[str] = pa.Field(nullable=True, str_matches=_ID)
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     sources: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     section: Series[str] = pa.Field(nullable=True)
@@ -157,6 +169,7 @@ class QuarantineModel(pa.DataFrameModel):
 
     record_id: Series[str]
     bronze_record_id: Series[str]
+    part: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     doc_id: Series[str]
     kind: Series[str]
     layer: Series[str] = pa.Field(isin=["silver", "gold"])

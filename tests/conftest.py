@@ -17,6 +17,7 @@ from eventline.report.browser_check import BrowserUnavailable, HeadlessChromium,
 from eventline.silver.builder import SilverTables, build_silver_tables
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
+from eventline.silver.segments import build_segments
 from flows import prefect_env
 from tests.paths import FIXTURES, ROOT, SAMPLE, SAMPLE_DOC_ID, SAMPLE_KNOWN_UNTIL
 
@@ -37,6 +38,14 @@ def sample_text() -> str:
 @pytest.fixture(scope="session")
 def sample_extract(sample_text: str) -> BronzeExtract:
     return extract_bronze(SAMPLE_DOC_ID, sample_text)
+
+
+@pytest.fixture(scope="session")
+def sample_segment_texts(sample_extract: BronzeExtract) -> dict[str, str]:
+    """The text of every silver segment of the sample (kept, quarantined or merged), by id:
+    gold resolves actors per silver record."""
+    segments = build_segments(sample_extract.bullets, sample_extract.narratives, SAMPLE_KNOWN_UNTIL)
+    return {segment.record_id: segment.text for segment in segments}
 
 
 @pytest.fixture(scope="session")

@@ -97,3 +97,28 @@ def check_event_conservation(silver: pd.DataFrame, events: pd.DataFrame) -> None
             break
     if problems:
         raise ConservationError("event conservation broken: " + "; ".join(problems))
+
+
+def check_segment_conservation(
+    bronze_ids: Iterable[str],
+    segments: Iterable[tuple[str, str]],
+    kept_ids: Iterable[str],
+    quarantined_ids: Iterable[str],
+    merged_ids: Iterable[str] = (),
+) -> None:
+    """Bronze to silver is one to many: every bronze record is the ``bronze_record_id`` of
+    at least one segment (and no segment names another record), and each segment
+    (``record_id``, ``bronze_record_id``) ends in exactly one of: kept, quarantined, merged."""
+    bronze = set(bronze_ids)
+    pairs = list(segments)
+    parents = {parent for _, parent in pairs}
+    if parents != bronze:
+        lost = sorted(bronze - parents)[:5]
+        unknown = sorted(parents - bronze)[:5]
+        raise ConservationError(
+            f"segment conservation broken: {len(bronze)} bronze records, {len(parents)} with"
+            f" segments (without a segment e.g. {lost}, unknown parents e.g. {unknown})"
+        )
+    check_record_conservation(
+        [segment_id for segment_id, _ in pairs], kept_ids, quarantined_ids, merged_ids
+    )

@@ -37,7 +37,8 @@ from eventline.silver.record_class import (
     default_record_classifier,
     grain_of,
 )
-from eventline.silver.record_dates import DateFailure, date_records
+from eventline.silver.record_dates import DateFailure
+from eventline.silver.segments import Segment, build_segments
 from schemas.silver import (
     DuplicateCandidateModel,
     QuarantineModel,
@@ -97,6 +98,7 @@ def quarantine_row(record: Mapping[str, Any], reasons: list[str], layer: str = "
     return {
         "record_id": record["record_id"],
         "bronze_record_id": record.get("bronze_record_id") or record["record_id"],
+        "part": record.get("part", 0),
         "doc_id": record["doc_id"],
         "kind": record["kind"],
         "layer": layer,
@@ -119,6 +121,25 @@ class Telling:
     line_start: int
     line_end: int
     date: ResolvedDate
+    date_text: str
+    date_role: str = "event"
+    continues: str | None = None
+
+    @classmethod
+    def of(cls, segment: Segment, renamed: Mapping[str, str]) -> Telling:
+        """The telling a dated segment (``eventline.silver.segments``) stands for; *renamed*
+        maps the ids of earlier segments to their silver ids (a split by place renumbers)."""
+        assert isinstance(segment.outcome, ResolvedDate)
+        continues = segment.continues
+        return cls(
+            segment.text,
+            segment.line_start,
+            segment.line_end,
+            segment.outcome,
+            segment.date_text,
+            segment.date_role,
+            renamed.get(continues, continues) if continues else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -138,7 +159,9 @@ def silver_record_id(bronze_record_id: str, part: int) -> str:
 def _class_of(telling: Telling, models: _Models) -> tuple[str, str]:
     interval = telling.date.interval
     grain = grain_of(interval.precision, interval.start, interval.end)
-    decision = models.record_classifier.classify(telling.text, telling.date.expression, grain)
+    decision = models.record_classifier.classify(
+        telling.text, telling.date.expression, grain, telling.date_role
+    )
     return decision.record_class, decision.label
 
 
@@ -186,13 +209,16 @@ def _draft_rows(
             "doc_id": record["doc_id"],
             "doc_ids": [record["doc_id"]],
             "kind": record["kind"],
-            "date_label": record["date_text"],
+            "date_label": telling.date_text,
             "date_start": interval.start,
             "date_end": interval.end,
             "date_precision": interval.precision,
             "date_method": telling.date.method,
             "date_anchor": telling.date.anchor,
             "date_imputed": telling.date.imputed,
+            "date_approximate": telling.date.approximate,
+            "date_role": telling.date_role,
+            "continues_record_id": telling.continues,
             "text": text,
             "sources": list(record["sources"]),
             "section": record["section"],
@@ -240,33 +266,51 @@ def draft_silver(
     known_until: date,
     gazetteer: Gazetteer,
     classifier: EventClassifier,
+    numeric_order: str | None = None,
     record_classifier: RecordClassifier | None = None,
 ) -> SilverDraft:
-    """Normalise every bronze record; undatable ones go straight to quarantine."""
-    dates = date_records(bullets, narratives, known_until)
+    """Normalise every segment of the bronze records; undatable ones go straight to
+    quarantine. *numeric_order* ("dmy", "mdy") overrides each document's own convention
+    for numeric dates.
+
+    A segment gives one silver record, or one per place when its tolls are given by place;
+    the parts of a bronze record are numbered in reading order across both.
+    """
     models = _Models(gazetteer, classifier, record_classifier or default_record_classifier())
     draft = SilverDraft()
-    for record in [*bullets, *narratives]:
-        outcome = dates[record["record_id"]]
-        if isinstance(outcome, DateFailure):
-            draft.quarantine.append(quarantine_row(record, [f"date: {outcome.reason}"]))
+    next_part: dict[str, int] = {}
+    renamed: dict[str, str] = {}
+    for segment in build_segments(bullets, narratives, known_until, numeric_order):
+        source, bronze_id = segment.record, segment.bronze_record_id
+        part = next_part.get(bronze_id, 0)
+        renamed[segment.record_id] = silver_record_id(bronze_id, part)
+        if isinstance(segment.outcome, DateFailure):
+            record = {
+                **source,
+                "record_id": silver_record_id(bronze_id, part),
+                "bronze_record_id": bronze_id,
+                "part": part,
+                "text": segment.text,
+                "line_start": segment.line_start,
+                "line_end": segment.line_end,
+            }
+            draft.quarantine.append(quarantine_row(record, [f"date: {segment.outcome.reason}"]))
+            next_part[bronze_id] = part + 1
             continue
-        tellings = [Telling(record["text"], record["line_start"], record["line_end"], outcome)]
-        part = 0
-        for telling in tellings:
-            rows = _draft_rows(record, telling, part, countries.get(record["doc_id"]), models)
-            part += len(rows)
-            draft.records.extend(rows)
-            draft.unknown_places.extend(
-                {
-                    "name": name,
-                    "record_id": row["record_id"],
-                    "doc_id": record["doc_id"],
-                    "line_start": row["line_start"],
-                }
-                for row in rows
-                for name in row["unknown_places"]
-            )
+        telling = Telling.of(segment, renamed)
+        rows = _draft_rows(source, telling, part, countries.get(source["doc_id"]), models)
+        next_part[bronze_id] = part + len(rows)
+        draft.records.extend(rows)
+        draft.unknown_places.extend(
+            {
+                "name": name,
+                "record_id": row["record_id"],
+                "doc_id": source["doc_id"],
+                "line_start": row["line_start"],
+            }
+            for row in rows
+            for name in row["unknown_places"]
+        )
     return draft
 
 

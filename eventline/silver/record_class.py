@@ -14,7 +14,9 @@ speak of the date's own clause ("since @DATE@", "the election of @DATE@") withou
 another date of the sentence. The lowest priority that matches decides; no match leaves
 the record an event (a dated statement of what happened).
 
-A rule may also be restricted to the record's *grain*: ``day`` (a day, a night, a range of
+A rule may be restricted to the *role* of the record's date in its sentence, as the segmenter
+read it (``date_roles``: a date after "since", a planned date, one told in passing "…,
+elected in May 2022, …"), and to the record's *grain*: ``day`` (a day, a night, a range of
 up to a month, or a bullet dated by its neighbours), ``month`` (a month, or a range of up to
 two months), ``year`` (a year) and ``long`` (a longer range). ACLED codes events to a day,
 a week or a month; a date that is only a year or spans seasons dates background unless the
@@ -35,7 +37,10 @@ EVENT, CONTEXT = "event", "context"
 RECORD_CLASSES = (EVENT, CONTEXT)
 GRAINS = ("day", "month", "year", "long")
 MARKER = "@DATE@"
-RULES_COLUMNS = ("priority", "rule_id", "record_class", "grains", "pattern", "reason")
+RULES_COLUMNS = ("priority", "rule_id", "record_class", "grains", "roles", "pattern", "reason")
+# What the record's date does in its sentence, as the segmenter read it
+# (:mod:`eventline.silver.date_roles`); a rule may apply to some roles only.
+ROLES = ("event", "report", "alternative", "since", "from", "planned", "appositive", "attributive")
 DEFAULT_RULES_PATH = reference_file("record_class_rules.csv")
 DEFAULT_REASON = "default: a dated statement of what happened"
 _DAY_SPAN = 31
@@ -74,6 +79,7 @@ class ClassRule:
     grains: frozenset[str]
     pattern: re.Pattern[str] | None
     reason: str
+    roles: frozenset[str] = frozenset()
 
 
 def grain_of(precision: str, start: date | None = None, end: date | None = None) -> str:
@@ -138,11 +144,16 @@ class RecordClassifier:
         """Load and validate a rule table; every error names the rule (or line) at fault."""
         return cls([_parse(where, row) for where, row in reference_rows(path, RULES_COLUMNS)])
 
-    def classify(self, text: str, date_text: str | None, grain: str = "day") -> RecordClass:
-        """``event`` or ``context`` for a record's text, its date as written and its grain."""
+    def classify(
+        self, text: str, date_text: str | None, grain: str = "day", role: str = "event"
+    ) -> RecordClass:
+        """``event`` or ``context`` for a record's text, its date as written, its grain and
+        the role of that date in its sentence."""
         sentence = marked_sentence(text, date_text)
         for rule in self.rules:
-            if rule.grains and grain not in rule.grains:
+            if (rule.grains and grain not in rule.grains) or (
+                rule.roles and role not in rule.roles
+            ):
                 continue
             if rule.pattern is None or rule.pattern.search(sentence):
                 return RecordClass(rule.record_class, rule.rule_id, rule.reason)
@@ -163,11 +174,14 @@ def _parse(where: str, row: dict[str, str]) -> ClassRule:
     grains = frozenset(g.strip() for g in row["grains"].split("|") if g.strip())
     if not grains <= set(GRAINS):
         raise ValueError(f"{where}: rule {rule_id!r}: grains must be among {GRAINS}")
+    roles = frozenset(r.strip() for r in row["roles"].split("|") if r.strip())
+    if not roles <= set(ROLES):
+        raise ValueError(f"{where}: rule {rule_id!r}: roles must be among {ROLES}")
     text = row["pattern"].strip()
-    if not text and not grains:
+    if not text and not (grains or roles):
         raise ValueError(
-            f"{where}: rule {rule_id!r}: a rule without a pattern must name its grains"
-            " (a catch-all would decide every record)"
+            f"{where}: rule {rule_id!r}: a rule without a pattern must name its grains or"
+            " roles (a catch-all would decide every record)"
         )
     pattern = None
     if text:
@@ -180,7 +194,7 @@ def _parse(where: str, row: dict[str, str]) -> ClassRule:
     reason = row["reason"].strip()
     if not reason:
         raise ValueError(f"{where}: rule {rule_id!r}: the reason is required")
-    return ClassRule(priority, rule_id, record_class, grains, pattern, reason)
+    return ClassRule(priority, rule_id, record_class, grains, pattern, reason, roles)
 
 
 @cache

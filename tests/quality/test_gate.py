@@ -36,14 +36,18 @@ class Run:
 
 
 @pytest.fixture(scope="module")
-def clean_run(sample_extract: BronzeExtract, sample_silver: SilverTables) -> Run:
+def clean_run(
+    sample_extract: BronzeExtract,
+    sample_silver: SilverTables,
+    sample_segment_texts: dict[str, str],
+) -> Run:
     """The sample's silver records and gold tables, built as the flow builds them."""
     from eventline.gold.actors import default_catalog
     from eventline.gold.builder import build_gold_tables, resolve_texts
     from schemas.gold import GOLD_MODELS
 
     bronze = [*sample_extract.bullets, *sample_extract.narratives]
-    texts = {row["record_id"]: row["text"] for row in bronze}
+    texts = sample_segment_texts
     columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
     catalog = default_catalog()
     gold = build_gold_tables(sample_silver.records, resolve_texts(texts, catalog), catalog, columns)

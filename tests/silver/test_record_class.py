@@ -171,13 +171,14 @@ def _write(tmp_path: Path, body: str) -> Path:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("10,x,ctx,,a,r\n", "record_class must be one of"),
-        ("10,x,context,week,a,r\n", "grains must be among"),
-        ("10,x,context,,,r\n", "a rule without a pattern must name its grains"),
-        ("10,x,context,,a,\n", "the reason is required"),
-        ("10,x,context,,(a,r\n", "invalid pattern"),
-        ("10,x,context,,.*,r\n", "matches empty text"),
-        ("10,x,context,,a,r\n10,y,event,,b,r\n", "priority 10 already used by 'x'"),
+        ("10,x,ctx,,,a,r\n", "record_class must be one of"),
+        ("10,x,context,week,,a,r\n", "grains must be among"),
+        ("10,x,context,,sometimes,a,r\n", "roles must be among"),
+        ("10,x,context,,,,r\n", "a rule without a pattern must name its grains or roles"),
+        ("10,x,context,,,a,\n", "the reason is required"),
+        ("10,x,context,,,(a,r\n", "invalid pattern"),
+        ("10,x,context,,,.*,r\n", "matches empty text"),
+        ("10,x,context,,,a,r\n10,y,event,,,b,r\n", "priority 10 already used by 'x'"),
     ],
 )
 def test_a_bad_rule_table_is_refused(tmp_path: Path, body: str, message: str) -> None:
@@ -187,9 +188,39 @@ def test_a_bad_rule_table_is_refused(tmp_path: Path, body: str, message: str) ->
 
 def test_a_valid_table_decides_by_priority_and_defaults_to_event(tmp_path: Path) -> None:
     classifier = RecordClassifier.from_csv(
-        _write(tmp_path, "20,b,context,,\\bsince\\b,durative\n10,a,event,year,\\bkilled\\b,x\n")
+        _write(
+            tmp_path,
+            "20,b,context,,,\\bsince\\b,durative\n10,a,event,year,,\\bkilled\\b,x\n"
+            "30,c,context,,planned,,a plan\n",
+        )
     )
     assert classifier.classify("Killed since 2019.", "2019", "year").rule_id == "a"
     assert classifier.classify("Killed since 2019.", "2019", "day").rule_id == "b"
     default = classifier.classify("Gunmen attacked.", None, "day")
     assert (default.record_class, default.rule_id) == (EVENT, None)
+    assert classifier.classify("Gunmen attacked.", None, "day", "planned").rule_id == "c"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "role", "rule_id"),
+    [
+        (
+            "Elections are due in December 2025 across the region.",
+            "December 2025",
+            "planned",
+            "planned",
+        ),
+        ("The mission's mandate runs from July 2021.", "July 2021", "from", "since-role"),
+        (
+            "Jane Doe, sworn in in June 2021, named a cabinet.",
+            "June 2021",
+            "appositive",
+            "appositive-role",
+        ),
+    ],
+)
+def test_the_segmenter_s_date_roles_decide_too(
+    text: str, date_text: str, role: str, rule_id: str
+) -> None:
+    decision = default_record_classifier().classify(text, date_text, "month", role)
+    assert (decision.record_class, decision.rule_id) == (CONTEXT, rule_id)

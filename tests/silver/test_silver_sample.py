@@ -14,9 +14,11 @@ from eventline.silver.places import default_gazetteer
 from tests.paths import SAMPLE_DOC_ID
 
 
-def _bullet(silver: SilverTables, line: int) -> pd.Series:
+def _bullet(silver: SilverTables, line: int, part: int = 0) -> pd.Series:
     records = silver.records
-    (row,) = records[(records["kind"] == "bullet") & (records["line_start"] == line)].itertuples()
+    (row,) = records[
+        (records["kind"] == "bullet") & (records["line_start"] == line) & (records["part"] == part)
+    ].itertuples()
     return pd.Series(row._asdict())
 
 
@@ -28,17 +30,24 @@ def _tellings(silver: SilverTables, record: pd.Series) -> list[tuple[str, int]]:
 
 
 def test_every_bronze_record_is_told_in_silver(
-    sample_extract: BronzeExtract, sample_silver: SilverTables
+    sample_extract: BronzeExtract, sample_silver: SilverTables, sample_segment_texts: dict
 ) -> None:
     bronze = [row["record_id"] for row in [*sample_extract.bullets, *sample_extract.narratives]]
-    assert set(sample_silver.records["bronze_record_id"]) == set(bronze)
+    records = sample_silver.records
+    assert set(records["bronze_record_id"]) == set(bronze)
     # 186 bullets + 152 dated sentences; the sample has no date it cannot know.
     assert len(bronze) == 338
     assert sample_silver.quarantine.empty
+    # 17 bullets tell a second incident in a sentence that opens with its own date ("That
+    # same day, …" at lines 134, 171, 178, 186; "The same day, …" at 165, 169, 189, 218;
+    # "On April 24, …" at 104, "Also on July 25, …" at 96, "On December 4, …" at 146, …);
+    # line 109 tells two ("On November 3, 2017, …", "About a year later, …"): 355 segments.
     # Line 191 gives three tolls for three villages ("four in Gorey, four in Djamnati, and
-    # one in Simikanda"): three records; every other bronze record is one.
-    assert len(sample_silver.records) == 340
-    records = sample_silver.records
+    # one in Simikanda"): three records of one segment, so 357 records.
+    assert len(sample_segment_texts) == 355
+    assert len(records) == 357
+    first_parts = records[records["part"] == 0]
+    assert (first_parts["record_id"] == first_parts["bronze_record_id"]).all()
     linked = records.loc[records["duplicate_of"].notna(), "record_id"]
     assert sorted(linked) == sorted(m.merged_id for m in sample_silver.merges)
 
