@@ -151,6 +151,21 @@ class _Models:
     record_classifier: RecordClassifier
 
 
+PLACE_TEXT = "_place_text"
+
+
+def _continued_rows(rows: list[Row], drafted: Mapping[str, list[Row]]) -> None:
+    """Point each row of a continuing telling at the row it continues: the one of the same
+    place when both were split by place, else the continued telling's first row."""
+    for row in rows:
+        targets = drafted.get(row["continues_record_id"] or "")
+        if not targets:
+            continue
+        place = (row[PLACE_TEXT] or "").casefold()
+        same = [t for t in targets if place and (t[PLACE_TEXT] or "").casefold() == place]
+        row["continues_record_id"] = (same or targets)[0]["record_id"]
+
+
 def silver_record_id(bronze_record_id: str, part: int) -> str:
     """A telling's id: the bronze id for the first part, a hash of it and the part otherwise."""
     return bronze_record_id if part == 0 else stable_id("rec", bronze_record_id, part)
@@ -255,6 +270,7 @@ def _draft_rows(
         }
         for kind in CASUALTY_KINDS:
             row.update(_casualty_columns(kind, getattr(casualties, kind)))
+        row[PLACE_TEXT] = place_text  # not a column: matches a continuation to its place
         rows.append(row)
     return rows
 
@@ -280,6 +296,7 @@ def draft_silver(
     draft = SilverDraft()
     next_part: dict[str, int] = {}
     renamed: dict[str, str] = {}
+    drafted: dict[str, list[Row]] = {}
     for segment in build_segments(bullets, narratives, known_until, numeric_order):
         source, bronze_id = segment.record, segment.bronze_record_id
         part = next_part.get(bronze_id, 0)
@@ -299,6 +316,8 @@ def draft_silver(
             continue
         telling = Telling.of(segment, renamed)
         rows = _draft_rows(source, telling, part, countries.get(source["doc_id"]), models)
+        drafted[rows[0]["record_id"]] = rows
+        _continued_rows(rows, drafted)
         next_part[bronze_id] = part + len(rows)
         draft.records.extend(rows)
         draft.unknown_places.extend(
@@ -330,6 +349,9 @@ def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], 
                 place_id=row["place_id"] if row["location_precision"] in PRECISE else None,
                 line_start=row["line_start"],
                 source_id=row["bronze_record_id"],
+                continues=row.get("continues_record_id"),
+                date_role=row.get("date_role", "event"),
+                event_type=row["event_type"],
             )
             for row in records
             if row["record_class"] == EVENT

@@ -113,6 +113,11 @@ class DedupRecord:
     line_start: int
     # The bronze record it was drafted from (the record's own id by default).
     source_id: str | None = None
+    # The record whose text this one's sentence was also added to (silver's
+    # ``continues_record_id``), the role of its date, and its ACLED event type.
+    continues: str | None = None
+    date_role: str = "event"
+    event_type: str | None = None
 
     @cached_property
     def order(self) -> tuple[bool, str, int, str]:
@@ -238,7 +243,8 @@ def _normalised(text: str) -> str:
 
 
 class _Groups:
-    """Union-find whose root is always the canonically first record."""
+    """Union-find whose root is the canonically first record (or, for a continuation, the
+    record it continues: see :meth:`attach`)."""
 
     def __init__(self, records: Sequence[DedupRecord]) -> None:
         self.parent = {r.record_id: r.record_id for r in records}
@@ -254,6 +260,13 @@ class _Groups:
         first, second = sorted((root_a, root_b), key=self.order.__getitem__)
         self.parent[second] = first
         return first
+
+    def attach(self, child: str, parent: str) -> None:
+        """Put *child*'s group under *parent*'s root, whatever their order: a sentence that
+        continues a record is a telling of that record's event, never its canonical one."""
+        root_child, root_parent = self.root(child), self.root(parent)
+        if root_child != root_parent:
+            self.parent[root_child] = root_parent
 
 
 def _span(record: DedupRecord) -> int:
@@ -338,6 +351,39 @@ def _date_threshold(
     return None
 
 
+# A sentence dated on its own that the record before it also holds tells that record's
+# incident when its date only frames it, or follows it within this many days with no other
+# type ("6 killed, one of his wounds two days later", "found five of them dead the
+# following evening", "eight killed overnight in Blamonga" after "raids during the night").
+CONTINUATION_DAYS = 2
+FRAMING_ROLES = frozenset({"report", "alternative"})
+
+
+def _continues_incident(record: DedupRecord, previous: DedupRecord) -> bool:
+    if record.date_role in FRAMING_ROLES:
+        return True
+    soon = previous.date_start <= record.date_start
+    soon = soon and (record.date_start - previous.date_end).days <= CONTINUATION_DAYS
+    return soon and record.event_type in (None, previous.event_type)
+
+
+def _link_continuations(
+    ordered: Sequence[DedupRecord], groups: _Groups, merged: set[str]
+) -> list[Merge]:
+    """Tellings of the incident of the record they continue (silver's segments)."""
+    by_id = {r.record_id: r for r in ordered}
+    links = []
+    for record in ordered:
+        previous = by_id.get(record.continues or "")
+        if previous is None or record.record_id in merged or previous.record_id in merged:
+            continue
+        if _continues_incident(record, previous):
+            groups.attach(record.record_id, previous.record_id)
+            merged.add(record.record_id)
+            links.append(Merge(record.record_id, previous.record_id, "continues its record", 1.0))
+    return links
+
+
 def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candidate]]:
     """Merges (sure duplicates) and candidates (doubtful pairs), both in a stable order."""
     ordered = sorted(records, key=lambda r: r.order)
@@ -363,6 +409,7 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
         doc_id: common_tokens([r.text for r in rows]) for doc_id, rows in per_document.items()
     }
     merged = {m.merged_id for m in merges}
+    merges += _link_continuations(ordered, groups, merged)
     for narrative in ordered:
         if narrative.kind != "narrative" or narrative.record_id in merged:
             continue

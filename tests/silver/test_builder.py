@@ -152,3 +152,18 @@ def test_validate_and_split_keeps_every_failed_check_per_row() -> None:
     assert reasons[1] == ["low: greater_than_or_equal_to(0)"]
     assert reasons[2] == ["_ordered"]
     assert sorted(reasons[3]) == ["_ordered", "high: greater_than_or_equal_to(0)"]
+
+
+def test_each_place_of_a_continuation_continues_its_own_place() -> None:
+    from eventline.silver.builder import PLACE_TEXT, _continued_rows
+
+    raids = [
+        {"record_id": f"rec_r{k}", "continues_record_id": None, PLACE_TEXT: place}
+        for k, place in enumerate(["Tera", "Dargol", "Gotheye"])
+    ]
+    tolls = [
+        {"record_id": f"rec_t{k}", "continues_record_id": "rec_r0", PLACE_TEXT: place}
+        for k, place in enumerate(["Tera", "Gotheye", None])
+    ]
+    _continued_rows(tolls, {"rec_r0": raids})
+    assert [row["continues_record_id"] for row in tolls] == ["rec_r0", "rec_r2", "rec_r0"]

@@ -310,3 +310,67 @@ def test_a_follow_up_pointing_back_at_the_attack_needs_less_overlap() -> None:
     assert 0.25 <= score < 0.35  # below the day score, above it less the bonus
     (link,) = deduplicate([first, follow_up])[0]
     assert (link.merged_id, link.into_id) == ("rec_2", "rec_1")
+
+
+def _telling(record_id: str, text: str, day: date, line: int, **fields: object) -> DedupRecord:
+    return DedupRecord(record_id, "narrative", "doc_a", text, day, day, "day", None, line, **fields)
+
+
+def test_a_sentence_that_continues_a_record_tells_its_incident() -> None:
+    note = _telling(
+        "rec_b",
+        "Overnight on 13 September, gunmen attacked a military post near Fotokol.",
+        date(2019, 9, 13),
+        18,
+        event_type="Battles",
+    )
+    toll = _telling(
+        "rec_a",
+        "6 soldiers killed, one of his wounds two days later.",
+        date(2019, 9, 15),
+        18,
+        continues="rec_b",
+        event_type="Battles",
+    )
+    report = _telling(
+        "rec_c",
+        "The army announced on 20 September that six soldiers had died.",
+        date(2019, 9, 20),
+        18,
+        continues="rec_b",
+        date_role="report",
+        event_type="Battles",
+    )
+    links = deduplicate([toll, note, report])[0]
+    # The continued record is the event's canonical telling, whatever the ids' order.
+    assert sorted((m.merged_id, m.into_id, m.reason) for m in links) == [
+        ("rec_a", "rec_b", "continues its record"),
+        ("rec_c", "rec_b", "continues its record"),
+    ]
+
+
+def test_a_sentence_that_continues_a_record_with_another_incident_stays_apart() -> None:
+    riot = _telling(
+        "rec_1",
+        "A woman was killed when rioters attacked a bus.",
+        date(2021, 4, 27),
+        46,
+        event_type="Riots",
+    )
+    pledge = _telling(
+        "rec_2",
+        "In an address the same day, the president pledged a dialogue.",
+        date(2021, 4, 27),
+        47,
+        continues="rec_1",
+        event_type="Strategic developments",
+    )
+    later = _telling(
+        "rec_3",
+        "The post had already been hit two years earlier.",
+        date(2017, 1, 1),
+        47,
+        continues="rec_1",
+        event_type="Riots",
+    )
+    assert deduplicate([riot, pledge, later])[0] == []
