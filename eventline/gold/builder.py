@@ -206,6 +206,19 @@ def resolve_texts(texts: Mapping[str, str], catalog: ActorCatalog) -> dict[str, 
     return {record_id: catalog.resolve(text) for record_id, text in texts.items()}
 
 
+def telling_texts(records: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """The text of every telling in silver (event records only: context names no event's
+    actors), by document and ``record_id``: the actors an event names are those of all its
+    tellings. Grouped by document so that their resolution can be cached per document."""
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
+    events = records[records["record_class"] == "event"]
+    for record_id, doc_id, text in zip(
+        events["record_id"], events["doc_id"], events["text"], strict=True
+    ):
+        texts[doc_id][record_id] = text
+    return dict(texts)
+
+
 def build_gold_tables(
     silver: pd.DataFrame,
     findings: Mapping[str, ActorFindings],

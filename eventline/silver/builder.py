@@ -333,6 +333,23 @@ def draft_silver(
     return draft
 
 
+def draft_document(
+    document: Mapping[str, Any],
+    bullets: Sequence[Mapping[str, Any]],
+    narratives: Sequence[Mapping[str, Any]],
+    known_until: date,
+    gazetteer: Gazetteer,
+    classifier: EventClassifier,
+) -> SilverDraft:
+    """The silver draft of one document, from its bronze row and its bronze records.
+
+    Everything here depends on that one document alone, so it can be cached per document
+    and run on worker processes; validation and deduplication then need all of them.
+    """
+    countries = document_countries([document], gazetteer)
+    return draft_silver(bullets, narratives, countries, known_until, gazetteer, classifier)
+
+
 def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
     """Duplicate links among the validated silver events (context records tell no event)."""
     return deduplicate(
@@ -391,6 +408,15 @@ class SilverTables:
     candidates: pd.DataFrame
     unknown_places: pd.DataFrame
     merges: list[Merge]
+
+    def as_dict(self) -> dict[str, pd.DataFrame]:
+        """The tables written to ``silver/``, by file stem."""
+        return {
+            "records": self.records,
+            "quarantine": self.quarantine,
+            "duplicate_candidates": self.candidates,
+            "unknown_places": self.unknown_places,
+        }
 
     def counts(self) -> dict[str, int]:
         """The run summary's silver counts (tellings, context, duplicates, quarantine)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -22,7 +21,6 @@ from eventline.silver.builder import SilverTables, build_silver_tables
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
 from eventline.silver.segments import build_segments
-from flows import pipeline
 from schemas.gold import GOLD_MODELS
 from tests.paths import FIXTURES, SAMPLE, SAMPLE_DOC_ID, SAMPLE_KNOWN_UNTIL
 
@@ -232,31 +230,3 @@ def test_two_reports_of_one_event_make_one_gold_event(sample_extract: BronzeExtr
         assert {m["doc_id"] for m in event.mentions} == {crt_id, SAMPLE_DOC_ID}
     tessalit = shared[shared["date_start"] == date(2021, 10, 3)].iloc[0]
     assert sorted(m["line_start"] for m in tessalit["mentions"]) == [9, 182]
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-def test_publish_writes_every_table_and_an_interrupted_one_keeps_the_old_gold(
-    gold: GoldTables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "gold"
-    pipeline.publish_gold.fn(gold, target)
-    old = _snapshot(target)
-    assert {"actors.parquet", "event_actors.parquet", "unresolved_actor_mentions.parquet"} <= set(
-        old
-    )
-    assert any(name.startswith("events/year=2024/") for name in old)
-    real = pipeline.write_parquet
-
-    def dies_midway(frame: pd.DataFrame, model: object, path: Path) -> None:
-        if path.name == "event_actors.parquet":
-            raise OSError("disk full")
-        real(frame, model, path)
-
-    monkeypatch.setattr(pipeline, "write_parquet", dies_midway)
-    with pytest.raises(OSError, match="disk full"):
-        pipeline.publish_gold.fn(gold, target)
-    assert _snapshot(target) == old
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["gold"]  # no staging left behind
