@@ -43,4 +43,5 @@ format: setup
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache .ruff_cache
 	find data/bronze data/silver data/gold -mindepth 1 ! -name .gitkeep -delete
-	rm -rf data/reports
+	rm -rf data/reports data/.cache data/.*.staging-* data/inputs.json data/.publish.json \
+		data/.eventline.lock data/.eventline.lock.owner

@@ -1,76 +1,68 @@
-"""All the work that depends on one document alone: decode, bronze, silver draft, actors.
+"""The bronze step of one document: bytes in, bronze rows (or a rejection) out.
 
-This is the unit that is cached (by content hash and pipeline version) and spread over
-processes or a Dask cluster; everything after it (deduplication across documents,
-validation, gold) needs all documents together.
+This is the per-document unit of the bronze layer: it is cached by content hash and spread
+over worker processes or a Dask cluster. Silver does not call it: silver reads the bronze
+files this step's rows are written to (``flows/bronze.py``), so each layer is built from
+the previous layer's files.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventline.bronze.decoder import Rejection, decode_document
 from eventline.bronze.extractor import BronzeExtract, extract_bronze
-from eventline.gold.actors import ActorMention, UnresolvedMention, default_catalog
 from eventline.quality.conservation import check_line_accounting
-from eventline.silver.builder import SilverDraft, document_countries, draft_silver
-from eventline.silver.event_types import default_classifier
-from eventline.silver.places import default_gazetteer
 
 logger = logging.getLogger(__name__)
-ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
+
+#: Default upper bound on one input file: larger files are rejected without being read.
+DEFAULT_MAX_BYTES = 200_000_000
 
 
 @dataclass
-class DocumentResult:
-    """What became of one input file, up to the silver draft and the actors it names."""
+class BronzeDocument:
+    """What became of one input file in bronze: its document row and rows, or a rejection."""
 
     path: str
     document: dict[str, Any] | None = None
     rejection: dict[str, Any] | None = None
     extract: BronzeExtract | None = None
-    draft: SilverDraft | None = None
-    actors: dict[str, ActorFindings] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    from_cache: bool = False
+
+    @property
+    def doc_id(self) -> str | None:
+        return self.document["doc_id"] if self.document else None
 
 
-def rejected(path: Path, reason: str, size: int | None) -> DocumentResult:
-    return DocumentResult(
+def rejected(path: Path, reason: str, size: int | None) -> BronzeDocument:
+    """A rejection row: the file is listed with its reason and the other documents go on."""
+    return BronzeDocument(
         path=str(path),
         rejection={"path": str(path), "file_name": path.name, "size_bytes": size, "reason": reason},
     )
 
 
-def process_document(path: Path, data: bytes, known_until: date) -> DocumentResult:
-    """Decode and process one file; any failure becomes a rejection with a reason, not a crash."""
+def too_large_reason(size: int, limit: int) -> str:
+    return (
+        f"file too large: {size:,} bytes, over the limit of {limit:,} bytes "
+        "(raise it with --max-bytes)"
+    )
+
+
+def bronze_document(path: Path, data: bytes) -> BronzeDocument:
+    """Decode and extract one file; any failure becomes a rejection with a reason, not a crash."""
     decoded = decode_document(data)
     if isinstance(decoded, Rejection):
         return rejected(path, decoded.reason, decoded.size_bytes)
     try:
         extract = extract_bronze(decoded.doc_id, decoded.text)
         check_line_accounting(decoded.text, (row["line_no"] for row in extract.lines))
-        gazetteer, catalog = default_gazetteer(), default_catalog()
-        title = [{"doc_id": decoded.doc_id, "title": extract.title}]
-        countries = document_countries(title, gazetteer)
-        draft = draft_silver(
-            extract.bullets,
-            extract.narratives,
-            countries,
-            known_until,
-            gazetteer,
-            default_classifier(),
-        )
-        actors = {
-            row["record_id"]: catalog.resolve(row["text"])
-            for row in [*extract.bullets, *extract.narratives]
-        }
     except Exception as error:  # a bug must not stop the other documents
-        logger.exception("processing failed for %s", path.name)
+        logger.exception("bronze extraction failed for %s", path.name)
         return rejected(
             path, f"internal error while processing: {type(error).__name__}: {error}", len(data)
         )
@@ -91,13 +83,20 @@ def process_document(path: Path, data: bytes, known_until: date) -> DocumentResu
     warnings = [decoded.warning] if decoded.warning else []
     if not extract.bullets and not extract.narratives:
         warnings.append("no timeline bullets and no dated sentences found")
-    return DocumentResult(str(path), document, None, extract, draft, actors, warnings)
+    return BronzeDocument(str(path), document, None, extract, warnings)
 
 
-def read_and_process(path: Path, known_until: date) -> DocumentResult:
-    """As :func:`process_document`, reading the file first (for worker processes)."""
+def read_limited(path: Path, max_bytes: int) -> bytes | BronzeDocument:
+    """The file's bytes, or a rejection when it cannot be read or exceeds *max_bytes*.
+
+    Never reads more than ``max_bytes + 1`` bytes, so a huge file costs nothing.
+    """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                size = path.stat().st_size
+                return rejected(path, too_large_reason(size, max_bytes), size)
     except OSError as error:
         return rejected(path, f"cannot read file: {error.strerror or error}", None)
-    return process_document(path, data, known_until)
+    return data

@@ -1,11 +1,14 @@
-"""File I/O for the flows: finding inputs and writing validated Parquet atomically."""
+"""File I/O for the flows: validated Parquet written atomically, and read back as rows."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -18,49 +21,72 @@ from schemas.arrow_types import arrow_schema
 SCHEMA_VERSION = "0.1.0"
 
 
-def discover_files(inputs: list[Path]) -> tuple[list[Path], list[Path]]:
-    """(files to read, inputs that do not exist). Folders are walked; hidden files skipped."""
-    files: list[Path] = []
-    missing: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            files.extend(
-                path
-                for path in sorted(item.rglob("*"))
-                if path.is_file()
-                and not any(part.startswith(".") for part in path.relative_to(item).parts)
-            )
-        elif item.is_file():
-            files.append(item)
-        else:
-            missing.append(item)
-    unique = list(dict.fromkeys(path.resolve() for path in files))
-    return unique, missing
-
-
-def write_parquet(frame: pd.DataFrame, model: type[pa.DataFrameModel], path: Path) -> None:
-    """Write *frame* with the model's explicit Arrow schema; readers never see a partial file."""
-    schema = arrow_schema(model).with_metadata(
+def _schema(model: type[pa.DataFrameModel]) -> pyarrow.Schema:
+    return arrow_schema(model).with_metadata(
         {"eventline.schema_version": SCHEMA_VERSION, "eventline.model": model.__name__}
     )
-    table = pyarrow.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def parquet_bytes(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> bytes:
+    """*frame* as Parquet with the model's explicit Arrow schema (types never depend on data)."""
+    table = pyarrow.Table.from_pandas(frame, schema=_schema(model), preserve_index=False)
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    return buffer.getvalue()
+
+
+def write_bytes(data: bytes, path: Path) -> None:
+    """Write a file atomically: readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
     try:
-        pq.write_table(table, temporary)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
+def write_parquet(frame: pd.DataFrame, model: type[pa.DataFrameModel], path: Path) -> None:
+    """Write *frame* with the model's explicit Arrow schema, atomically."""
+    write_bytes(parquet_bytes(frame, model), path)
+
+
 def write_text(text: str, path: Path) -> None:
     """Write a small text file atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    write_bytes(text.encode("utf-8"), path)
+
+
+def write_json(value: Any, path: Path) -> None:
+    """Stable JSON (sorted keys, two-space indent): the same value gives the same bytes."""
+    write_text(json.dumps(value, indent=2, sort_keys=True, default=str) + "\n", path)
+
+
+def read_json(path: Path) -> Any | None:
+    """The JSON value of *path*; None when it is missing or not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def read_rows(path: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """A Parquet file as plain Python rows (lists, ints, None), as the pure core takes them."""
+    return pq.read_table(path, columns=columns).to_pylist()
+
+
+def read_frame(path: Path) -> pd.DataFrame:
+    """A Parquet file, or a folder of them, as pandas reads it."""
+    return pd.read_parquet(path)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _without_column(metadata: dict[bytes, bytes], column: str) -> dict[bytes, bytes]:
@@ -81,9 +107,7 @@ def write_partitioned_parquet(
 
     Written into a staging folder by the caller, so it need not be atomic by itself.
     """
-    schema = arrow_schema(model).with_metadata(
-        {"eventline.schema_version": SCHEMA_VERSION, "eventline.model": model.__name__}
-    )
+    schema = _schema(model)
     table = pyarrow.Table.from_pandas(frame, schema=schema, preserve_index=False)
     table = table.replace_schema_metadata(_without_column(table.schema.metadata, partition))
     partitioning = ds.partitioning(pyarrow.schema([schema.field(partition)]), flavor="hive")

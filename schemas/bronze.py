@@ -63,10 +63,22 @@ class _RecordModel(pa.DataFrameModel):
     line_start: Series[pd.Int64Dtype] = pa.Field(ge=1)
     line_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
     block_index: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    # Where each input line begins in the record's text (a narrative's: its passage):
+    # offsets, and the line numbers they begin; the first offset is 0.
+    line_offsets: Series[object] = pa.Field(metadata={"arrow": "list<int64>"})
+    line_numbers: Series[object] = pa.Field(metadata={"arrow": "list<int64>"})
 
     @pa.check("date_expressions", "sources")
     def _lists_of_strings(cls, values: pd.Series) -> pd.Series:
         return _is_list_of_str(values)
+
+    @pa.check("line_offsets", "line_numbers")
+    def _lists_of_ints(cls, values: pd.Series) -> pd.Series:
+        return values.map(lambda v: len(v) > 0 and all(int(x) >= 0 for x in v))
+
+    @pa.dataframe_check
+    def _line_map_paired(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["line_offsets"].map(len) == frame["line_numbers"].map(len)
 
     @pa.dataframe_check
     def _lines_ordered(cls, frame: pd.DataFrame) -> pd.Series:
@@ -97,6 +109,9 @@ class NarrativeModel(_RecordModel):
 
     kind: Series[str] = pa.Field(isin=["narrative"])
     sentence_index: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    dateline: Series[str] = pa.Field(nullable=True)
+    lead_text: Series[str] = pa.Field(nullable=True)
+    passage: Series[str] = pa.Field(str_length={"min_value": 1})
 
     @pa.check("date_expressions")
     def _has_expression(cls, values: pd.Series) -> pd.Series:

@@ -49,6 +49,8 @@ class GoldEventModel(pa.DataFrameModel):
     where_prec: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3, 4, 5, 6, 7], nullable=True)
     event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
     sub_event_type: Series[str] = pa.Field(nullable=True)
+    event_rule: Series[str] = pa.Field(nullable=True)
+    record_class: Series[str] = pa.Field(isin=["event"])
     description: Series[str] = pa.Field(str_length={"min_value": 1})
     killed: Series[pd.Int64Dtype] = _count()
     killed_low: Series[pd.Int64Dtype] = _count()
@@ -60,6 +62,7 @@ class GoldEventModel(pa.DataFrameModel):
     kidnapped_low: Series[pd.Int64Dtype] = _count()
     kidnapped_high: Series[pd.Int64Dtype] = _count()
     assailants_killed: Series[pd.Int64Dtype] = _count()
+    fatalities: Series[pd.Int64Dtype] = _count()
     perpetrator_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     claimed: Series[bool]
     source_names: Series[object] = pa.Field(metadata={"arrow": "list<string>"})

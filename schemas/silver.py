@@ -9,6 +9,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from eventline.silver.casualty_vocabulary import CATEGORIES
+from eventline.silver.date_roles import ROLES
 from schemas.bronze import _is_list_of_str
 
 DATE_PRECISIONS = ["day", "range", "month", "year", "bounded"]
@@ -16,6 +17,8 @@ DATE_METHODS = ["explicit", "range", "inherited", "bounded_by_neighbours"]
 # town/admin3/admin2/admin1/country: what the named place resolved to; unresolved: a place is
 # named but the gazetteer does not know it (or not unambiguously); unknown: none is named.
 LOCATION_PRECISIONS = ["town", "admin3", "admin2", "admin1", "country", "unresolved", "unknown"]
+DATE_ROLES = list(ROLES)
+RECORD_CLASSES = ["event", "context"]
 EVENT_TYPES = [
     "Battles",
     "Explosions/Remote violence",
@@ -26,6 +29,7 @@ EVENT_TYPES = [
 ]
 _ID = r"^rec_[0-9a-f]{16}$"
 _DOC = r"^doc_[0-9a-f]{16}$"
+_EVENT = r"^evt_[0-9a-f]{16}$"
 
 
 def _is_date(values: pd.Series) -> pd.Series:
@@ -48,9 +52,20 @@ def _count(**kwargs: object) -> object:
 
 
 class SilverRecordModel(pa.DataFrameModel):
-    """One event record: dated as an interval, with casualties, place and ACLED type."""
+    """One telling of an event, or a dated context sentence: dated as an interval, with
+    casualties, place and ACLED type.
+
+    Every telling stays (decision 2 of the generalization work): the tellings of one event
+    share its ``event_id``, and each one but the canonical telling names it in
+    ``duplicate_of``. Context records (``record_class`` ``context``: statistics, background,
+    plans) belong to no event and never reach gold.
+    """
 
     record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
+    # The bronze record this one is a telling of, and which (0-based): record_id is the
+    # bronze id for part 0, stable_id("rec", bronze_record_id, part) for the others.
+    bronze_record_id: Series[str] = pa.Field(str_matches=_ID)
+    part: Series[pd.Int64Dtype] = pa.Field(ge=0)
     doc_id: Series[str] = pa.Field(str_matches=_DOC)
     doc_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     kind: Series[str] = pa.Field(isin=["bullet", "narrative"])
@@ -61,6 +76,14 @@ class SilverRecordModel(pa.DataFrameModel):
     date_method: Series[str] = pa.Field(isin=DATE_METHODS)
     date_anchor: Series[str] = pa.Field(nullable=True)
     date_imputed: Series[bool]
+    # "Around 10 June 2019": the date is stated as approximate.
+    date_approximate: Series[bool]
+    # What the dating expression does in its sentence (eventline.silver.date_roles):
+    # event, report, alternative, since, from, planned, appositive, attributive.
+    date_role: Series[str] = pa.Field(isin=DATE_ROLES)
+    # The record whose text this one's sentence was also added to (a toll "two days
+    # later", a statement "announced on 9 April" that adds to the record before it).
+    continues_record_id: Series[str] = pa.Field(nullable=True, str_matches=_ID)
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     sources: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     section: Series[str] = pa.Field(nullable=True)
@@ -82,6 +105,8 @@ class SilverRecordModel(pa.DataFrameModel):
     assailants_killed_low: Series[pd.Int64Dtype] = _count()
     assailants_killed_high: Series[pd.Int64Dtype] = _count()
     assailants_killed_phrase: Series[str] = pa.Field(nullable=True)
+    fatalities: Series[pd.Int64Dtype] = _count()
+    fatalities_phrase: Series[str] = pa.Field(nullable=True)
     location_text: Series[str] = pa.Field(nullable=True)
     location: Series[str] = pa.Field(nullable=True)
     place_id: Series[str] = pa.Field(nullable=True)
@@ -99,7 +124,10 @@ class SilverRecordModel(pa.DataFrameModel):
     event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
     sub_event_type: Series[str] = pa.Field(nullable=True)
     event_rule: Series[str] = pa.Field(nullable=True)
-    merged_record_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
+    record_class: Series[str] = pa.Field(isin=RECORD_CLASSES)
+    class_reason: Series[str] = pa.Field(str_length={"min_value": 1})
+    event_id: Series[str] = pa.Field(nullable=True, str_matches=_EVENT)
+    duplicate_of: Series[str] = pa.Field(nullable=True, str_matches=_ID)
     mentions: Series[object] = pa.Field(metadata={"arrow": "list<mention>"})
     n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=1)
 
@@ -107,9 +135,21 @@ class SilverRecordModel(pa.DataFrameModel):
     def _dates(cls, values: pd.Series) -> pd.Series:
         return _is_date(values)
 
-    @pa.check("doc_ids", "sources", "places_text", "unknown_places", "merged_record_ids")
+    @pa.check("doc_ids", "sources", "places_text", "unknown_places")
     def _lists(cls, values: pd.Series) -> pd.Series:
         return _is_list_of_str(values)
+
+    @pa.dataframe_check
+    def _events_have_an_event_id(cls, frame: pd.DataFrame) -> pd.Series:
+        """Events belong to one gold event; context records to none, and link to nothing."""
+        event = frame["record_class"] == "event"
+        return (event & frame["event_id"].notna()) | (
+            ~event & frame["event_id"].isna() & frame["duplicate_of"].isna()
+        )
+
+    @pa.dataframe_check
+    def _not_its_own_duplicate(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["duplicate_of"].isna() | (frame["duplicate_of"] != frame["record_id"])
 
     @pa.dataframe_check
     def _date_order(cls, frame: pd.DataFrame) -> pd.Series:
@@ -136,6 +176,8 @@ class QuarantineModel(pa.DataFrameModel):
     """A record held back from a layer, with every check it failed."""
 
     record_id: Series[str]
+    bronze_record_id: Series[str]
+    part: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     doc_id: Series[str]
     kind: Series[str]
     layer: Series[str] = pa.Field(isin=["silver", "gold"])

@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled sample, its bronze extract, and one real CLI run per session."""
+"""Shared fixtures: the bundled sample, its bronze extract, one real CLI run per session,
+and one temporary Prefect API for the flows run inside the test process."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from eventline.report.browser_check import BrowserUnavailable, HeadlessChromium,
 from eventline.silver.builder import SilverTables, build_silver_tables
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
+from eventline.silver.segments import build_segments
 from flows import prefect_env
 from tests.paths import FIXTURES, ROOT, SAMPLE, SAMPLE_DOC_ID, SAMPLE_KNOWN_UNTIL
 
@@ -37,6 +39,14 @@ def sample_text() -> str:
 @pytest.fixture(scope="session")
 def sample_extract(sample_text: str) -> BronzeExtract:
     return extract_bronze(SAMPLE_DOC_ID, sample_text)
+
+
+@pytest.fixture(scope="session")
+def sample_segment_texts(sample_extract: BronzeExtract) -> dict[str, str]:
+    """The text of every silver segment of the sample (kept, quarantined or merged), by id:
+    gold resolves actors per silver record."""
+    segments = build_segments(sample_extract.bullets, sample_extract.narratives, SAMPLE_KNOWN_UNTIL)
+    return {segment.record_id: segment.text for segment in segments}
 
 
 @pytest.fixture(scope="session")
@@ -63,9 +73,19 @@ class CliRun:
     inputs: Path
 
 
-def run_cli(args: list[str], prefect_home: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+def cli_env(prefect_home: Path, api_url: str | None = None) -> dict[str, str]:
+    """The environment of an ``eventline`` subprocess: its own temporary API, or *api_url*."""
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    return env
+
+
+def run_cli(
+    args: list[str], prefect_home: Path, cwd: Path, api_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = cli_env(prefect_home, api_url)
     return subprocess.run(
         [sys.executable, "-m", "eventline.cli", *args],
         capture_output=True,
@@ -96,22 +116,24 @@ def mixed_run(tmp_path_factory: pytest.TempPathFactory, prefect_home: Path) -> C
     (inputs / "crt_mali_2021.txt").write_bytes((FIXTURES / "crt_mali_2021.txt").read_bytes())
     (inputs / "prose_report.txt").write_bytes((FIXTURES / "prose_report.txt").read_bytes())
     data_dir = tmp_path_factory.mktemp("data")
-    missing = inputs.parent / "does-not-exist.txt"
-    done = run_cli(
-        ["run", str(inputs), str(missing), "--data-dir", str(data_dir)], prefect_home, inputs
-    )
+    done = run_cli(["run", str(inputs), "--data-dir", str(data_dir)], prefect_home, inputs)
     return CliRun(done.returncode, done.stdout, done.stderr, data_dir, inputs)
 
 
 @pytest.fixture(scope="session")
-def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """One temporary Prefect API for the flows run inside the test process (≈ 20 s once)."""
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One temporary Prefect API for the flows run inside the test process (≈ 20 s once).
+
+    Yields its URL, so that ``eventline`` subprocesses can use it too instead of starting
+    a temporary API of their own (12-15 s each).
+    """
     os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect-harness"))
     prefect_env.configure(ROOT)
+    from prefect.settings import PREFECT_API_URL
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):
-        yield
+        yield str(PREFECT_API_URL.value())
 
 
 @dataclass
@@ -123,7 +145,7 @@ class FlowRun:
 
 
 @pytest.fixture(scope="session")
-def sample_run(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> FlowRun:
+def sample_run(prefect_harness: str, tmp_path_factory: pytest.TempPathFactory) -> FlowRun:
     """The flow, in this process, on the bundled sample alone."""
     from flows.pipeline import eventline_pipeline
 

@@ -3,8 +3,13 @@
 PDF extraction cuts paragraphs and bullets at page ends and puts a running header
 (and sometimes a stranded bullet marker) in between. A block that is still *open*
 (no closing citation in a document whose blocks end with one, or a sentence cut
-mid-way) continues on the next page. Every non-blank line gets exactly one class:
-``bullet``, ``narrative``, ``heading`` or ``artifact``.
+mid-way) continues on the next page. Hard-wrapped text (lines cut at a fixed width, no
+blank line between paragraphs) is rejoined: a line continues the one before when that
+one stops mid-sentence or is full to the wrap width; a numbered paragraph ("12. On 3
+March …"), a dateline ("LOMÉ, Nov. 10, 2021 -") or a short heading line ("August 2019",
+"A. Côte d'Ivoire") starts a new block even when no blank line comes first. Every
+non-blank line gets exactly one class: ``bullet``, ``narrative``, ``heading`` or
+``artifact``.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from eventline.bronze.datelines import starts_with_dateline
 from eventline.bronze.page_artifacts import (
     BULLET_MARKERS,
     RUNNING_HEADER,
     classify_artifact,
     detect_running_headers,
 )
+from eventline.bronze.wrapping import fills_line, wrap_width
 from eventline.text.citations import find_trailing_citation, is_citation_line
 
 BlockKind = Literal["heading", "paragraph", "bullet"]
@@ -32,7 +39,16 @@ LINE_CLASS_OF_BLOCK: dict[str, str] = {
 _BULLET_LINE = re.compile(rf"^\s*[{re.escape(BULLET_MARKERS)}]\s+\S")
 _TERMINAL = re.compile(r"[.!?][\"”’')\]*]*$")
 _HEADING_END_FORBIDDEN = tuple('.,;!?"”’)')
-_RUN_IN_HEADING = re.compile(r"^(?P<head>[A-Z0-9][^.:!?\[\]()]{1,60}):\s+\S")
+_RUN_IN_HEADING = re.compile(r"^(?P<head>[A-Z0-9][^.:!?\[\]()]{1,60}):\s+(?=\S)")
+# "II.", "A.", "3.2." before a heading's words
+_ENUMERATOR = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.\s+(?=\S)")
+# "12. On 3 March …": a numbered paragraph
+NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=[A-Z\d“\"(])")
+_CITATION_START = re.compile(r"^\(?\s*Sources?\s*:", re.IGNORECASE)
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)$")
+# What a line glued under a heading starts with: a capital, a digit, a marker or markup.
+_NEW_UNIT_START = re.compile(rf"^\s*(?:[A-Z0-9À-Þ\"“'‘(\[#*]|[{re.escape(BULLET_MARKERS)}]\s)")
+_GLUED_HEADING_SHARE = 0.6
 _SENTENCE_BREAK = re.compile(r"\w{2,}[.!?]\s")
 _SMALL_WORDS = frozenset({"and", "of", "the", "in", "on", "for", "to", "a", "an", "with", "by"})
 _MIN_LINES_FOR_CITATION_STYLE = 3
@@ -96,24 +112,35 @@ class Layout:
 
 
 def looks_like_heading(stripped: str) -> bool:
-    """Short, capitalised, unpunctuated lines are headings ("Overview", "2021 Incidents:")."""
-    text = stripped.lstrip("#").strip()
+    """Short, capitalised, unpunctuated lines are headings ("Overview", "2021 Incidents:",
+    "II. Security developments")."""
+    text = _ENUMERATOR.sub("", stripped.lstrip("#").strip())
     if not text or len(text) > 100 or len(text.split()) > 14:
         return False
     if text.endswith(_HEADING_END_FORBIDDEN) or "](" in text or text.startswith("("):
         return False
-    if _SENTENCE_BREAK.search(text) or text.rstrip(":").split()[-1].lower() in _SMALL_WORDS:
+    words = text.rstrip(":").split()
+    if not words or _SENTENCE_BREAK.search(text) or words[-1].lower() in _SMALL_WORDS:
         return False  # "…into 2019. In" is a sentence cut by a page break
     return text[0].isupper() or text[0].isdigit()
 
 
 def heading_name(stripped: str) -> str:
-    """The section name a heading line stands for (Markdown hashes and colon removed)."""
-    return stripped.lstrip("#").strip().rstrip(":").strip()
+    """The section name a heading line stands for (Markdown hashes and colon removed; of
+    "2019 Terrorist Incidents: Notable incidents included:", its run-in head)."""
+    name = stripped.lstrip("#").strip()
+    run_in = run_in_heading_span(name) if name.endswith(":") else None
+    return (run_in[0] if run_in else name.rstrip(":")).strip()
 
 
 def run_in_heading(text: str) -> str | None:
     """A heading written at the start of a paragraph ("2021 Terrorist Incidents: …")."""
+    span = run_in_heading_span(text)
+    return span[0] if span else None
+
+
+def run_in_heading_span(text: str) -> tuple[str, int] | None:
+    """The run-in heading of a paragraph and where the paragraph's own text starts."""
     match = _RUN_IN_HEADING.match(text)
     if match is None:
         return None
@@ -122,8 +149,14 @@ def run_in_heading(text: str) -> str | None:
     if head.lower() in {"source", "sources", "note"} or len(words) > 8:
         return None
     if all(word[0].isupper() or word[0].isdigit() or word in _SMALL_WORDS for word in words):
-        return head
+        return head, match.end()
     return None
+
+
+def paragraph_number(text: str) -> int | None:
+    """The number of a numbered paragraph ("12. On 3 March …"), if it is one."""
+    match = NUMBERED_PARAGRAPH.match(text)
+    return int(match.group("number")) if match else None
 
 
 def _tail(block: Block) -> str:
@@ -152,12 +185,30 @@ def _uses_citation_style(lines: Sequence[str]) -> bool:
     )
 
 
-def _title(lines: Sequence[str]) -> str | None:
-    """The first line, when it stands alone and reads like a heading."""
+def _glued_heading(stripped: str, following: str, width: int | None) -> bool:
+    """Whether a heading-like line is a heading although the next line follows without a
+    blank line: that line starts a new unit, and this one is far from the wrap width."""
+    if not _NEW_UNIT_START.match(following):
+        return False
+    return width is None or len(stripped) <= _GLUED_HEADING_SHARE * width
+
+
+def _title(lines: Sequence[str], width: int | None) -> str | None:
+    """The first line, when it reads like a heading (a closing parenthesis allowed:
+    "WIRE DIGEST (test sample)") and stands alone or above a new unit."""
     for index, line in enumerate(lines):
-        if line.strip():
-            alone = index + 1 >= len(lines) or not lines[index + 1].strip()
-            return line.strip() if alone and looks_like_heading(line.strip()) else None
+        stripped = line.strip()
+        if stripped:
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            bare = _TRAILING_PARENTHESIS.sub("", stripped)
+            if not (
+                looks_like_heading(stripped) or (bare != stripped and looks_like_heading(bare))
+            ):
+                return None
+            shouted = bare.upper() == bare and sum(c.isalpha() for c in bare) >= 3
+            if not following.strip() or shouted or _glued_heading(bare, following, width):
+                return stripped
+            return None
     return None
 
 
@@ -165,7 +216,8 @@ class _Splitter:
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = [line.replace("\f", "") for line in lines]
         self.form_feeds = {number for number, line in enumerate(lines, 1) if "\f" in line}
-        title_line = _title(self.lines)
+        self.width = wrap_width(self.lines)
+        title_line = _title(self.lines, self.width)
         self.title = heading_name(title_line) if title_line else None
         self.headers = detect_running_headers(self.lines, title_line)
         self.citation_style = _uses_citation_style(self.lines)
@@ -179,6 +231,8 @@ class _Splitter:
         self.lists_seen = 0
         self.list_position = 0
         self.title_seen = False
+        self.last_number = 0
+        self.line_no = 0
 
     def run(self) -> Layout:
         for line_no, line in enumerate(self.lines, 1):
@@ -188,6 +242,7 @@ class _Splitter:
             if not stripped:
                 self.gap = True
                 continue
+            self.line_no = line_no
             self._take(line_no, line, stripped)
         return Layout(self.title, self.blocks, self.classes, self.citation_style)
 
@@ -206,29 +261,69 @@ class _Splitter:
             self._start_bullet(line_no, stripped)
         elif self._continues(line_no, stripped):
             self._append(line_no, stripped, detail="continuation")
-        elif looks_like_heading(stripped) and self._heading_position(line_no, stripped):
+        elif (
+            looks_like_heading(stripped)
+            and not self._numbered_in_sequence(stripped)
+            and self._heading_position(line_no, stripped)
+        ):
             self._start("heading", line_no, stripped, detail="heading")
             self.section = heading_name(stripped)
             self.list_index = None
         else:
-            heading = run_in_heading(stripped)
+            number = paragraph_number(stripped)
+            if number is not None and self._numbered_in_sequence(stripped):
+                self.last_number = number
+            heading = run_in_heading(_without_number(stripped))
             if heading is not None:
                 self.section = heading
             self.list_index = None
             self._start("paragraph", line_no, stripped, detail="paragraph")
 
     def _heading_position(self, line_no: int, stripped: str) -> bool:
-        """A heading stands alone: a blank line (or the end) follows unless it ends with ':'."""
+        """A heading stands alone: a blank line (or the end) follows unless it ends with ':',
+        or the next line starts a new unit right under it."""
         if stripped.endswith(":"):
             return True
-        return line_no >= len(self.lines) or not self.lines[line_no].strip()
+        if line_no >= len(self.lines) or not self.lines[line_no].strip():
+            return True
+        return _glued_heading(stripped, self.lines[line_no], self.width)
+
+    def _numbered_in_sequence(self, stripped: str) -> bool:
+        """A numbered paragraph that follows the document's last number (or opens with 1)."""
+        number = paragraph_number(stripped)
+        return number is not None and number in (self.last_number + 1, 1)
+
+    def _starts_unit(self, stripped: str) -> bool:
+        """A line that opens a new block even right under another one."""
+        return self._numbered_in_sequence(stripped) or starts_with_dateline(stripped)
+
+    def _wrapped_on(self, block: Block, stripped: str) -> bool:
+        """Whether *stripped*, right under the block's last line, goes on with its text."""
+        last = block.segments[-1].text
+        if _CITATION_START.match(stripped):
+            return True  # "Source:" on a line of its own
+        if self._starts_unit(stripped):
+            return False
+        if not _ends_sentence(last):
+            return True  # cut mid-sentence: a hard wrap or a page break
+        if self.width is None:
+            return False
+        if looks_like_heading(stripped) and _glued_heading(stripped, self._next(), self.width):
+            return False  # "B. Central Sahel" under a full last line of a paragraph
+        if run_in_heading(_without_number(stripped)) is not None:
+            return False  # "Date: 14 November 2021 | …" opens the next record
+        return fills_line(last, stripped, self.width)
+
+    def _next(self) -> str:
+        """The line after the one being read."""
+        return self.lines[self.line_no] if self.line_no < len(self.lines) else ""
 
     def _continues(self, line_no: int, stripped: str) -> bool:
         block = self.current
         if block is None or block.kind == "heading":
             return False
         if not self.gap:
-            return True  # a hard-wrapped line
+            return self._wrapped_on(block, stripped)
         has_citation = find_trailing_citation(_tail(block)) is not None
         if is_citation_line(stripped) and not has_citation:
             return True  # "Source:" wrapped onto a line of its own
@@ -271,6 +366,11 @@ class _Splitter:
         self.page_break = False
 
 
+def _without_number(stripped: str) -> str:
+    match = NUMBERED_PARAGRAPH.match(stripped)
+    return stripped[match.end() :] if match else stripped
+
+
 def split_blocks(lines: Sequence[str]) -> Layout:
     """Split a document's lines (without newline characters) into blocks."""
     return _Splitter(lines).run()
@@ -284,6 +384,8 @@ __all__ = [
     "Segment",
     "heading_name",
     "looks_like_heading",
+    "paragraph_number",
     "run_in_heading",
+    "run_in_heading_span",
     "split_blocks",
 ]

@@ -1,18 +1,31 @@
 """Extract bronze records from one decoded report: bullets, dated sentences, line classes.
 
 Bronze is exact: labels and text as written, sources as cited, and the lines each
-record came from. Nothing here interprets a date; that is silver's job.
+record came from. Nothing here interprets a date; that is silver's job. A narrative
+record is a dated sentence; it also keeps, as written, the *passage* it opens (itself
+and the undated sentences after it, up to the next dated sentence of its paragraph),
+the paragraph's undated lead (for its first record) and the item's dateline; with the
+map of where each input line starts in it, silver can cut and rejoin the text exactly.
+Structural labels are kept out of the text: a paragraph's number ("12."), its run-in
+heading ("2021 Terrorist Incidents:", kept as the section) and its dateline.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventline.bronze.blocks import Block, Layout, split_blocks
+from eventline.bronze.blocks import (
+    NUMBERED_PARAGRAPH,
+    Block,
+    Layout,
+    run_in_heading_span,
+    split_blocks,
+)
 from eventline.bronze.bullets import parse_bullet
+from eventline.bronze.datelines import find_dateline
 from eventline.ids import stable_id
 from eventline.text.citations import find_trailing_citation
 from eventline.text.date_expressions import find_date_expressions, has_date_expression
@@ -33,6 +46,9 @@ class BronzeExtract:
 
 def _bullet_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
     parsed = parse_bullet(block.text)
+    starts = _segment_starts(block)
+    body_end = parsed.body_start + len(parsed.body)
+    offsets, numbers = _line_map(block, starts, parsed.body_start, body_end)
     return {
         "record_id": stable_id("rec", doc_id, "bullet", block.line_start),
         "doc_id": doc_id,
@@ -50,6 +66,8 @@ def _bullet_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
         "block_index": block.index,
         "list_index": block.list_index,
         "list_position": block.list_position,
+        "line_offsets": offsets,
+        "line_numbers": numbers,
     }
 
 
@@ -68,23 +86,54 @@ def _line_at(block: Block, starts: list[int], offset: int) -> int:
     return block.segments[max(0, bisect_right(starts, offset) - 1)].line_no
 
 
+def _line_map(block: Block, starts: list[int], start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where each input line begins in the block text's span [start, end): offsets in the
+    span and line numbers (the first entry is the span's own start)."""
+    first = bisect_right(starts, start)
+    last = bisect_left(starts, end)
+    offsets = [0] + [starts[i] - start for i in range(first, last)]
+    numbers = [_line_at(block, starts, start)]
+    numbers += [block.segments[i].line_no for i in range(first, last)]
+    return offsets, numbers
+
+
+def _body_start(text: str) -> tuple[int, str | None]:
+    """Where a paragraph's own text starts (after its number, run-in heading and dateline),
+    and the dateline as written."""
+    start = 0
+    number = NUMBERED_PARAGRAPH.match(text)
+    if number is not None:
+        start = number.end()
+    heading = run_in_heading_span(text[start:])
+    if heading is not None:
+        start += heading[1]
+    dateline = find_dateline(text[start:])
+    if dateline is not None:
+        return start + dateline.end, dateline.text
+    return start, None
+
+
 def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
     text = block.text
     citation = find_trailing_citation(text)
-    body = text[: citation.start].rstrip() if citation else text
+    end = citation.start if citation else len(text)
+    start, dateline = _body_start(text[:end])
+    body = text[start:end].rstrip()
     if not has_date_expression(body):
         return []  # skip undated paragraphs before splitting them
+    sentences = split_sentences(body)
+    dated = [(i, s, e) for i, s in enumerate(sentences) if (e := find_date_expressions(s.text))]
     rows: list[Row] = []
     starts = _segment_starts(block)
-    for index, sentence in enumerate(split_sentences(body)):
-        expressions = find_date_expressions(sentence.text)
-        if not expressions:
-            continue
+    for position, (index, sentence, expressions) in enumerate(dated):
+        at = start + sentence.start
+        following = dated[position + 1][1].start if position + 1 < len(dated) else len(body)
+        passage = body[sentence.start : following].rstrip()
+        offsets, numbers = _line_map(block, starts, at, at + len(passage))
+        lead = body[: sentence.start].strip() if position == 0 else ""
         rows.append(
             {
-                "record_id": stable_id(
-                    "rec", doc_id, "narrative", block.line_start, sentence.start
-                ),
+                "record_id": stable_id("rec", doc_id, "narrative", block.line_start, at),
                 "doc_id": doc_id,
                 "kind": "narrative",
                 "date_text": expressions[0].text,
@@ -93,10 +142,15 @@ def _narrative_rows(doc_id: str, block: Block) -> list[Row]:
                 "sources": list(citation.names) if citation else [],
                 "source_text": citation.text if citation else None,
                 "section": block.section,
-                "line_start": _line_at(block, starts, sentence.start),
-                "line_end": _line_at(block, starts, sentence.end - 1),
+                "line_start": _line_at(block, starts, at),
+                "line_end": _line_at(block, starts, start + sentence.end - 1),
                 "block_index": block.index,
                 "sentence_index": index,
+                "dateline": dateline,
+                "lead_text": lead or None,
+                "passage": passage,
+                "line_offsets": offsets,
+                "line_numbers": numbers,
             }
         )
     return rows

@@ -131,3 +131,83 @@ def test_heading_rules() -> None:
     )
     assert run_in_heading("Sources: [Reuters](#)") is None
     assert run_in_heading("According to officials: the attack failed") is None
+
+
+# --- other layouts: hard-wrapped text, glued headings, numbered paragraphs, datelines -----
+
+WRAPPED = """WEEKLY SECURITY DIGEST (TEST SAMPLE)
+I. Overview
+1. Armed groups expanded their operations in the border region during the week, officials said.
+They counted eleven attacks, against seven the week before, and two more in the capital.
+2. On 3 March, gunmen attacked a police post in the north of the country. Two officers were
+killed. The army sent reinforcements on 4 March and reopened the road to the market town.
+A. Outlook
+3. The next assessment is due in April.
+
+NIAMEY, March 9, 2021 (Test Wire) - Gunmen on motorcycles raided three villages near the
+border, the interior ministry said.
+TAHOUA, 10 March 2021 (Test Wire) - A convoy struck a mine.
+"""
+
+
+def test_hard_wrapped_paragraphs_and_glued_headings() -> None:
+    layout = _layout(WRAPPED)
+    classes = _classes(layout)
+    assert layout.title == "WEEKLY SECURITY DIGEST (TEST SAMPLE)"
+    # Headings right under the title or a paragraph; numbered paragraphs and datelines right
+    # under another paragraph; line 3 ends a sentence but is full to the wrap width (about
+    # 91 characters), so line 4 still belongs to paragraph 1.
+    assert {n: c for n, c in classes.items() if c[0] == "heading"} == {
+        1: ("heading", "title"),
+        2: ("heading", "heading"),
+        7: ("heading", "heading"),
+    }
+    paragraphs = [(b.line_start, b.line_end) for b in layout.blocks if b.kind == "paragraph"]
+    assert paragraphs == [(3, 4), (5, 6), (8, 8), (10, 11), (12, 12)]
+    by_start = {b.line_start: b for b in layout.blocks}
+    assert by_start[5].section == "I. Overview"
+    assert by_start[8].section == "A. Outlook"
+    assert by_start[5].text.startswith("2. On 3 March, gunmen attacked")
+    assert "Two officers were killed. The army sent" in by_start[5].text
+
+
+def test_one_line_per_note_is_not_rejoined() -> None:
+    notes = (
+        "Event notes\n"
+        "March 2021\n"
+        + "On 3 March, gunmen attacked a post near the border; two soldiers were killed. "
+        "Reinforcements arrived the next day and the road was reopened to traffic.\n"
+        + "On 9 March, a convoy struck a mine on the road to the market town. "
+        "No casualties were reported by the authorities or by local sources.\n"
+        + "On 12 March, herders clashed with farmers in the valley. Three people died.\n"
+    )
+    layout = _layout(notes)
+    assert [b.kind for b in layout.blocks] == [
+        "heading",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+    ]
+    assert layout.blocks[2].section == "March 2021"
+
+
+def test_running_header_right_after_a_page_number() -> None:
+    text = (
+        "Report: Test Country\n"
+        "- **May 2, 2020:** Gunmen attack a post near the border and kill\n"
+        "1\n"
+        "Report: Test Country\n"
+        "three soldiers. Source: [A](#)\n"
+        "- **May 1, 2020:** Militants ambush a convoy. Source: [B](#)\n"
+        "2\n"
+        "Report: Test Country\n"
+        "- **April 9, 2020:** Insurgents attack a camp. Source: [C](#)\n"
+    )
+    layout = _layout(text)
+    classes = _classes(layout)
+    assert classes[1] == ("heading", "title")
+    assert [n for n, c in classes.items() if c == ("artifact", "running_header")] == [4, 8]
+    bullet = next(b for b in layout.blocks if b.line_start == 2)
+    assert [s.line_no for s in bullet.segments] == [2, 5]
+    assert bullet.text.endswith("and kill three soldiers. Source: [A](#)")

@@ -1,8 +1,10 @@
-"""`eventline run` as users run it: a real subprocess, Prefect's embedded API, Parquet out."""
+"""`eventline run` as users run it: a real subprocess, Prefect's temporary API, Parquet out."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -11,27 +13,59 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventline.bronze.extractor import BronzeExtract
+from flows.inputs import read_registry
 from tests.conftest import CliRun, run_cli
 
 
 def _read(run: CliRun, layer: str, name: str) -> pd.DataFrame:
-    return pd.read_parquet(run.data_dir / layer / f"{name}.parquet")
+    """A table of a layer: one file, or (bronze records) a folder of one file per document."""
+    folder = run.data_dir / layer / name
+    return pd.read_parquet(folder if folder.is_dir() else folder.with_suffix(".parquet"))
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_run_succeeds_and_prints_a_summary(mixed_run: CliRun) -> None:
     assert mixed_run.returncode == 0, mixed_run.stderr[-3000:]
     assert "Traceback" not in mixed_run.stdout + mixed_run.stderr
-    assert "4 read, 4 rejected, 1 duplicate copies merged" in mixed_run.stdout
+    assert "4 read, 3 rejected, 1 duplicate copies merged" in mixed_run.stdout
     assert "332 non-blank" in mixed_run.stdout
+    assert "bronze, silver, gold rebuilt and published" in mixed_run.stdout
+    assert read_registry(mixed_run.data_dir) == [str(mixed_run.inputs)]
 
 
 def test_rejected_documents_have_reasons(mixed_run: CliRun) -> None:
     rejected = _read(mixed_run, "bronze", "rejected_documents").set_index("file_name")
-    assert sorted(rejected.index) == ["blank.txt", "does-not-exist.txt", "empty.txt", "scan.pdf"]
+    assert sorted(rejected.index) == ["blank.txt", "empty.txt", "scan.pdf"]
     assert rejected.at["empty.txt", "reason"] == "empty file (0 bytes)"
     assert rejected.at["scan.pdf", "reason"].startswith("binary file")
     assert "white space" in rejected.at["blank.txt", "reason"]
-    assert rejected.at["does-not-exist.txt", "reason"] == "input path does not exist"
+
+
+def test_bronze_has_one_file_per_document_and_table(mixed_run: CliRun) -> None:
+    doc_ids = sorted(_read(mixed_run, "bronze", "documents")["doc_id"])
+    for table in ("bullets", "narratives", "lines"):
+        names = sorted(p.stem for p in (mixed_run.data_dir / "bronze" / table).glob("*.parquet"))
+        assert names == doc_ids, table
+
+
+def test_a_mistyped_path_changes_nothing_and_starts_nothing(
+    mixed_run: CliRun, prefect_home: Path, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(mixed_run.data_dir, data_dir)
+    before = _files(data_dir)
+    started = time.monotonic()
+    typo = mixed_run.inputs / "typo.txt"
+    done = run_cli(["run", str(typo), "--data-dir", str(data_dir)], prefect_home, tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"eventline: input path does not exist: {typo}; nothing was run"
+    ]
+    assert _files(data_dir) == before  # gold, silver, bronze, the input list: byte-identical
+    assert time.monotonic() - started < 30  # refused before Prefect starts (a loose bound)
 
 
 def test_documents_table(mixed_run: CliRun) -> None:
@@ -78,14 +112,15 @@ def test_silver_and_gold_conserve_records(mixed_run: CliRun) -> None:
     )
     silver = _read(mixed_run, "silver", "records")
     quarantine = _read(mixed_run, "silver", "quarantine")
-    merged = [rid for ids in silver["merged_record_ids"] for rid in ids]
-    outcomes = [*silver["record_id"], *quarantine["record_id"], *merged]
-    assert sorted(outcomes) == sorted(bronze_ids)
-    assert len(merged) > 0
+    told = set(silver["bronze_record_id"]) | set(quarantine["bronze_record_id"])
+    assert told == bronze_ids
+    assert silver["duplicate_of"].notna().sum() > 0
     events = pd.read_parquet(mixed_run.data_dir / "gold" / "events")
+    is_event = silver["record_class"] == "event"
     assert sorted(i for ids in events["record_ids"] for i in ids) == sorted(
-        [*silver["record_id"], *merged]
+        silver.loc[is_event, "record_id"]
     )
+    assert len(events) == silver.loc[is_event, "event_id"].nunique()
 
 
 def test_parquet_types_are_declared(mixed_run: CliRun) -> None:
@@ -100,32 +135,54 @@ def test_summary_json(mixed_run: CliRun) -> None:
     assert summary["documents_read"] == 4
     assert summary["lines"] == {"artifact": 24, "bullet": 205, "heading": 22, "narrative": 81}
     bronze = summary["bronze_bullets"] + summary["bronze_narratives"]
-    silver = summary["silver_records"] + summary["silver_quarantined"] + summary["silver_merged"]
-    assert silver == bronze
-    assert summary["gold_events"] == summary["silver_records"]
+    assert summary["silver_bronze_records"] + summary["silver_quarantined_only"] == bronze
+    events = summary["silver_records"] - summary["silver_context"] - summary["silver_duplicates"]
+    assert summary["gold_events"] == events
 
 
-def test_nothing_processable_exits_non_zero(
-    tmp_path: Path, prefect_home: Path, mixed_run: CliRun
+RUN_OPTIONS = (
+    "INPUT",
+    "--replace",
+    "--from",
+    "--rebuild",
+    "--known-until",
+    "--allow-removals",
+    "--max-bytes",
+    "--workers",
+    "--task-runner",
+    "--data-dir",
+    "--log-file",
+    "--quiet",
+    "--no-wait",
+    "--lock-timeout",
+    "PREFECT_API_URL",
+    "exit status",
+    "inputs.json",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--help"], ("run", "remove", "inputs", "validate", "serve", "--version")),
+        (["run", "--help"], RUN_OPTIONS),
+        (["remove", "--help"], ("INPUT", "--allow-removals", "exit status")),
+        (["validate", "--help"], ("--data-dir", "--log-file", "--quiet", "Exit status 0")),
+    ],
+    ids=["eventline", "run", "remove", "validate"],
+)
+def test_help_explains_every_option(
+    args: list[str], expected: tuple[str, ...], tmp_path: Path
 ) -> None:
-    inputs = tmp_path / "inputs"
-    inputs.mkdir()
-    (inputs / "empty.txt").write_bytes(b"")
-    done = run_cli(
-        ["run", str(inputs), "--data-dir", str(tmp_path / "data")], prefect_home, tmp_path
-    )
-    assert done.returncode == 1
-    assert "no document could be processed" in done.stderr
-    assert "0 read, 1 rejected" in done.stdout
-    assert "Traceback" not in done.stdout + done.stderr
-
-
-@pytest.mark.parametrize("args", [["--help"], ["run", "--help"]])
-def test_help_explains_every_option(args: list[str], tmp_path: Path) -> None:
     done = run_cli(args, tmp_path, tmp_path)
     assert done.returncode == 0
-    if args == ["run", "--help"]:
-        for option in ("INPUT", "--data-dir", "PREFECT_API_URL", "Exit status"):
-            assert option in done.stdout
-    else:
-        assert "run" in done.stdout
+    for option in expected:
+        assert option in done.stdout, option
+
+
+def test_version(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    done = run_cli(["--version"], tmp_path, tmp_path)
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"eventline {version('eventline')}"

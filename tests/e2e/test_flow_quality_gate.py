@@ -12,7 +12,9 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
+from eventline.silver.builder import SilverTables
 from flows import pipeline
+from flows import silver as silver_step
 from tests.conftest import FlowRun
 from tests.paths import SAMPLE, SAMPLE_KNOWN_UNTIL
 
@@ -28,12 +30,15 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 def test_clean_run_publishes_gold_data_docs_and_report(sample_run: FlowRun) -> None:
     summary, reports = sample_run.summary, sample_run.data_dir / "reports"
     # Figures read off the sample: 1 document, 316 non-blank lines, 186 bullets and
-    # 152 dated sentences; every record is kept, quarantined or merged.
+    # 152 dated sentences; every bronze record is told in silver and none is quarantined:
+    # 355 segments (17 bullets tell a second incident), line 191's split into three records
+    # (one per village) makes 357.
     assert summary["documents_read"] == 1
     assert sum(summary["lines"].values()) == 316
     assert (summary["bronze_bullets"], summary["bronze_narratives"]) == (186, 152)
     assert summary["silver_quarantined"] == 0
-    assert summary["silver_records"] + summary["silver_merged"] == 338
+    assert summary["silver_bronze_records"] == 338
+    assert summary["silver_records"] == 357
     assert summary["quality_passed"] is True and summary["gold_published"] is True
     assert (reports / "gx" / "index.html").exists()
     quality = json.loads((reports / "quality_report.json").read_text())
@@ -45,18 +50,17 @@ def test_clean_run_publishes_gold_data_docs_and_report(sample_run: FlowRun) -> N
     assert 'href="../gx/index.html"' in page.read_text()
 
 
-def test_critical_failure_fails_the_run_and_keeps_the_previous_gold(
+def test_critical_failure_fails_the_run_and_keeps_every_layer(
     sample_run: FlowRun, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(sample_run.data_dir, data_dir)
-    gold = data_dir / "gold"
-    before = _fingerprint(gold)
-    assert any(name.startswith("events/year=2015/") for name in before)
-    real = pipeline.assemble_silver_tables
+    before = {layer: _fingerprint(data_dir / layer) for layer in ("bronze", "silver", "gold")}
+    assert any(name.startswith("events/year=2015/") for name in before["gold"])
+    real = silver_step.assemble_silver_tables
     broken_ids: list[str] = []
 
-    def broken(*args: object, **kwargs: object) -> pipeline.SilverTables:
+    def broken(*args: object, **kwargs: object) -> SilverTables:
         tables = real(*args, **kwargs)
         records = tables.records.copy()
         broken_ids.append(records.loc[0, "record_id"])
@@ -64,15 +68,20 @@ def test_critical_failure_fails_the_run_and_keeps_the_previous_gold(
         records.loc[0, ["date_start", "date_end"]] = [date(2031, 1, 1), date(2031, 1, 2)]
         return replace(tables, records=records)
 
-    monkeypatch.setattr(pipeline, "assemble_silver_tables", broken)
-    with pytest.raises(pipeline.QualityGateFailed, match="gold was not published"):
+    monkeypatch.setattr(silver_step, "assemble_silver_tables", broken)
+    with pytest.raises(pipeline.QualityGateFailed, match="nothing was published"):
         pipeline.eventline_pipeline(
             inputs=[str(SAMPLE)],
             data_dir=str(data_dir),
             known_until=SAMPLE_KNOWN_UNTIL.isoformat(),
             rebuild=True,
         )
-    assert _fingerprint(gold) == before
+    # Bronze and silver were rebuilt too, in staging: none of the three layers moved.
+    assert {layer: _fingerprint(data_dir / layer) for layer in before} == before
+    assert sorted(p.name for p in data_dir.iterdir() if p.name.startswith(".")) == [
+        ".cache",
+        ".eventline.lock",
+    ]
     quality = json.loads((data_dir / "reports" / "quality_report.json").read_text())
     failing = [f for f in quality["failures"] if f["severity"] == "critical"]
     # The reviewer is told which record, by its id, not by a row number.

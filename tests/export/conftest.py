@@ -3,7 +3,8 @@
 Four events, invented for the tests, each chosen for one mapping rule:
 
 - ``evt_…01`` 15 Mar 2021, a clash at Gao: JNIM (confirmed perpetrator) against the Malian
-  Armed Forces (target); 4 killed (up to 6), 2 attackers killed; town coordinates.
+  Armed Forces (target); 4 killed (up to 6), 2 attackers killed (6 fatalities); town
+  coordinates.
 - ``evt_…02`` May 2021 (month only), an attack on civilians in Tillabéri region, Niger,
   suspected ISGS, no named target, no figure.
 - ``evt_…03`` 2020 (year only), an agreement in Mali, no actors, country-level place.
@@ -49,8 +50,11 @@ def _event(event_id: str, start: date, end: date, precision: str, **values: Any)
         "where_prec": None,
         "event_type": None,
         "sub_event_type": None,
+        "event_rule": None,
+        "record_class": "event",
         "description": f"Invented test event {event_id}.",
         "assailants_killed": None,
+        "fatalities": None,
         "perpetrator_ids": [],
         "claimed": False,
         "source_names": [],
@@ -93,6 +97,7 @@ def events_frame() -> pd.DataFrame:
             killed_low=4,
             killed_high=6,
             assailants_killed=2,
+            fatalities=6,
             perpetrator_ids=["jnim"],
             source_names=["Agence France-Presse", "Reuters"],
         ),

@@ -114,3 +114,83 @@ def test_bounded_by_neighbours() -> None:
     )
     with pytest.raises(DateError, match="edge of its list"):
         bounded_by_neighbours(newer, None)
+
+
+# --- other notations and where year-less dates take their year -----------------------------
+
+from eventline.silver.dates import DateContext, YearRule  # noqa: E402
+
+
+def _in(text: str, context: DateContext) -> tuple[date, date, str]:
+    interval = parse_expression(find_date_expressions(text)[0], context=context)
+    return interval.start, interval.end, interval.precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-01-15", (date(2019, 1, 15), date(2019, 1, 15), "day")),
+        ("On the night of 14 to 15 April 2014", (date(2014, 4, 14), date(2014, 4, 15), "range")),
+        ("from 30 April to 2 May 2016", (date(2016, 4, 30), date(2016, 5, 2), "range")),
+        ("On March 2, 5, and 9, 2021", (date(2021, 3, 2), date(2021, 3, 9), "range")),
+        ("the first week of July 2021", (date(2021, 7, 1), date(2021, 7, 7), "range")),
+        ("the last week of February 2020", (date(2020, 2, 23), date(2020, 2, 29), "range")),
+        ("who ruled from 1994 to 2016", (date(1994, 1, 1), date(2016, 12, 31), "range")),
+        ("on February 6th, 2020", (date(2020, 2, 6), date(2020, 2, 6), "day")),
+    ],
+)
+def test_other_explicit_forms(text: str, expected: tuple[date, date, str]) -> None:
+    assert _interval(text, anchor=None) == expected
+
+
+def test_numeric_dates_follow_the_documents_order() -> None:
+    dmy, mdy = DateContext(numeric_order="dmy"), DateContext(numeric_order="mdy")
+    assert _in("on 07/06/2021", dmy)[0] == date(2021, 6, 7)
+    assert _in("on 07/06/2021", mdy)[0] == date(2021, 7, 6)
+    assert _in("on 4-5/06/2021", dmy)[:2] == (date(2021, 6, 4), date(2021, 6, 5))
+    # Unambiguous ones need no convention; ambiguous ones without one are errors, as are
+    # dates that cannot be read in the stated order.
+    assert _in("on 14/11/2021", DateContext())[0] == date(2021, 11, 14)
+    with pytest.raises(DateError, match="ambiguous numeric date '07/06/2021'"):
+        _in("on 07/06/2021", DateContext())
+    with pytest.raises(DateError, match="does not fit the document's month/day/year order"):
+        _in("on 14/11/2021", mdy)
+
+
+YEAR_2021 = DateInterval(date(2021, 1, 1), date(2021, 12, 31), "year")
+DECEMBER = DateInterval(date(2019, 12, 1), date(2019, 12, 31), "month")
+PERIOD = DateInterval(date(2021, 3, 1), date(2021, 8, 31), "range")
+DATELINE = DateInterval(date(2022, 5, 13), date(2022, 5, 13), "day")
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "start"),
+    [
+        # a heading: the year that puts the date nearest it
+        (YearRule(DECEMBER, "nearest", "December 2019"), "On 17 December", date(2019, 12, 17)),
+        (YearRule(DECEMBER, "nearest", "December 2019"), "On 2 January", date(2020, 1, 2)),
+        (YearRule(YEAR_2021, "nearest", "2021 Incidents"), "On March 10", date(2021, 3, 10)),
+        # a reporting period: inside it, or just after it
+        (YearRule(PERIOD, "nearest", "period"), "On 5 September", date(2021, 9, 5)),
+        (YearRule(PERIOD, "nearest", "period"), "In June", date(2021, 6, 1)),
+        # a dateline: the latest such date on or shortly after it
+        (YearRule(DATELINE, "past", "dateline"), "the November attack", date(2021, 11, 1)),
+        (YearRule(DATELINE, "past", "dateline"), "on 9 to 10 May", date(2022, 5, 9)),
+        # running text goes forward: a January after a late December is the next year
+        (
+            YearRule(DateInterval(date(2013, 12, 31), date(2013, 12, 31), "day"), "same", "x"),
+            "On January 2",
+            date(2014, 1, 2),
+        ),
+    ],
+)
+def test_year_rules(rule: YearRule, text: str, start: date) -> None:
+    assert _in(text, DateContext(year=rule))[0] == start
+
+
+def test_approximate_dates_keep_their_day() -> None:
+    expression = find_date_expressions("Around 10 June 2019, fighters")[0]
+    resolved = resolve(expression, before="Around ")
+    assert (resolved.interval.start, resolved.interval.precision) == (date(2019, 6, 10), "day")
+    assert resolved.approximate
+    assert not resolve(expression, before="On ").approximate

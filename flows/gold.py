@@ -1,0 +1,151 @@
+"""Gold: ``silver/`` files → ``gold/`` (events, actors, their links, unresolved names).
+
+Layout::
+
+    gold/events/year=YYYY/part-0.parquet     events, hive-partitioned by year
+    gold/actors.parquet, gold/event_actors.parquet, gold/unresolved_actor_mentions.parquet
+    gold/_manifest.json                      fingerprint (silver's), the documents it holds
+                                             and their events, the run's counts, every file
+
+Actors are resolved from the text of every telling in silver (its records: every telling
+of an event stays there), per document on the task runner, cached on those texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
+
+from eventline.gold.actors import default_catalog
+from eventline.gold.builder import (
+    ActorFindings,
+    GoldTables,
+    build_gold_tables,
+    resolve_texts,
+    telling_texts,
+)
+from eventline.quality.conservation import check_event_conservation
+from flows.document_cache import StepCache, step_key
+from flows.guard import gold_documents
+from flows.layers import gold_fingerprint
+from flows.publishing import Staging
+from flows.steps import LayerResult, cached_or_run, timed, transient
+from flows.storage import read_frame, read_rows, write_parquet, write_partitioned_parquet
+from schemas.gold import GOLD_MODELS
+
+if TYPE_CHECKING:
+    from flows.plan import RunPlan
+
+
+@task(
+    name="resolve-actors",
+    task_run_name="resolve-actors · {label}",
+    cache_policy=NO_CACHE,
+    retries=1,
+    retry_delay_seconds=[2],
+    retry_condition_fn=transient,
+)
+def resolve_actors(
+    work: list[dict[str, Any]], cache_dir: Path, label: str
+) -> list[dict[str, ActorFindings]]:
+    """The actors named by each document's tellings; cached by those texts."""
+    cache = StepCache(cache_dir, "actors")
+    catalog = default_catalog()
+    results = []
+    for item in work:
+        found = resolve_texts(item["texts"], catalog)
+        cache.put(item["key"], found)
+        results.append(found)
+    get_run_logger().info("%s: %d resolved", label, len(results))
+    return results
+
+
+def _validated(tables: GoldTables) -> GoldTables:
+    return GoldTables(
+        **{name: GOLD_MODELS[name].validate(frame) for name, frame in tables.as_dict().items()}
+    )
+
+
+@task(
+    name="build-gold",
+    cache_policy=NO_CACHE,
+    retries=1,
+    retry_delay_seconds=[2],
+    retry_condition_fn=transient,
+)
+def build_gold_layer(
+    silver: pd.DataFrame,
+    findings: dict[str, ActorFindings],
+    documents: list[dict[str, Any]],
+    folder: Path,
+    manifest: dict[str, Any],
+) -> LayerResult:
+    """Events, actors and links, each validated by its model and written to *folder*.
+
+    Every silver event record belongs to exactly one gold event, and gold holds nothing
+    else (context records are no event): checked.
+    The manifest is sealed at publishing, when the run's quality results are known.
+    """
+    columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
+    tables = _validated(build_gold_tables(silver, findings, default_catalog(), columns))
+    check_event_conservation(silver, tables.events)
+    for name, frame in tables.as_dict().items():
+        if name == "events":
+            write_partitioned_parquet(frame, GOLD_MODELS[name], folder / name, "year")
+        else:
+            write_parquet(frame, GOLD_MODELS[name], folder / f"{name}.parquet")
+    counts = {
+        "gold_events": len(tables.events),
+        "gold_actors": int((tables.actors["event_count"] > 0).sum()),
+        "gold_event_actors": len(tables.event_actors),
+        "unresolved_actor_mentions": len(tables.unresolved_actor_mentions),
+    }
+    described = gold_documents(documents, list(tables.events["doc_ids"]))
+    return LayerResult(
+        "gold",
+        folder,
+        {**manifest, "counts": counts, "documents": described},
+        rebuilt=True,
+        tables=tables.as_dict(),
+    )
+
+
+@timed("gold")
+def build_gold(
+    plan: RunPlan, bronze: LayerResult, silver: LayerResult, staging: Staging
+) -> LayerResult:
+    """Gold from silver's files into a staging folder (always rebuilt when a run gets here)."""
+    records = read_frame(silver.folder / "records.parquet")
+    work = [
+        {"doc_id": doc_id, "key": step_key("actors", *sorted(texts.items())), "texts": texts}
+        for doc_id, texts in telling_texts(records).items()
+    ]
+    resolved = cached_or_run(
+        StepCache(plan.cache_dir, "actors", plan.use_cache),
+        resolve_actors,
+        work,
+        lambda item: item["doc_id"],
+        cache_dir=plan.cache_dir,
+    )
+    documents = read_rows(
+        bronze.folder / "documents.parquet", ["doc_id", "path", "duplicate_paths"]
+    )
+    result = build_gold_layer(
+        quote(records),
+        quote({rid: found for by_id, _ in resolved for rid, found in by_id.items()}),
+        documents,
+        staging.folder("gold"),
+        {
+            "layer": "gold",
+            "fingerprint": gold_fingerprint(silver.fingerprint),
+            "built_from": silver.fingerprint,
+        },
+    )
+    result.from_cache = sum(cached for _, cached in resolved)
+    result.cache_keys = {item["key"] for item in work}
+    return result
