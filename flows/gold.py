@@ -7,8 +7,8 @@ Layout::
     gold/_manifest.json                      fingerprint (silver's), the documents it holds
                                              and their events, the run's counts, every file
 
-Actors are resolved from every telling in silver (records and the records merged into
-them: text, country, first line) with the document's bronze lines (its paragraphs and
+Actors are resolved from every telling of an event in silver (text, country, first
+line: every telling stays there) with the document's bronze lines (its paragraphs and
 definitions), per document on the task runner, cached on those.
 """
 
@@ -30,7 +30,7 @@ from eventline.gold.actors import (
     resolve_document,
 )
 from eventline.gold.builder import ActorFindings, GoldTables, build_gold_tables
-from eventline.quality.conservation import check_record_conservation
+from eventline.quality.conservation import check_event_conservation
 from flows.document_cache import StepCache, step_key
 from flows.guard import gold_documents
 from flows.layers import gold_fingerprint
@@ -89,16 +89,13 @@ def build_gold_layer(
 ) -> LayerResult:
     """Events, actors and links, each validated by its model and written to *folder*.
 
-    Every silver record and every record merged into one is an event's telling: checked.
+    Every silver event record belongs to exactly one gold event, and gold holds nothing
+    else (context records are no event): checked.
     The manifest is sealed at publishing, when the run's quality results are known.
     """
     columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
     tables = _validated(build_gold_tables(silver, findings, default_catalog(), columns))
-    check_record_conservation(
-        [*silver["record_id"], *(rid for ids in silver["merged_record_ids"] for rid in ids)],
-        [rid for ids in tables.events["record_ids"] for rid in ids],
-        [],
-    )
+    check_event_conservation(silver, tables.events)
     for name, frame in tables.as_dict().items():
         if name == "events":
             write_partitioned_parquet(frame, GOLD_MODELS[name], folder / name, "year")
@@ -130,7 +127,7 @@ def build_gold(
 ) -> LayerResult:
     """Gold from silver's files into a staging folder (always rebuilt when a run gets here)."""
     records = read_frame(silver.folder / "records.parquet")
-    merged = read_frame(silver.folder / "merged_records.parquet")
+    events = records[records["record_class"] == "event"]
     files = bronze.manifest["files"]
     work = [
         {
@@ -142,10 +139,7 @@ def build_gold(
             "lines": str(bronze.folder / "lines" / f"{doc_id}.parquet"),
         }
         for doc_id, tellings in document_tellings(
-            records[["record_id", "doc_id", "text", "country", "line_start"]].to_dict("records"),
-            merged[["record_id", "doc_id", "text", "into_record_id", "line_start"]].to_dict(
-                "records"
-            ),
+            events[["record_id", "doc_id", "text", "country", "line_start"]].to_dict("records")
         ).items()
     ]
     resolved = cached_or_run(

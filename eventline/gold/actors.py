@@ -92,23 +92,15 @@ class Telling:
     line_start: int | None = None
 
 
-def document_tellings(
-    records: Iterable[Mapping[str, object]], merged: Iterable[Mapping[str, object]] = ()
-) -> dict[str, list[Telling]]:
+def document_tellings(records: Iterable[Mapping[str, object]]) -> dict[str, list[Telling]]:
     """Every telling of every silver event, grouped by document.
 
-    *records* are silver's records (``record_id``, ``doc_id``, ``text``, ``country``,
-    ``line_start``), *merged* the records folded into them (``into_record_id`` instead of a
-    country): a merged telling takes the country of the event it was folded into.
+    *records* are silver's event records (``record_id``, ``doc_id``, ``text``, ``country``,
+    ``line_start``): every telling of an event is one of them, with its own country.
     """
-    records = list(records)
-    country = {str(r["record_id"]): _country(r.get("country")) for r in records}
     out: dict[str, list[Telling]] = {}
     for row in records:
-        out.setdefault(str(row["doc_id"]), []).append(_telling(row, country[str(row["record_id"])]))
-    for row in merged:
-        into = country.get(str(row["into_record_id"]))
-        out.setdefault(str(row["doc_id"]), []).append(_telling(row, into))
+        out.setdefault(str(row["doc_id"]), []).append(_telling(row, _country(row.get("country"))))
     return out
 
 

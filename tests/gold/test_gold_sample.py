@@ -112,18 +112,19 @@ def test_claimed_and_perpetrator_ids_on_the_event(gold: GoldTables) -> None:
 
 def test_jnim_activity(gold: GoldTables) -> None:
     jnim = gold.actors.set_index("actor_id").loc["jnim"]
-    # 51 events name JNIM under one of its spellings: the bullets at lines 93 … 265
-    # (35 of them, by grep), 8 events told only in the narrative, 2 second incidents of a
-    # bullet ("That same day, JNIM militants …" at 134, "About a year later, he was … sold
-    # to JNIM" at 109), and 6 narrative events whose following sentences name JNIM (lines
-    # 29, 51, 53 twice, 341 and 399: an event's text runs to the next dated sentence).
-    assert jnim["event_count"] == 51
-    # The earliest is the line-29 record, dated by "… since Mali's political and military
-    # crisis in 2012", whose following sentences name JNIM ("… a new alliance called the
-    # Jamaat Nusrat al-Islam wal Muslimeen (JNIM)"): a statistic, which stays a gold event
-    # until context records leave gold (record_class); the newest is the bullet of
-    # September 17, 2024 (line 93).
-    assert jnim["first_event_date"] == date(2012, 1, 1)
+    # 51 records name JNIM under one of its spellings: the bullets at lines 93 … 265
+    # (35 of them, by grep), 8 told only in the narrative, 2 second incidents of a bullet
+    # ("That same day, JNIM militants …" at 134, "About a year later, he was … sold to JNIM"
+    # at 109), and 6 narrative records whose following sentences name JNIM (lines 29, 51,
+    # 53 twice, 341 and 399: a record's text runs to the next dated sentence). 5 of them are
+    # context, not events: "2019 was the deadliest year … since … 2012" (29), "As of
+    # September 2018, JNIM reportedly has … fighters" (49), "JNIM has amped up attacks since
+    # April 17" (53), "As of 2023, IS Sahel and JNIM maintain a violent rivalry" (61), "As of
+    # June 2021, there are 5,100 French troops deployed" (341).
+    assert jnim["event_count"] == 46
+    # "In March 2017, AQIM, AAD, and al-Mourabitoun merged to form … (JNIM)" (line 49), and
+    # the newest bullet of the timeline, September 17, 2024 (line 93).
+    assert jnim["first_event_date"] == date(2017, 3, 1)
     assert jnim["last_event_date"] == date(2024, 9, 17)
     assert list(jnim["parent_ids"]) == [
         "aqim",
