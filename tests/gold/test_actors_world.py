@@ -30,7 +30,7 @@ def named(cat: ActorCatalog, text: str, country: str | None) -> set[str]:
     return {m.actor_id for m in cat.resolve(text, country)[0]}
 
 
-# --- South and Central Asia ---------------------------------------------------------------------
+# --- South and Central Asia ----------------------------------------------------------------------
 
 
 def test_ttp_attacks_a_police_checkpoint_in_pakistan(cat: ActorCatalog) -> None:
@@ -67,7 +67,7 @@ def test_maoists_are_the_cpi_maoist_in_india_only(cat: ActorCatalog) -> None:
     assert "cpi-maoist" not in named(cat, "Maoists ambushed a patrol.", "Nepal")
 
 
-# --- Middle East ----------------------------------------------------------------------------------
+# --- Middle East ---------------------------------------------------------------------------------
 
 
 def test_daesh_claims_a_bombing_in_iraq(cat: ActorCatalog) -> None:
@@ -167,7 +167,7 @@ def test_jad_bombs_churches_in_indonesia(cat: ActorCatalog) -> None:
     assert cat.actors["jamaah-ansharut-daulah"].parent_ids == ("islamic-state",)
 
 
-# --- Central Africa, Sudan, Cameroon ---------------------------------------------------------------
+# --- Central Africa, Sudan, Cameroon -------------------------------------------------------------
 
 
 def test_3r_attacks_a_minusca_patrol(cat: ActorCatalog) -> None:
@@ -202,7 +202,7 @@ def test_adf_is_ambazonian_in_cameroon_and_allied_democratic_forces_in_drc(
     assert ("adf", "perpetrator") in acting(cat, "The ADF killed 40 villagers near Beni.", "CD")
 
 
-# --- Europe and Latin America ----------------------------------------------------------------------
+# --- Europe and Latin America --------------------------------------------------------------------
 
 
 def test_eln_bombs_a_pipeline_and_shining_path_ambushes_soldiers(cat: ActorCatalog) -> None:
