@@ -314,3 +314,14 @@ def test_an_unreadable_dateline_is_named_in_the_reason() -> None:
     assert "dateline 'NIAMEY, 03/01/2021 -': ambiguous numeric date" in segment.outcome.reason
     (configured,) = _segments(text, order="dmy")
     assert _dated(configured)[0] == date(2021, 1, 2)
+
+
+def test_a_weekday_naming_a_thing_is_no_incident_of_its_own() -> None:
+    # "a Sunday service" is not "Saturday's attack": the sentence tells one incident.
+    text = (
+        "2019\n\nOn 1 December, armed men opened fire on worshippers during a Sunday service"
+        " at a church in a village and killed 14 people.\n"
+    )
+    (segment,) = _segments(text)
+    assert _dated(segment) == (date(2019, 12, 1), date(2019, 12, 1), "day")
+    assert segment.text.endswith("killed 14 people.")
