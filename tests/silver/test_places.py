@@ -607,3 +607,16 @@ def test_gazetteer_leaves_no_unknown_names_in_the_sample(gaz: PlaceResolver) -> 
         for name in gaz.resolve(line, default_country="Mali").unknown_names
     }
     assert unknown == set()
+
+
+def test_a_small_place_abroad_is_not_the_place_of_another_countrys_event(
+    gaz: PlaceResolver,
+) -> None:
+    # places.csv has a Mali village Boni; a Kenya report's "Boni Forest" is not it: the name
+    # stays as written, unresolved, in the document's country. A town abroad still counts.
+    text = "Five officers were killed in an ambush inside the Boni Forest."
+    kenya = gaz.resolve(text, default_country="Kenya")
+    assert (kenya.location_text, kenya.place_id, kenya.country) == ("Boni Forest", None, "Kenya")
+    assert gaz.resolve(text, default_country="Mali").place_id == "ml-boni"
+    abroad = gaz.resolve("Gunmen attacked a hotel in Bamako.", default_country="Kenya")
+    assert (abroad.location, abroad.country) == ("Bamako", "Mali")
