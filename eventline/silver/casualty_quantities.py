@@ -529,7 +529,7 @@ def unquantified_at(toks: list[Tok], j: int) -> Item | None:
 
 
 def _force_acronym(toks: list[Tok], j: int, words: tuple[str, ...]) -> bool:
-    """ "53 soldiers and VDP were killed": an acronym joined to counted victims names a unit
+    """ "53 soldiers and ABC were killed": an acronym joined to counted victims names a unit
     (forces, auxiliaries, police), not a thing; a group's acronym is no victim."""
     text = toks[j].text
     return (

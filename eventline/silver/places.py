@@ -140,8 +140,8 @@ class Lookups:
 
     def world_known(self, countries: Sequence[str], feature: str | None) -> Any:
         """The world index as the last tier of a mention of a document about ``countries``.
-        A natural feature ("the Boni Forest" of a Kenya report) is not a town abroad that
-        shares its name: an unresolved name that keeps its text and country is better."""
+        A natural feature ("the X Forest" of a report on one country) is not a town abroad
+        that shares its name: an unresolved name that keeps its text and country is better."""
         if feature != "natural" or not countries:
             return self.world_only
 
