@@ -145,6 +145,14 @@ LINKED = re.compile(
     r"(?:to|with)\s",
     re.IGNORECASE,
 )
+# "gunmen believed to be al-Shabaab": the attackers identified with a hedge inside the phrase.
+IDENTIFIED = re.compile(
+    r"\b(?:attackers|assailants|perpetrators|gunmen|militants|insurgents|fighters|raiders"
+    r"|kidnappers|men)\s+(?:(?:who|that)\s+(?:were|are)\s+)?(?:widely\s+)?"
+    r"(?:believed|suspected|thought|presumed|said)\s+to\s+(?:be|have\s+been)\s+"
+    r"(?:(?:members|fighters|militants)\s+(?:of|from)\s+)?",
+    re.IGNORECASE,
+)
 HEDGE = re.compile(
     r"\b(?:suspect\w*|alleged\w*|believ\w*|presum\w*|reportedly|likely|probably|possibly"
     r"|apparently|attribut\w*|blam\w*|accus\w*|thought\s+to|may\s+have|might\s+have"
@@ -215,7 +223,8 @@ PAREN = re.compile(r"\([^()]*\)")
 TOKEN = re.compile(r"\w[\w’'\-.]*|[^\w\s]")
 PRE_SUBJECT_BLOCK = re.compile(
     r"\b(?:on|against|of|to|at|by|for|with|between|targeting|target|targets|including|from"
-    r"|into|towards?|near|under|among|in|over|and\s+kill\w*)\s+(?:(?:the|a|an)\s+)?$",
+    r"|into|towards?|near|under|among|in(?!\s+(?:the|a|an)\s)|over|and\s+kill\w*)\s+"
+    r"(?:(?:the|a|an)\s+)?$",
     re.IGNORECASE,
 )
 HEAD_OF = re.compile(
