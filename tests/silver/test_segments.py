@@ -325,3 +325,16 @@ def test_a_weekday_naming_a_thing_is_no_incident_of_its_own() -> None:
     (segment,) = _segments(text)
     assert _dated(segment) == (date(2019, 12, 1), date(2019, 12, 1), "day")
     assert segment.text.endswith("killed 14 people.")
+
+
+def test_a_later_sentence_opening_with_a_place_then_its_date_is_another_incident() -> None:
+    text = (
+        "2023 Terrorist Incidents:\n\n• On June 13, an IED killed four soldiers in one county."
+        " In Lamu County on that day, another IED killed two soldiers.\n"
+    )
+    segments = _segments(text)
+    assert [(s.part, _dated(s)[:2]) for s in segments] == [
+        (0, (date(2023, 6, 13), date(2023, 6, 13))),
+        (1, (date(2023, 6, 13), date(2023, 6, 13))),
+    ]
+    assert segments[1].text.startswith("In Lamu County on that day")
