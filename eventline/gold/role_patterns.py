@@ -314,6 +314,7 @@ STATE_ACTING = (
     r"|creat(?:e|es|ed|ing)|set\s+up|adopt(?:s|ed|ing)?|approv(?:e|es|ed|ing)|vot(?:e|es|ed|ing)"
     r"|deliver(?:s|ed|ing)?|publish(?:es|ed|ing)?|decid(?:e|es|ed|ing)\s+to"
     r"|(?:assum|seiz)(?:e|es|ed|ing)\s+power|t(?:ook|ake|akes|aking)\s+(?:power|over)"
+    r"|overthr(?:ew|own|ow|ows|owing)|toppl(?:e|es|ed|ing)|depos(?:e|es|ed|ing)|oust(?:s|ed|ing)?"
     r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
     r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
     r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)\s+(?:an?|the|its)\s+(?!death)"

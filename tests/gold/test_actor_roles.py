@@ -311,3 +311,9 @@ def test_a_group_named_before_its_ambush_after_in_an_is_its_perpetrator(
 ) -> None:
     text = "Five soldiers died in an ISWAP ambush near Monguno."
     assert ("iswap", "perpetrator") in acting(cat, text, "Nigeria")
+
+
+def test_the_subject_of_a_coup_verb_acts(cat: ActorCatalog) -> None:
+    text = "On 24 January 2022, army officers overthrew President Roch Marc Christian Kaboré."
+    assert ("burkina-faso-armed-forces", "perpetrator") in acting(cat, text, "Burkina Faso")
+    assert ("roch-kabore", "perpetrator") not in acting(cat, text, "Burkina Faso")
