@@ -620,3 +620,11 @@ def test_a_small_place_abroad_is_not_the_place_of_another_countrys_event(
     assert gaz.resolve(text, default_country="Mali").place_id == "ml-boni"
     abroad = gaz.resolve("Gunmen attacked a hotel in Bamako.", default_country="Kenya")
     assert (abroad.location, abroad.country) == ("Bamako", "Mali")
+
+
+def test_a_denomination_before_a_site_noun_is_no_place_name(gaz: PlaceResolver) -> None:
+    # "a Catholic church in Dori": the church is in Dori, "Catholic" names no place.
+    match = gaz.resolve(
+        "Gunmen attacked a Catholic church in Dori.", default_country="Burkina Faso"
+    )
+    assert (match.location_text, match.location, match.country) == ("Dori", "Dori", "Burkina Faso")
