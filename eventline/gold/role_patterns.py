@@ -145,7 +145,7 @@ LINKED = re.compile(
     r"(?:to|with)\s",
     re.IGNORECASE,
 )
-# "gunmen believed to be al-Shabaab": the attackers identified with a hedge inside the phrase.
+# "gunmen believed to be <group>": the attackers identified with a hedge inside the phrase.
 IDENTIFIED = re.compile(
     r"\b(?:attackers|assailants|perpetrators|gunmen|militants|insurgents|fighters|raiders"
     r"|kidnappers|men)\s+(?:(?:who|that)\s+(?:were|are)\s+)?(?:widely\s+)?"

@@ -155,7 +155,7 @@ def leads(text: str, expression: DateExpression) -> bool:
     return bool(_ANOTHER.match(before)) or is_lead_in(before)
 
 
-# "In Lamu County on that day, …": a place named before the date opens the clause too.
+# "In Xyz County on that day, …": a place named before the date opens the clause too.
 _PLACE_LEAD = re.compile(
     r"^(?:In|At|Near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+|,\s*|$)){1,3}"
     r"(?:(?:county|province|region|district|state|department)\b[\s,]*)?"
