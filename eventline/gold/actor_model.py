@@ -80,6 +80,12 @@ class Actor:
     successor_ids: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     generic_id: str | None = None
+    operates_in: tuple[str, ...] = ()  # other countries where it is the insurgency
+
+    def operates_in_country(self, country: str | None) -> bool:
+        """Whether events in *country* (ISO2) may be this group's when a report says only
+        "the militants": its home country and the catalog's ``operates_in``."""
+        return country is not None and (country == self.country or country in self.operates_in)
 
     @property
     def is_person(self) -> bool:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from eventline.gold.actor_vocabulary import (
     GUARD,
+    INSURGENT_TYPES,
     INTER_CODES,
     INTER_CODES_BY_TYPE,
     ISO2,
@@ -75,6 +76,7 @@ CATALOG_COLUMNS = (
     "actor_type",
     "inter_code",
     "country",
+    "operates_in",
     "parent_ids",
     "successor_ids",
     "active_from",
@@ -103,6 +105,7 @@ class CatalogActor:
     actor_type: str
     inter_code: int | None
     country: str | None
+    operates_in: tuple[str, ...]  # other countries where it is the established armed group
     parent_ids: tuple[str, ...]
     successor_ids: tuple[str, ...]
     active_from: int | None
@@ -203,6 +206,20 @@ def _country(where: str, value: str) -> str | None:
     return code
 
 
+def _operates_in(where: str, value: str, actor_type: str, home: str | None) -> tuple[str, ...]:
+    """Countries besides its home where a non-state armed group is the insurgency reports
+    on that country mean by "the militants" (al-Shabaab in Kenya)."""
+    codes = tuple(items(value))
+    if not codes:
+        return ()
+    if actor_type not in INSURGENT_TYPES:
+        raise fail(where, f"operates_in is for non-state armed groups, not a {actor_type}")
+    for code in codes:
+        if not ISO2.fullmatch(code) or code == home:
+            raise fail(where, f"operates_in {code!r} is not another ISO 3166-1 alpha-2 code")
+    return codes
+
+
 def _country_aliases(where: str, value: str) -> tuple[tuple[str, Spelling], ...]:
     scoped: list[tuple[str, Spelling]] = []
     for item in items(value):
@@ -238,6 +255,7 @@ def _catalog_actor(where: str, row: dict[str, str]) -> CatalogActor:
         actor_type=actor_type,
         inter_code=parse_inter_code(where, actor_type, row["inter_code"]),
         country=_country(where, row["country"]),
+        operates_in=_operates_in(where, row["operates_in"], actor_type, row["country"].strip()),
         parent_ids=_ids(where, "parent_ids", row["parent_ids"], actor_id),
         successor_ids=_ids(where, "successor_ids", row["successor_ids"], actor_id),
         active_from=active_from,

@@ -47,6 +47,8 @@ INTER_CODES_BY_TYPE: Mapping[str, frozenset[int]] = {
 }
 ACTOR_TYPES: tuple[str, ...] = tuple(INTER_CODES_BY_TYPE)
 # Types that only generic actors take: a named actor is never "civilians".
+# Non-state armed groups that wage an insurgency: a report may call one "the militants".
+INSURGENT_TYPES = frozenset({"jihadist group", "separatist group", "rebel group"})
 GENERIC_ONLY_TYPES = frozenset({"unidentified armed group", "civilians", "protesters", "rioters"})
 GUARD = "~"  # a spelling that is also a common word ("~Platform"): match it strictly
 WEAK = "?"  # a trigger word that often stands for the report's dominant named group

@@ -85,6 +85,7 @@ def _actor(row: CatalogActor) -> Actor:
         parent_ids=row.parent_ids,
         successor_ids=row.successor_ids,
         aliases=tuple(aliases),
+        operates_in=row.operates_in,
     )
 
 

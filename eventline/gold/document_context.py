@@ -13,7 +13,8 @@ them after:
   the document names, a group's parents folded into it ("the Islamic State presents it as
   ... ISIS-Mozambique" names one group). A report about one insurgency calls it "the
   militants" and "the insurgents"; the resolver lets such weak words stand for it in events
-  of the group's own country only (a report on Benin is not about the Mali-based JNIM);
+  of the countries it operates in only: its own and the catalog's ``operates_in`` (a report
+  on Kenya is about al-Shabaab; a report on Benin is not about the Mali-based JNIM);
 * **paragraphs** -- the text of a record's paragraph before the record, where a weak word
   or a "the Council" finds what it refers to ("Boko Haram remained active. ... fighters
   attacked"). A paragraph ends at a blank line, a bullet, a numbered item ("8. In the Lac
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from eventline.gold.actor_model import Actor
+from eventline.gold.actor_vocabulary import INSURGENT_TYPES
 from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, ActorCatalog, Entry, Match
 from eventline.gold.role_patterns import NAME_PARTICLES
 from eventline.text.fold import fold, fold_key
@@ -41,7 +43,6 @@ from eventline.text.names import NameMatcher
 from eventline.text.sentences import sentence_spans
 
 CONTEXT_SENTENCES = 3
-DOMINANT_TYPES = frozenset({"jihadist group", "separatist group", "rebel group"})
 _ACRONYM = r"[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9&]+)*"
 _AFTER_NAME = re.compile(rf"\s*\(\s*(?P<acr>{_ACRONYM})\s*[;,)]")
 _BEFORE_NAME = re.compile(rf"(?<![\w\-])(?P<acr>{_ACRONYM})\s*\(\s*$")
@@ -220,7 +221,7 @@ def _dominant(catalog: ActorCatalog, matches: Sequence[Match]) -> Actor | None:
     groups = {
         actor.actor_id
         for actor, _ in _named(catalog, matches)
-        if actor.actor_type in DOMINANT_TYPES
+        if actor.actor_type in INSURGENT_TYPES
     }
     ancestors = {a for g in groups for a in catalog.reference.ancestors(g)}
     leaves = groups - ancestors

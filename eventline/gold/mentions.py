@@ -19,7 +19,7 @@ these rules (the role rules then decide what each actor did):
 * **Weak words** ("militants", "insurgents", "fighters", "the group", "the government")
   stand for a named actor of a fitting type when the text ties them to exactly one: the
   record names one such actor; else the record's paragraph before it does; else (armed
-  words only) the document's dominant group, if the event is in that group's country (see
+  words only) the document's dominant group, if the event is in a country it operates in (see
   :mod:`eventline.gold.document_context`). Otherwise they are the generic actor, as strong
   words are. A word qualified "unidentified" or "unknown" is a strong word.
 * **A country name** is not an actor by itself; it becomes its government (or, acting
@@ -408,8 +408,7 @@ class MentionResolver:
         if (
             dominant is not None
             and dominant.actor_type in types
-            and country is not None
-            and dominant.country == country
+            and dominant.operates_in_country(country)
         ):
             return dominant, "document"
         return None
@@ -424,7 +423,7 @@ class MentionResolver:
             if groups:
                 return groups[-1], how
         dominant = self.context.dominant
-        if dominant is not None and country is not None and dominant.country == country:
+        if dominant is not None and dominant.operates_in_country(country):
             return dominant, "document"
         return None
 

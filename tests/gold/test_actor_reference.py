@@ -161,6 +161,18 @@ def test_ancestors_follow_parents_nearest_first(ref: ActorReference) -> None:
     assert ancestors.index("aqim") < ancestors.index("al-qaeda")
 
 
+def test_al_shabaab_operates_in_kenya_too(ref: ActorReference) -> None:
+    # Row al-shabaab: home SO, operates_in KE (its attacks in Kenya since 2011).
+    assert ref.actors["al-shabaab"].country == "SO"
+    assert ref.actors["al-shabaab"].operates_in == ("KE",)
+    # Only insurgent groups operate elsewhere: no state force or person has the column.
+    assert all(
+        a.actor_type in {"jihadist group", "separatist group", "rebel group"}
+        for a in ref.actors.values()
+        if a.operates_in
+    )
+
+
 def test_country_codes_are_iso_3166_alpha_2(ref: ActorReference) -> None:
     codes = {a.country for a in ref.actors.values() if a.country}
     codes |= {code for a in ref.actors.values() for code, _ in a.aliases_by_country}
@@ -339,6 +351,18 @@ BAD_CATALOGS = [
         changed(GOOD_ACTORS, 0, actor_type="civilians", inter_code="7"),
     ),
     ("actor_catalog.csv:3: instance_of needs a country", changed(GOOD_ACTORS, 1, country="")),
+    (
+        "actor_catalog.csv:3: operates_in is for non-state armed groups, not a state force",
+        changed(GOOD_ACTORS, 1, operates_in="NE"),
+    ),
+    (
+        "actor_catalog.csv:2: operates_in 'ML' is not another ISO 3166-1 alpha-2 code",
+        changed(GOOD_ACTORS, 0, operates_in="NE|ML"),
+    ),
+    (
+        "actor_catalog.csv:2: operates_in 'Niger' is not another ISO 3166-1 alpha-2 code",
+        changed(GOOD_ACTORS, 0, operates_in="Niger"),
+    ),
     (
         "actor_catalog.csv:2: instance_of: a rebel group cannot be a state force",
         changed(GOOD_ACTORS, 0, instance_of="soldiery"),

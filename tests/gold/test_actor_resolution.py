@@ -175,9 +175,28 @@ def test_a_report_about_one_insurgency_calls_it_the_militants(cat: ActorCatalog)
         ]
     )
     assert ("al-shabaab", "perpetrator") in document(cat, report, "Somalia")[3]
-    # The same report's group is not the "militants" of an event in another country.
-    kenya = document(cat, report, "Kenya")[3]
-    assert ("unidentified-armed-group-ke", "perpetrator") in kenya
+    # Kenya is in al-Shabaab's operates_in (actor_catalog.csv): a Kenya report's "militants"
+    # are its fighters too.
+    assert ("al-shabaab", "perpetrator") in document(cat, report, "Kenya")[3]
+    # The same report's group is not the "militants" of an event in a country it does not
+    # operate in.
+    tanzania = document(cat, report, "Tanzania")[3]
+    assert ("unidentified-armed-group-tz", "perpetrator") in tanzania
+
+
+def test_a_group_without_a_home_country_operates_where_the_catalog_says(
+    cat: ActorCatalog,
+) -> None:
+    # IS Sahel has no single home country; its operates_in is Mali, Niger and Burkina Faso.
+    report = "\n".join(
+        [
+            "Niger: the Islamic State Sahel Province has attacked the army since 2015.",
+            "",
+            "On 10 December, militants attacked a military post near Tillaberi.",
+        ]
+    )
+    assert ("isgs", "perpetrator") in document(cat, report, "Niger")[3]
+    assert ("unidentified-armed-group-bj", "perpetrator") in document(cat, report, "Benin")[3]
 
 
 def test_no_dominant_group_when_the_report_names_several(cat: ActorCatalog) -> None:
@@ -216,9 +235,11 @@ def test_each_line_of_an_unwrapped_notes_list_is_its_own_paragraph(cat: ActorCat
         [
             "On 1 May, suspected Boko Haram militants burned a market in Fotokol.",
             "On 2 May, militants looted a village near Kolofata and drove away the herds.",
+            "On 3 May, ISWAP fighters attacked a military post near Mora.",
         ]
     )
-    # The second note does not inherit the first note's attribution.
+    # The second note does not inherit the first note's attribution (and with two groups
+    # named, the list has no dominant group to stand for "militants").
     assert document(cat, notes, "Cameroon")[2] == {("unidentified-armed-group-cm", "perpetrator")}
 
 
