@@ -232,7 +232,17 @@ def _subjects(
         return clause_subject(s.text, first_clause, v_start)
     if not subjects and last is not None:
         between = s.text[last[1] : v_start]
-        if ";" not in between and _CHAINED.search(s.text, max(0, v_start - 30), v_start):
+        # An actor in between that the earlier verb did not act on opens a clause of its own
+        # ("X stormed the college before security forces ended the siege and killed ...").
+        other = any(
+            last[1] <= m.start < v_start and not (m.target or m.modifier or m.possessive)
+            for m in s.ms
+        )
+        if (
+            not other
+            and ";" not in between
+            and _CHAINED.search(s.text, max(0, v_start - 30), v_start)
+        ):
             subjects = last[0]
     if not subjects and _DIRECT_ONLY.match(s.text, v_start):
         return []  # "allowed for the party to occupy the majority of seats"

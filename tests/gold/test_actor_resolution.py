@@ -288,3 +288,16 @@ def test_inter_codes_of_a_state_force_at_home_and_abroad(cat: ActorCatalog) -> N
     assert inter_code(cat, cat.actors["minusma"], "ML") == 8
     # A person has the code of the organisation they act for.
     assert inter_code(cat, cat.actors["mohamed-bazoum"], "NE") == 1
+
+
+def test_a_verb_after_another_actors_clause_is_not_the_first_subjects(cat: ActorCatalog) -> None:
+    # "and killed the attackers" belongs to the security forces' clause, not to the group
+    # that stormed the college: the group stays the perpetrator.
+    text = (
+        "Four al-Shabaab gunmen stormed a college in Garissa before security forces ended the"
+        " siege and killed the attackers."
+    )
+    assert ("al-shabaab", "perpetrator") in acting(cat, text, "Kenya")
+    # With no actor in between, a chained verb keeps its subject ("raided ..., looted ...").
+    chained = "Boko Haram fighters raided the village, looted shops and burned houses."
+    assert acting(cat, chained, "Nigeria") == {("boko-haram", "perpetrator")}
