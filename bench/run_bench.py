@@ -91,6 +91,7 @@ def row(kind: str, case: str, n: int, size_mb: float, tree: str, floor: float, r
         "mb_per_s": round(size_mb / wall, 2),
         "peak_rss_mb": run["peak_rss_mb"],
         "stages_s": summary.get("timings", {}),
+        "parts_s": summary.get("steps", {}),
         "stage_peak_mb": summary.get("memory", {}),
         "unchanged": summary.get("unchanged", False),
         "from_cache": summary.get("documents_from_cache", 0),
@@ -123,6 +124,33 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+PARTS = (
+    "bronze extraction",
+    "silver drafting",
+    "silver deduplication",
+    "actor resolution",
+    "gold tables",
+)
+
+
+def parts_table(rows: list[dict]) -> str:
+    """Seconds of the per-document stages and of deduplication, and the flow's peak MB."""
+    lines = [
+        "| corpus | case | docs | tree | "
+        + " | ".join(f"{p} s" for p in PARTS)
+        + " | flow peak MB |",
+        "|" + "---|" * (5 + len(PARTS)),
+    ]
+    for r in rows:
+        peak = max(r["stage_peak_mb"].values(), default=0)
+        lines.append(
+            f"| {r['corpus']} | {r['case']} | {r['documents']} | {r['tree']} | "
+            + " | ".join(_stage(r["parts_s"], p) for p in PARTS)
+            + f" | {peak:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def _arguments(corpus: Path, data_dir: Path) -> list[str]:
     return ["run", str(corpus), "--data-dir", str(data_dir), "--known-until", KNOWN_UNTIL]
 
@@ -135,11 +163,12 @@ def bench_corpus(
     env: dict[str, str],
     server_pid: int,
     emit: Callable[[dict], None],
+    cases: tuple[str, ...] = CASES,
 ) -> dict[str, Any]:
     """Every case for one corpus and size, each tree in turn; returns the floors measured."""
     edited: dict[str, set[int]] = {name: set() for name in trees}
     floors: list[float] = []
-    for case in CASES:
+    for case in ("cold", *(c for c in cases if c != "cold")):  # re-runs need a cold run first
         for name, tree in trees.items():
             corpus = workdir / f"{kind}-{n}-{name}" / "corpus"
             data_dir = workdir / f"{kind}-{n}-{name}" / "data"
@@ -174,6 +203,10 @@ def main() -> None:
         "--tree", action="append", default=[], metavar="NAME=PATH",
         help="a source tree to run (repeatable; default: this checkout)",
     )  # fmt: skip
+    parser.add_argument(
+        "--cases", nargs="+", default=list(CASES), choices=CASES,
+        help="the re-runs to measure after the cold run (default: all)",
+    )  # fmt: skip
     parser.add_argument("--label", default="latest", help="results file name")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--workdir", type=Path, default=None)
@@ -202,7 +235,11 @@ def main() -> None:
     try:
         for kind in args.corpora:
             for n in args.sizes:
-                floors.append(bench_corpus(kind, n, trees, workdir, env, server.process.pid, emit))
+                floors.append(
+                    bench_corpus(
+                        kind, n, trees, workdir, env, server.process.pid, emit, tuple(args.cases)
+                    )
+                )
         if not args.no_startup:
             first_tree = next(iter(trees.values()))
             result["startup"] = measure_startup(first_tree, workdir, server.api_url)
@@ -223,6 +260,8 @@ def write_results(result: dict, out: Path, label: str) -> None:
         f"{m.get('load_average_end')} at the end; trees {result['trees']}.",
         "",
         table(result["runs"]),
+        "",
+        parts_table(result["runs"]),
         "",
         "Floors (s, at the start and at the end of each corpus's cases): "
         + "; ".join(f"{f['corpus']} {f['documents']}: {f['floor_s']}" for f in result["floors"]),

@@ -77,13 +77,21 @@ class _Elapsed(ProgressColumn):
         return Text(f"{seconds // 60}:{seconds % 60:02d} elapsed", style="progress.elapsed")
 
 
-class _Rate(ProgressColumn):
-    """Documents per second in the current stage."""
+class _Documents(MofNCompleteColumn):
+    """``done/total`` for a stage that counts documents; nothing for one that does not."""
 
     def render(self, task: Task) -> Text:
-        if not task.total or not task.elapsed or not task.completed:
+        return super().render(task) if task.total is not None else Text("")
+
+
+class _Rate(ProgressColumn):
+    """Documents per second in the current stage (frozen once the stage is complete)."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.finished_time if task.finished else task.elapsed
+        if not task.total or not elapsed or not task.completed:
             return Text("")
-        return Text(f"{task.completed / task.elapsed:.1f} docs/s", style="progress.data.speed")
+        return Text(f"{task.completed / elapsed:.1f} docs/s", style="progress.data.speed")
 
 
 class TerminalProgress:
@@ -94,7 +102,7 @@ class TerminalProgress:
         self._progress = Progress(
             TextColumn("[bold]{task.description:<12}"),
             BarColumn(),
-            MofNCompleteColumn(),
+            _Documents(),
             _Elapsed(time.monotonic()),
             _Rate(),
             console=self.console,
@@ -105,7 +113,7 @@ class TerminalProgress:
 
     def __enter__(self) -> TerminalProgress:
         self._progress.start()
-        self._task = self._progress.add_task("starting", total=None)
+        self.stage("starting")
         # Prefect's console handler prints through a rich Console: through ours, its
         # lines go above the bar instead of through it.
         for logger in (logging.getLogger(), logging.getLogger("prefect")):
@@ -123,7 +131,10 @@ class TerminalProgress:
         self._progress.stop()
 
     def stage(self, name: str, total: int | None = None) -> None:
-        self._progress.reset(self._task, total=total, completed=0, description=name)
+        # A new task, not reset(): reset keeps the previous total when given None.
+        if self._task is not None:
+            self._progress.remove_task(self._task)
+        self._task = self._progress.add_task(name, total=total)
 
     def advance(self, done: int = 1) -> None:
         self._progress.advance(self._task, done)

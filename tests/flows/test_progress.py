@@ -67,6 +67,21 @@ def test_a_stage_and_its_advances_render_documents_done_of_the_total() -> None:
     assert "elapsed" in text
 
 
+def test_a_stage_that_counts_no_documents_shows_no_count() -> None:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with progress.TerminalProgress(console) as display:
+        display.stage("silver drafting", 7)
+        display.advance(7)
+        display._progress.refresh()
+        counted = out.getvalue()
+        display.stage("quality")
+        display._progress.refresh()
+        after = out.getvalue()[len(counted) :]
+    assert "7/7" in counted
+    assert "quality" in after and "/7" not in after
+
+
 def test_shown_is_silent_when_standard_error_is_not_a_terminal() -> None:
     stream = io.StringIO()
     with progress.shown(quiet=False, stream=stream) as display:
