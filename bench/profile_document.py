@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from eventline.bronze.decoder import DecodedDocument, decode_document  # noqa: E402
 from eventline.bronze.extractor import BronzeExtract, extract_bronze  # noqa: E402
-from eventline.gold.actors import default_catalog  # noqa: E402
+from eventline.gold.actors import Line, Telling, default_catalog, resolve_document  # noqa: E402
 from eventline.silver.builder import (  # noqa: E402
     SilverDraft,
     document_countries,
@@ -63,9 +63,14 @@ def _dedup(draft: SilverDraft) -> None:
 
 
 def _actors(extract: BronzeExtract) -> None:
-    catalog = default_catalog()
-    for row in [*extract.bullets, *extract.narratives]:
-        catalog.resolve(row["text"])
+    """The document's actors as the pipeline resolves them: all records at once, with the
+    document's lines (paragraphs, acronyms it defines) and the report's country."""
+    tellings = [
+        Telling(row["record_id"], row["text"], "Mali", row["line_start"])
+        for row in [*extract.bullets, *extract.narratives]
+    ]
+    lines = [Line(int(row["line_no"]), str(row["text"])) for row in extract.lines]
+    resolve_document(tellings, lines, default_catalog())
 
 
 def run(text: str, repetitions: int) -> dict[str, list[float]]:
@@ -102,7 +107,7 @@ def main() -> None:
     # Load the reference tables first: a one-off per process, not a per-document cost.
     default_gazetteer()
     default_classifier()
-    default_catalog()
+    default_catalog().matcher("ML")  # and the matcher of the report's country
     deduplicate([])
 
     if args.profile:

@@ -48,13 +48,13 @@ def validate_published(root: Path, quiet: bool, lock_timeout: float | None) -> i
         report = run_quality_checks(
             {
                 "silver_records": read_frame(root / "silver" / "records.parquet"),
+                "silver_quarantine": read_frame(root / "silver" / "quarantine.parquet"),
                 **read_gold(root / "gold"),
             },
             {
                 "known_until": pd.Timestamp(silver["known_until"]).date(),
                 "bronze_records": counts["bronze_bullets"] + counts["bronze_narratives"],
                 "silver_quarantined": counts["silver_quarantined"],
-                "silver_merged": counts["silver_merged"],
             },
             root / "reports" / "gx",
         )

@@ -7,8 +7,9 @@ Layout::
     gold/_manifest.json                      fingerprint (silver's), the documents it holds
                                              and their events, the run's counts, every file
 
-Actors are resolved from the text of every telling in silver (records and the records
-merged into them), per document on the task runner, cached on those texts.
+Actors are resolved from every telling of an event in silver (text, country, first
+line: every telling stays there) with the document's bronze lines (its paragraphs and
+definitions), per document on the task runner, cached on those.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from eventline.gold.actors import default_catalog
-from eventline.gold.builder import (
-    ActorFindings,
-    GoldTables,
-    build_gold_tables,
-    resolve_texts,
-    telling_texts,
+from eventline.gold.actors import (
+    Telling,
+    default_catalog,
+    document_lines,
+    document_tellings,
+    resolve_document,
 )
-from eventline.quality.conservation import check_record_conservation
+from eventline.gold.builder import ActorFindings, GoldTables, build_gold_tables
+from eventline.quality.conservation import check_event_conservation
 from flows.document_cache import StepCache, step_key
 from flows.guard import gold_documents
 from flows.layers import gold_fingerprint
@@ -53,12 +54,13 @@ if TYPE_CHECKING:
 def resolve_actors(
     work: list[dict[str, Any]], cache_dir: Path, label: str
 ) -> list[dict[str, ActorFindings]]:
-    """The actors named by each document's tellings; cached by those texts."""
+    """The actors named by each document's tellings; cached by those and its lines."""
     cache = StepCache(cache_dir, "actors")
     catalog = default_catalog()
     results = []
     for item in work:
-        found = resolve_texts(item["texts"], catalog)
+        lines = document_lines(read_rows(Path(item["lines"]), ["line_no", "text"]))
+        found = resolve_document(item["tellings"], lines, catalog)
         cache.put(item["key"], found)
         results.append(found)
     get_run_logger().info("%s: %d resolved", label, len(results))
@@ -87,16 +89,13 @@ def build_gold_layer(
 ) -> LayerResult:
     """Events, actors and links, each validated by its model and written to *folder*.
 
-    Every silver record and every record merged into one is an event's telling: checked.
+    Every silver event record belongs to exactly one gold event, and gold holds nothing
+    else (context records are no event): checked.
     The manifest is sealed at publishing, when the run's quality results are known.
     """
     columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
     tables = _validated(build_gold_tables(silver, findings, default_catalog(), columns))
-    check_record_conservation(
-        [*silver["record_id"], *(rid for ids in silver["merged_record_ids"] for rid in ids)],
-        [rid for ids in tables.events["record_ids"] for rid in ids],
-        [],
-    )
+    check_event_conservation(silver, tables.events)
     for name, frame in tables.as_dict().items():
         if name == "events":
             write_partitioned_parquet(frame, GOLD_MODELS[name], folder / name, "year")
@@ -118,16 +117,30 @@ def build_gold_layer(
     )
 
 
+def _telling_keys(tellings: list[Telling]) -> list[str]:
+    return sorted(f"{t.record_id}|{t.country}|{t.line_start}|{t.text}" for t in tellings)
+
+
 @timed("gold")
 def build_gold(
     plan: RunPlan, bronze: LayerResult, silver: LayerResult, staging: Staging
 ) -> LayerResult:
     """Gold from silver's files into a staging folder (always rebuilt when a run gets here)."""
     records = read_frame(silver.folder / "records.parquet")
-    merged = read_frame(silver.folder / "merged_records.parquet")
+    events = records[records["record_class"] == "event"]
+    files = bronze.manifest["files"]
     work = [
-        {"doc_id": doc_id, "key": step_key("actors", *sorted(texts.items())), "texts": texts}
-        for doc_id, texts in telling_texts(records, merged).items()
+        {
+            "doc_id": doc_id,
+            "key": step_key(
+                "actors", *_telling_keys(tellings), files[f"lines/{doc_id}.parquet"]["sha256"]
+            ),
+            "tellings": tellings,
+            "lines": str(bronze.folder / "lines" / f"{doc_id}.parquet"),
+        }
+        for doc_id, tellings in document_tellings(
+            events[["record_id", "doc_id", "text", "country", "line_start"]].to_dict("records")
+        ).items()
     ]
     with stage(plan, "actor resolution", len(work)):
         resolved = cached_or_run(

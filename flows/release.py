@@ -63,14 +63,16 @@ def quality_gate(
     records = silver.tables.get("records")
     if records is None:
         records = read_frame(silver.folder / "records.parquet")
+    quarantine = silver.tables.get("quarantine")
+    if quarantine is None:
+        quarantine = read_frame(silver.folder / "quarantine.parquet")
     counts = bronze.counts
     report = run_quality_checks(
-        {"silver_records": records, **gold.tables},
+        {"silver_records": records, "silver_quarantine": quarantine, **gold.tables},
         {
             "known_until": pd.Timestamp(silver.manifest["known_until"]).date(),
             "bronze_records": counts["bronze_bullets"] + counts["bronze_narratives"],
             "silver_quarantined": silver.counts["silver_quarantined"],
-            "silver_merged": silver.counts["silver_merged"],
         },
         plan.reports / "gx",
         run_name=str(flow_run.get_id() or "local"),

@@ -6,7 +6,6 @@ Layout::
     silver/quarantine.parquet            records held back, with every reason
     silver/duplicate_candidates.parquet  pairs that may tell one event, for a reviewer
     silver/unknown_places.parquet        place names the gazetteer does not know
-    silver/merged_records.parquet        records folded into another, with their own text
     silver/_manifest.json                fingerprint (bronze's and the horizon), counts, files
 """
 
@@ -31,7 +30,6 @@ from flows.steps import LayerResult, cached_or_run, clock, stage, timed, transie
 from flows.storage import read_rows, write_parquet
 from schemas.silver import (
     DuplicateCandidateModel,
-    MergedRecordModel,
     QuarantineModel,
     SilverRecordModel,
     UnknownPlaceModel,
@@ -45,7 +43,6 @@ MODELS = {
     "quarantine": QuarantineModel,
     "duplicate_candidates": DuplicateCandidateModel,
     "unknown_places": UnknownPlaceModel,
-    "merged_records": MergedRecordModel,
 }
 
 
@@ -126,22 +123,17 @@ def deduplicate_silver(
     folder: Path,
     manifest: dict[str, Any],
 ) -> LayerResult:
-    """Validate the drafts of all documents, deduplicate across them, write and seal silver.
+    """Validate the drafts of all documents, link duplicates across them, write and seal
+    silver.
 
-    Every bronze record (read from bronze's files) must end exactly once in records,
-    quarantine or a merge: the conservation law is checked here.
+    Every bronze record (read from bronze's files) must be told by a silver record or be in
+    quarantine: the conservation law is checked here.
     """
     tables = assemble_silver_tables(drafts, _bronze_record_ids(bronze_dir, doc_ids))
     frames = tables.as_dict()
     for name, frame in frames.items():
         write_parquet(frame, MODELS[name], folder / f"{name}.parquet")
-    counts = {
-        "silver_records": len(tables.records),
-        "silver_quarantined": len(tables.quarantine),
-        "silver_merged": len(tables.merged_records),
-        "duplicate_candidates": len(tables.candidates),
-        "unknown_places": len(tables.unknown_places),
-    }
+    counts = tables.counts()
     sealed = seal(folder, {**manifest, "counts": counts})
     return LayerResult("silver", folder, sealed, rebuilt=True, tables=frames)
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from eventline.gold.actors import ACTOR_TYPES, CERTAINTIES, ROLES
+from eventline.gold.actors import ACTOR_TYPES, CERTAINTIES, INTER_CODES, ROLES
 from eventline.silver.casualty_vocabulary import VICTIM_CATEGORIES
 from schemas.bronze import _is_list_of_str
 from schemas.silver import (
@@ -37,13 +37,20 @@ class GoldEventModel(pa.DataFrameModel):
     date_imputed: Series[bool]
     date_label: Series[str]
     country: Series[str] = pa.Field(nullable=True)
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
+    location_text: Series[str] = pa.Field(nullable=True)
     location: Series[str] = pa.Field(nullable=True)
     location_precision: Series[str] = pa.Field(isin=LOCATION_PRECISIONS)
     admin1: Series[str] = pa.Field(nullable=True)
+    admin2: Series[str] = pa.Field(nullable=True)
     latitude: Series[float] = pa.Field(ge=-90, le=90, nullable=True)
     longitude: Series[float] = pa.Field(ge=-180, le=180, nullable=True)
+    geo_precision: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3], nullable=True)
+    where_prec: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3, 4, 5, 6, 7], nullable=True)
     event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
     sub_event_type: Series[str] = pa.Field(nullable=True)
+    event_rule: Series[str] = pa.Field(nullable=True)
+    record_class: Series[str] = pa.Field(isin=["event"])
     description: Series[str] = pa.Field(str_length={"min_value": 1})
     killed: Series[pd.Int64Dtype] = _count()
     killed_low: Series[pd.Int64Dtype] = _count()
@@ -55,6 +62,7 @@ class GoldEventModel(pa.DataFrameModel):
     kidnapped_low: Series[pd.Int64Dtype] = _count()
     kidnapped_high: Series[pd.Int64Dtype] = _count()
     assailants_killed: Series[pd.Int64Dtype] = _count()
+    fatalities: Series[pd.Int64Dtype] = _count()
     perpetrator_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     claimed: Series[bool]
     source_names: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
@@ -95,13 +103,17 @@ class GoldEventModel(pa.DataFrameModel):
 
 
 class ActorModel(pa.DataFrameModel):
-    """An actor of the reviewed reference file, with its activity in this gold."""
+    """An actor of the reviewed catalog, or a generic actor in one country ("Civilians
+    (Togo)"), with its activity in this gold."""
 
     actor_id: Series[str] = pa.Field(unique=True, str_matches=ACTOR_ID)
     name: Series[str] = pa.Field(str_length={"min_value": 1})
     aliases: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     actor_type: Series[str] = pa.Field(isin=list(ACTOR_TYPES))
+    inter_code: Series[pd.Int64Dtype] = pa.Field(isin=sorted(INTER_CODES), nullable=True)
+    generic_id: Series[str] = pa.Field(nullable=True, str_matches=ACTOR_ID)
     country: Series[str] = pa.Field(nullable=True)
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
     parent_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     successor_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     first_event_date: Series[object] = pa.Field(nullable=True, metadata={"arrow": "date32"})
@@ -132,6 +144,8 @@ class EventActorModel(pa.DataFrameModel):
     role: Series[str] = pa.Field(isin=list(ROLES))
     certainty: Series[str] = pa.Field(isin=list(CERTAINTIES), nullable=True)
     mention_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    side: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2], nullable=True)
+    inter_code: Series[pd.Int64Dtype] = pa.Field(isin=sorted(INTER_CODES), nullable=True)
 
     @pa.dataframe_check
     def _one_row_per_role(cls, frame: pd.DataFrame) -> pd.Series:

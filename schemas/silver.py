@@ -14,8 +14,11 @@ from schemas.bronze import _is_list_of_str
 
 DATE_PRECISIONS = ["day", "range", "month", "year", "bounded"]
 DATE_METHODS = ["explicit", "range", "inherited", "bounded_by_neighbours"]
+# town/admin3/admin2/admin1/country: what the named place resolved to; unresolved: a place is
+# named but the gazetteer does not know it (or not unambiguously); unknown: none is named.
+LOCATION_PRECISIONS = ["town", "admin3", "admin2", "admin1", "country", "unresolved", "unknown"]
 DATE_ROLES = list(ROLES)
-LOCATION_PRECISIONS = ["town", "admin2", "admin1", "country", "unknown"]
+RECORD_CLASSES = ["event", "context"]
 EVENT_TYPES = [
     "Battles",
     "Explosions/Remote violence",
@@ -26,6 +29,7 @@ EVENT_TYPES = [
 ]
 _ID = r"^rec_[0-9a-f]{16}$"
 _DOC = r"^doc_[0-9a-f]{16}$"
+_EVENT = r"^evt_[0-9a-f]{16}$"
 
 
 def _is_date(values: pd.Series) -> pd.Series:
@@ -48,10 +52,17 @@ def _count(**kwargs: object) -> object:
 
 
 class SilverRecordModel(pa.DataFrameModel):
-    """One event record: dated as an interval, with casualties, place and ACLED type."""
+    """One telling of an event, or a dated context sentence: dated as an interval, with
+    casualties, place and ACLED type.
+
+    Every telling stays (decision 2 of the generalization work): the tellings of one event
+    share its ``event_id``, and each one but the canonical telling names it in
+    ``duplicate_of``. Context records (``record_class`` ``context``: statistics, background,
+    plans) belong to no event and never reach gold.
+    """
 
     record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
-    # The bronze record this one is a segment of, and which (0-based): record_id is the
+    # The bronze record this one is a telling of, and which (0-based): record_id is the
     # bronze id for part 0, stable_id("rec", bronze_record_id, part) for the others.
     bronze_record_id: Series[str] = pa.Field(str_matches=_ID)
     part: Series[pd.Int64Dtype] = pa.Field(ge=0)
@@ -94,18 +105,29 @@ class SilverRecordModel(pa.DataFrameModel):
     assailants_killed_low: Series[pd.Int64Dtype] = _count()
     assailants_killed_high: Series[pd.Int64Dtype] = _count()
     assailants_killed_phrase: Series[str] = pa.Field(nullable=True)
+    fatalities: Series[pd.Int64Dtype] = _count()
+    fatalities_phrase: Series[str] = pa.Field(nullable=True)
+    location_text: Series[str] = pa.Field(nullable=True)
     location: Series[str] = pa.Field(nullable=True)
     place_id: Series[str] = pa.Field(nullable=True)
     location_precision: Series[str] = pa.Field(isin=LOCATION_PRECISIONS)
     admin1: Series[str] = pa.Field(nullable=True)
+    admin2: Series[str] = pa.Field(nullable=True)
     country: Series[str] = pa.Field(nullable=True)
+    country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
     latitude: Series[float] = pa.Field(ge=-90, le=90, nullable=True)
     longitude: Series[float] = pa.Field(ge=-180, le=180, nullable=True)
+    geo_precision: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3], nullable=True)
+    where_prec: Series[pd.Int64Dtype] = pa.Field(isin=[1, 2, 3, 4, 5, 6, 7], nullable=True)
+    places_text: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     unknown_places: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     event_type: Series[str] = pa.Field(isin=EVENT_TYPES, nullable=True)
     sub_event_type: Series[str] = pa.Field(nullable=True)
     event_rule: Series[str] = pa.Field(nullable=True)
-    merged_record_ids: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
+    record_class: Series[str] = pa.Field(isin=RECORD_CLASSES)
+    class_reason: Series[str] = pa.Field(str_length={"min_value": 1})
+    event_id: Series[str] = pa.Field(nullable=True, str_matches=_EVENT)
+    duplicate_of: Series[str] = pa.Field(nullable=True, str_matches=_ID)
     mentions: Series[object] = pa.Field(metadata={"arrow": "list<mention>"})
     n_mentions: Series[pd.Int64Dtype] = pa.Field(ge=1)
 
@@ -113,9 +135,21 @@ class SilverRecordModel(pa.DataFrameModel):
     def _dates(cls, values: pd.Series) -> pd.Series:
         return _is_date(values)
 
-    @pa.check("doc_ids", "sources", "unknown_places", "merged_record_ids")
+    @pa.check("doc_ids", "sources", "places_text", "unknown_places")
     def _lists(cls, values: pd.Series) -> pd.Series:
         return _is_list_of_str(values)
+
+    @pa.dataframe_check
+    def _events_have_an_event_id(cls, frame: pd.DataFrame) -> pd.Series:
+        """Events belong to one gold event; context records to none, and link to nothing."""
+        event = frame["record_class"] == "event"
+        return (event & frame["event_id"].notna()) | (
+            ~event & frame["event_id"].isna() & frame["duplicate_of"].isna()
+        )
+
+    @pa.dataframe_check
+    def _not_its_own_duplicate(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["duplicate_of"].isna() | (frame["duplicate_of"] != frame["record_id"])
 
     @pa.dataframe_check
     def _date_order(cls, frame: pd.DataFrame) -> pd.Series:
@@ -142,7 +176,7 @@ class QuarantineModel(pa.DataFrameModel):
     """A record held back from a layer, with every check it failed."""
 
     record_id: Series[str]
-    bronze_record_id: Series[str] = pa.Field(nullable=True)
+    bronze_record_id: Series[str]
     part: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     doc_id: Series[str]
     kind: Series[str]
@@ -181,34 +215,15 @@ class DuplicateCandidateModel(pa.DataFrameModel):
 
 
 class UnknownPlaceModel(pa.DataFrameModel):
-    """A place name the gazetteer does not know, for curators."""
+    """A place name the gazetteer does not place, for curators: with the record's country
+    and why (not in the gazetteer, or ambiguous between several places of that name)."""
 
     name: Series[str]
+    country: Series[str] = pa.Field(nullable=True)
+    reason: Series[str]
     record_id: Series[str] = pa.Field(str_matches=_ID)
     doc_id: Series[str]
     line_start: Series[pd.Int64Dtype]
-
-    class Config:
-        strict = True
-        coerce = True
-
-
-class MergedRecordModel(pa.DataFrameModel):
-    """A record folded into another that tells the same event, with its own text.
-
-    Its provenance survives in the surviving record's ``mentions``; its text is kept here
-    so that gold, built from silver's files, reads the actors this telling names too.
-    """
-
-    record_id: Series[str] = pa.Field(unique=True, str_matches=_ID)
-    into_record_id: Series[str] = pa.Field(str_matches=_ID)
-    doc_id: Series[str] = pa.Field(str_matches=_DOC)
-    kind: Series[str] = pa.Field(isin=["bullet", "narrative"])
-    reason: Series[str]
-    score: Series[float] = pa.Field(ge=0, le=1)
-    text: Series[str] = pa.Field(str_length={"min_value": 1})
-    line_start: Series[pd.Int64Dtype] = pa.Field(ge=1)
-    line_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
 
     class Config:
         strict = True

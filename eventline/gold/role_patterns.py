@@ -47,6 +47,17 @@ TRANSITIVE = forms(
     r"overr(?:un|uns|an|unning)",
     r"(?:open(?:s|ed|ing)?\s+)?fir(?:e|es|ed|ing)\s+(?:on|at)",
     r"set(?:s|ting)?\s+fire\s+to",
+    r"loot(?:s|ed|ing)?",
+    r"ransack(?:s|ed|ing)?",
+    r"plunder(?:s|ed|ing)?",
+    r"pillag(?:e|es|ed|ing)",
+    r"rob(?:s|bed|bing)?",
+    r"steal(?:s|ing)?|stole",
+    r"occup(?:y|ies|ied|ying)",
+    r"str(?:ike|ikes|uck|iking)",
+    r"t(?:ook|ake|akes|aking)\s+control\s+of",
+    r"slit(?:s|ting)?",
+    r"hack(?:s|ed|ing)?\s+to\s+death",
 )
 # Verbs whose object is the weapon or the operation, not the victim.
 AGENT_ONLY = forms(
@@ -59,13 +70,18 @@ AGENT_ONLY = forms(
     r"perpetrat(?:e|es|ed|ing)",
     r"orchestrat(?:e|es|ed|ing)",
     r"mastermind(?:s|ed|ing)?",
+    r"set(?:s|ting)?\s+off",
+    r"bl(?:ow|ows|ew|own|owing)\s+(?:\w+\s+)?up",
+    r"beg[ai]n(?:s)?\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:assault|attack|offensive|raid)",
 )
 VERB = re.compile(
     rf"(?<![\w\-])(?:(?P<transitive>{TRANSITIVE})|(?P<agent>{AGENT_ONLY}))(?![\w\-])",
     re.IGNORECASE,
 )
 ATTACK_WORD = re.compile(rf"\b(?:{TRANSITIVE}|{AGENT_ONLY}|assaults?|offensives?)\b", re.I)
-PARTICIPLE = re.compile(r"(?:ed|en|shot|hurt|burnt|overrun|out|to|on|at)$", re.IGNORECASE)
+PARTICIPLE = re.compile(
+    r"(?:ed|en|shot|hurt|burnt|overrun|out|to|on|at|struck|stolen|up|off)$", re.IGNORECASE
+)
 AUX_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|being|be|gets?|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
@@ -131,7 +147,8 @@ LINKED = re.compile(
 )
 HEDGE = re.compile(
     r"\b(?:suspect\w*|alleged\w*|believ\w*|presum\w*|reportedly|likely|probably|possibly"
-    r"|apparently|attribut\w*|blam\w*|accus\w*|thought\s+to|may\s+have|might\s+have)\b",
+    r"|apparently|attribut\w*|blam\w*|accus\w*|thought\s+to|may\s+have|might\s+have"
+    r"|described\s+(?:by\s+[^,.;]{1,40}?\s+)?as)\b",
     re.IGNORECASE,
 )
 CLAIM_WORD = re.compile(r"\bclaim\w*", re.IGNORECASE)
@@ -147,17 +164,23 @@ HEAD_NOUNS = word_set(
     " commandos helicopters aircraft drones jets ground air special group groups affiliate"
     " affiliates army military personnel police officials spokesman insurgent mercenaries"
     " contingent contingents foreign allied islamist islamists armed heavily peacekeepers"
-    " peacekeeper civilians"
+    " peacekeeper civilians media outlet outlets agency inmates prisoners detainees"
 )
 SUBJECT_WORDS = HEAD_NOUNS | word_set(
     "linked affiliated backed aligned based loyal and reportedly allegedly also later then"
     " again jointly simultaneously successfully subsequently immediately first briefly"
-    " presumably likely have has had will would reportedly apparently"
+    " presumably likely have has had will would reportedly apparently already still now"
+    " often repeatedly meanwhile formally officially allegedly"
 )
-PASSIVE_SUBJECT_WORDS = SUBJECT_WORDS | word_set(", who which that all both several")
+PASSIVE_SUBJECT_WORDS = SUBJECT_WORDS | word_set(
+    ", who which that all both several"
+    # what of a force is attacked: "an army convoy was ambushed", "a MINUSMA base was shelled"
+    " convoy convoys patrol patrols post posts base bases camp camps position positions escort"
+    " column columns checkpoint checkpoints station stations"
+)
 AGENT_WORDS = word_set(
     "the a an suspected alleged presumed jihadist jihadists militants members of fighters"
-    " elements local"
+    " elements local group groups affiliated linked with to faction cell unit"
 )
 # Words that end a victim noun phrase: prepositions of place and time, clause words, verbs.
 OBJECT_STOP = word_set(
@@ -185,7 +208,8 @@ QUANTITY = re.compile(
 )
 APPOSITIVE = re.compile(
     r",\s*(?:(?P<co>in\s+coordinat\w+\s+with|alongside|together\s+with|along\s+with"
-    r"|accompanied\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one)\b[^,;:]*,"
+    r"|accompanied\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one|some|many|most|all"
+    r"|both|several|including|among|each|mostly|often|mainly)\b[^,;:]*,"
 )
 PAREN = re.compile(r"\([^()]*\)")
 TOKEN = re.compile(r"\w[\w’'\-.]*|[^\w\s]")
@@ -210,4 +234,254 @@ MODIFIER_GAP = re.compile(
 SENTENCE_SUBJECT_PREFIX = word_set(
     "the a an suspected alleged heavily armed unidentified two three four several more than"
     " dozens of hundreds some many local islamist jihadist tuareg separatist"
+)
+
+
+# --- words that belong to a mention (see eventline.gold.mentions) ---------------------------
+
+# "Boko Haram fighters", "JNIM-affiliated militants": a trigger right after a named group.
+ABSORB_BEFORE = re.compile(
+    r"\s*\)?\s+|\s*-?\s*(?:linked|affiliated|backed|aligned|allied|affiliate|led|based|loyal)\s+",
+    re.IGNORECASE,
+)
+# "militants from the CMA", "fighters loyal to X": a trigger right before a named group.
+ABSORB_AFTER = re.compile(
+    r"\s+(?:of|from|belonging\s+to|linked\s+to|affiliated\s+(?:with|to)|loyal\s+to"
+    r"|associated\s+with|allied\s+(?:to|with)|with\s+links\s+to|tied\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "gunmen described by officials as Boko Haram", "clan militias known as Macawisley".
+IDENTIFIED_AS = re.compile(
+    r"\s+(?:(?:widely|locally|commonly|also)\s+)?(?:described|identified|known|presented"
+    r"|named)(?:\s+by\s+[^,.;()]{1,40}?)?\s+as\s+(?:the\s+)?"
+    r"|\s+(?:believed|thought|suspected|said)\s+to\s+(?:be|belong\s+to)\s+"
+    r"(?:members\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+NAME_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", re.IGNORECASE)
+MILITIA_WORDS = re.compile(r"\bmili(?:tia|tias|tiaman|tiamen|ciens?)\b", re.IGNORECASE)
+# Words of a person's name that are not a short name of that person (folded).
+NAME_PARTICLES = word_set(
+    "al el ag ould bin ibn abu abou ben bint de du la le van von der wa wal ali sheikh sheik"
+    " shaykh mohamed mohammed muhammad mohammad ahmed ahmad abdel abdul abdallah"
+    " idriss mahamat hassan hussein omar umar ibrahim moussa amadou"
+)
+
+
+# --- acting parties of clashes, strategic developments, protests (eventline.gold.acting) ------
+
+# Fighting where both sides are the acting parties ("BIR soldiers clashed with ISWAP").
+CLASH_VERB = re.compile(
+    r"\b(?:clash(?:es|ed|ing)?\s+with|f(?:ought|ight|ights|ighting)(?:\s+(?:against|with))?"
+    r"|battl(?:e|es|ed|ing)(?:\s+(?:against|with))?|exchang(?:e|es|ed|ing)\s+fire\s+with"
+    r"|skirmish(?:es|ed)?\s+with|r(?:ose|isen|ise|ises|ising)(?:\s+up)?\s+against"
+    r"|engag(?:e|es|ed|ing)\s+in\s+(?:fighting|combat|clashes|battle)\s+with)\b",
+    re.IGNORECASE,
+)
+CLASH_NOUN = re.compile(
+    r"\b(?:clashes|clash|fighting|battles?|gunfights?|firefights?|exchanges?\s+of\s+fire"
+    r"|skirmish(?:es)?|uprising)\b(?!\s+(?:positions?|vehicles?|age|force|units?)\b)",
+    re.IGNORECASE,
+)
+# Acting parties of strategic developments: the subject does the event.
+MILITARY_ACTING = (
+    r"deploy(?:s|ed|ing)?|sen(?:d|ds|t|ding)\s+(?:[\w,.\-]+\s+){0,3}?(?:troops|soldiers|forces"
+    r"|reinforcements|units?|contingents?|force)|dispatch(?:es|ed|ing)?"
+    r"|launch(?:es|ed|ing)?\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}?(?:operations?|offensive"
+    r"|(?:military|bombing|air|counter-?insurgency|counter-?terrorism)\s+campaign"
+    r"|counter-?offensive)(?!\s+(?:to\s+)?(?:search|rescue|evacuat))"
+    r"|beg[ai]n\s+(?:its\s+|their\s+)?(?:operations|deploying|deployment)"
+)
+STATE_ACTING = (
+    r"designat(?:e|es|ed|ing)|sanction(?:s|ed|ing)?|declar(?:e|es|ed|ing)|impos(?:e|es|ed|ing)"
+    r"|extend(?:s|ed|ing)?|lift(?:s|ed|ing)?|suspend(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn|awing)"
+    r"|appoint(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|dissolv(?:e|es|ed|ing)|conven(?:e|es|ed|ing)"
+    r"|met|meeting\s+with|sign(?:s|ed|ing)?|agree(?:s|d|ing)?|pledg(?:e|es|ed|ing)"
+    r"|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?"
+    r"|inaugurat(?:e|es|ed|ing)|apologi[sz](?:e|es|ed|ing)|arrest(?:s|ed|ing)?"
+    r"|detain(?:s|ed|ing)?|releas(?:e|es|ed|ing)|fre(?:e|es|ed|eing)|charg(?:e|es|ed|ing)"
+    r"|sentenc(?:e|es|ed|ing)|convict(?:s|ed|ing)?|ban(?:s|ned|ning)?|clos(?:e|es|ed|ing)"
+    r"|expel(?:s|led|ling)?|recall(?:s|ed|ing)?|order(?:s|ed|ing)?|establish(?:es|ed|ing)?"
+    r"|creat(?:e|es|ed|ing)|set\s+up|adopt(?:s|ed|ing)?|approv(?:e|es|ed|ing)|vot(?:e|es|ed|ing)"
+    r"|deliver(?:s|ed|ing)?|publish(?:es|ed|ing)?|decid(?:e|es|ed|ing)\s+to"
+    r"|(?:assum|seiz)(?:e|es|ed|ing)\s+power|t(?:ook|ake|akes|aking)\s+(?:power|over)"
+    r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
+    r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
+    r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)\s+(?:an?|the|its)\s+(?!death)"
+)
+ACTING_VERB = re.compile(
+    rf"(?<![\w\-])(?:(?P<military>{MILITARY_ACTING})|(?P<state>{STATE_ACTING}))(?![\w\-])",
+    re.IGNORECASE,
+)
+# Government regains territory: the adversary is the group that held it.
+REGAIN_VERB = re.compile(
+    r"\b(?:recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|regain(?:s|ed|ing)?"
+    r"|reclaim(?:s|ed|ing)?|liberat(?:e|es|ed|ing)|dr(?:ove|ive|ives|iven|iving)\s+(?:\w+\s+){1,3}"
+    r"?out|push(?:es|ed|ing)?\s+(?:\w+\s+){1,3}?out)\b",
+    re.IGNORECASE,
+)
+# The defending side: "Togolese troops beat back an attack", "troops killed one of them".
+DEFENSIVE_VERB = re.compile(
+    r"\b(?:repel(?:s|led|ling)?|repuls(?:e|es|ed|ing)|(?:beat|beaten|beating|beats)\s+back"
+    r"|fend(?:s|ed|ing)?\s+off|fought\s+off|foil(?:s|ed|ing)?|thwart(?:s|ed|ing)?"
+    r"|push(?:es|ed|ing)?\s+back)\b",
+    re.IGNORECASE,
+)
+DEFENDER_OBJECT = re.compile(
+    r"\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|most|all"
+    r"|dozens|scores|\d+)\s+(?:of\s+)?)?(?:them|the\s+(?:\w+\s+)?(?:attackers|assailants"
+    r"|militants|insurgents|gunmen|fighters|jihadists|terrorists|raiders))\b",
+    re.IGNORECASE,
+)
+# Protests and riots: the crowd acts (ACLED's Protesters / Rioters).
+PROTEST_EVENT = re.compile(
+    r"\b(?:demonstrations?|protests?|rall(?:y|ies)|marches|sit-ins?)\b(?P<gap>[^.;:]{0,80}?)"
+    r"\b(?:(?:were|was|have\s+been|had\s+been)\s+(?:held|staged|organi[sz]ed)|took\s+place"
+    r"|broke\s+out|erupted|continued|spread|(?P<riot>degenerated\s+into|turned\s+(?:violent"
+    r"|into)))\b",
+    re.IGNORECASE,
+)
+RIOT_EVENT = re.compile(r"\briots?\s+(?:broke\s+out|erupted|took\s+place)\b", re.IGNORECASE)
+# The state acts though the text names no agent: "Sonko was arrested", "he was charged".
+PASSIVE_STATE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?"
+    r"(?:(?P<judicial>charged|indicted|convicted|sentenced|acquitted|remanded"
+    r"|placed\s+under\s+(?:house\s+arrest|judicial\s+(?:supervision|control))"
+    r"|released\s+under\s+judicial\s+(?:supervision|control)|taken\s+into\s+custody"
+    r"|placed\s+in\s+(?:pre-?trial\s+)?detention)|(?P<arrest>arrested|detained))\b",
+    re.IGNORECASE,
+)
+# "al-Shabaab's deadliest attack": the possessor is the perpetrator (not a counter-attack).
+POSSESSIVE_ATTACK = re.compile(
+    r"['’]s\s+(?:(?:\w+est|latest|first|last|second|third|deadly|major|recent|suicide"
+    r"|coordinated|twin|bloody|attempted|failed|failed|new|dawn|night|latest)\s+){0,2}"
+    r"(?:attacks?|assaults?|bombings?|raids?|ambush(?:es)?|offensive|massacre)\b",
+    re.IGNORECASE,
+)
+# "killed in an attack by unidentified armed men", "created by a vote of the National Assembly".
+NOUN_BY = re.compile(
+    r"\b(?:attacks?|assaults?|raids?|ambush(?:es)?|bombings?|strikes?|offensive|killings?)"
+    r"\s+(?:\w+\s+)?by\s+"
+    r"|\bby\s+(?:a\s+|the\s+)?(?:vote|decision|order|decree|ruling)s?\s+of\s+(?:the\s+)?"
+    r"|\bat\s+the\s+hands\s+of\s+",
+    re.IGNORECASE,
+)
+# "struck an improvised explosive device": the subject is the victim.
+EXPLOSIVE_OBJECT = re.compile(
+    r"\s+(?:an?\s+|another\s+|a\s+second\s+|a\s+third\s+)?(?:\w+\s+){0,2}?(?:mines?|landmines?"
+    r"|IEDs?|devices?|explosives?|bombs?)\b",
+    re.IGNORECASE,
+)
+# Claims of an attack named as a noun: "Al-Shabaab claims the bombing", "has claimed Saturday's
+# attack", "claimed its fighters had burned", "which the group has claimed."
+CLAIM_NOUN = re.compile(
+    r"\bclaim(?:s|ed|ing)?\s+(?:(?:the|this|these|those|its|both|last|\w+['’]s)\s+)?"
+    r"(?:(?!that\b)[\w\-]+\s+){0,2}?(?:attacks?|bombings?|assaults?|raids?|ambush(?:es)?"
+    r"|killings?|kidnappings?|abductions?|operations?|strikes?|explosions?|blasts?|massacres?)\b"
+    r"|\bclaim(?:s|ed)?\s+(?:that\s+)?(?:its|their)\s+(?:fighters|militants|members|men"
+    r"|soldiers|mujahideen)\b"
+    r"|\b(?:has|have|had)\s+(?:also\s+)?claimed\b(?=\s*(?:[.,;:)]|$))",
+    re.IGNORECASE,
+)
+APOLOGY = re.compile(
+    r"\b(?:apologi[sz](?:e|es|ed|ing)|admit(?:s|ted|ting)\s+(?:responsibility\s+)?)\s+for\s",
+    re.IGNORECASE,
+)
+# Words that refer back to an actor named before: "he", "the Council", "the company".
+REFERRING = re.compile(
+    r"(?:^|[\s,;(])(?P<ref>(?:he|she|it|they|I|we)|[Tt]he\s+(?P<head>[A-Z][a-z]+|company"
+    r"|president|prime\s+minister|mission|council|committee|junta|government))"
+    r"(?:\s+(?:had|has|have|was|were|is|are|will|would|also|later|then|\w+ly))*\s*$"
+)
+REFERRING_TYPES = {
+    "company": frozenset({"other"}),
+    "mission": frozenset({"peacekeeping mission", "multinational force"}),
+    "junta": frozenset({"government"}),
+    "government": frozenset({"government"}),
+}
+# A clause starts after these (clause_subject): "... were killed when gunmen attacked".
+SUBORDINATOR = re.compile(
+    r"(?:,\s*but|,\s*yet)\s+|\b(?:when|while|because|whereas|although|though|if|once|whenever"
+    r"|(?:after|before|since|until)(?!\s+(?:\d|the\s|a\s|an\s|several|hours|days|weeks|months"
+    r"|years|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)))\s+",
+    re.IGNORECASE,
+)
+CLAUSE_OPENERS = word_set(
+    "about around nearly almost over between and up to at least most than some a an the"
+    " several dozen dozens hundreds hundred thousands of other another separate second third"
+    " new large small group unknown unidentified masked motorcycle-riding"
+)
+# Phrases of time between a subject and its verb ("Lawmakers on Tuesday extended").
+TIME_PHRASE = re.compile(
+    r"\b(?:on|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(?:last|this|that)\s+(?:week"
+    r"|month|year|night)\b|\bon\s+\d{1,2}\s+[A-Z][a-z]+\b|\bon\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
+)
+# A wire dateline before the first sentence: "LOMÉ, Nov. 10, 2021 (agency) - ".
+DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ .\-]{2,},\s*[^\n]{1,60}?\s[-–—]\s+")
+# "left a few soldiers wounded": the soldiers are the victims.
+LEFT_VICTIMS = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
+# "special forces led by Lieutenant Colonel Doumbouya": the person leads the subject.
+LED_BY = re.compile(
+    r"^\s+(?:led|headed|commanded|directed)\s+by\s+(?:(?:his|her|its|their)\s+\w+,?\s+)?"
+    r"(?:[A-Z][\w.]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "the Prime Minister of Côte d'Ivoire", "the Minister for Europe and Foreign Affairs of
+# France": an office of a country's government, right before the country's name.
+OFFICE_OF = re.compile(
+    r"\b(?:(?:Prime\s+)?Minister(?:\s+(?:for|of)\s+[A-Z][\w’'\-]*(?:\s+(?:and|of|the|for"
+    r"|[A-Z][\w’'\-]*)){0,6})?|Foreign\s+Minister|Defen[cs]e\s+Minister|President|Vice-President"
+    r"|Ministry(?:\s+of\s+[A-Z][\w’'\-]*(?:\s+(?:and|of|the|[A-Z][\w’'\-]*)){0,5})?|Government"
+    r"|Head\s+of\s+State|Embassy|Ambassador|Cabinet|Presidency)\s+of\s+(?:the\s+)?$"
+)
+# "23 soldiers killed;" (event notes leave out the auxiliary): the soldiers are victims.
+ELLIPTIC_PASSIVE = re.compile(
+    r"\s*(?:[;,.)(]|$|\s+(?:and|or)\s+\d|\s+(?:in|at(?!\s+least)|on|during|when|while|near)\b)",
+    re.IGNORECASE,
+)
+COUNTED_BEFORE = re.compile(
+    r"(?:\b\d+(?:,\d{3})*(?!,)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|several|many|dozens|scores|hundreds))\s+(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Verbs of saying: their subject may go on to act ("Deby said ... and asked Niger ...").
+REPORTING_VERB = re.compile(
+    r"\b(?:said|says|announced|stated|told|added|declared|explained)\b", re.IGNORECASE
+)
+# A country named as a place: "in northern Mali", "across neighbouring Niger".
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|into|across|near|of|throughout|toward|towards|at|via|through|outside"
+    r"|inside|around|within|between|over|on|against|under|for|with)\s+(?:the\s+)?(?:(?:north"
+    r"|south|east|west|central|northern|southern|eastern|western|neighbou?ring|north-?eastern"
+    r"|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest"
+    r"|mainland|rural)\s+)?$",
+    re.IGNORECASE,
+)
+# A weak word used as an adjective ("extremist attacks", "jihadist groups"): no actor alone.
+ADJECTIVAL = re.compile(
+    r"\s+(?:attacks?|groups?|violence|insurgency|insurgencies|movements?|activit(?:y|ies)"
+    r"|threats?|organi[sz]ations?|networks?|cells?|propaganda|ideology|presence|expansion"
+    r"|recruitment|recruits|factions?|elements|strongholds?|bases?|hideouts?|camps?)\b",
+    re.IGNORECASE,
+)
+# A verb inside a non-restrictive relative clause: "..., which reportedly killed hundreds".
+RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|whom|whose|that)\b[^,;]*$", re.IGNORECASE)
+# A noun, not a verb: "the fight against militants", "their fighting".
+DETERMINED = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|this|that|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE
+)
+# The crowd's own verbs: "Malian citizens have protested Keita".
+PROTEST_VERB = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|es|ed|ing)|march(?:es|ed)|rall(?:y|ies|ied))\b"
+    r"(?!\s+(?:was|were|is|are)\b)",
+    re.IGNORECASE,
+)
+FOREIGN = re.compile(r"\bforeign\s+$", re.IGNORECASE)
+# Who the attackers looked like, not who they were: "men dressed as traditional hunters".
+DISGUISED_AS = re.compile(
+    r"\b(?:dressed|disguised|posing|masquerading)\s+as\s+(?:the\s+|an?\s+)?$"
+    r"|\b(?:wearing|in)\s+(?:the\s+)?(?:uniforms?\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
 )

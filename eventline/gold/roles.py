@@ -1,7 +1,32 @@
-"""Decide each actor mention's role in its sentence (the rules are listed in
-:mod:`eventline.gold.actors`): claimant, perpetrator, target or mentioned, with a certainty.
+"""Decide, sentence by sentence, what each actor of a record did in it.
 
-Precision over recall: a mention that no rule places is ``mentioned``.
+The rules (precision over recall: an actor no rule places is ``mentioned``):
+
+* claimant (certainty ``claimed``): subject of "claims responsibility", "claims (that) it
+  carried out", "claims to (have) <attack verb>", "claims the bombing", "has claimed
+  Saturday's attack", "claimed its fighters had burned ...", "takes credit", bare "(which X)
+  has claimed."; agent of "claimed by". States, missions, organisations and courts never
+  claim. Every claimant is also a perpetrator with certainty ``claimed``.
+* perpetrator: subject of an attack verb (attack, ambush, kill, kidnap, storm, loot, occupy,
+  overrun, fire on, set off, blow up ...), the subject found as the nearest actor before the
+  verb with only subject words between, else the subject of the previous verb it is
+  coordinated with ("entered Muidumbe, overran Namacande and occupied ..."), else the actor
+  that opens the verb's clause ("militants who arrived by boat overran ..."); agent of a
+  passive ("kidnapped by X"), of "an attack by X", "at the hands of X", "by a vote of X";
+  "X attack", "X's deadliest attack"; "X was responsible/behind"; "attributed to X"; "blamed
+  X (for)"; "accuse X of"; "X apologised for the strike"; "in conjunction with X"; hedged
+  "attackers linked to X". Certainty ``suspected`` when a hedge ("suspected", "believed",
+  "described as", "attributed", "blamed" ...) comes before, else ``confirmed``.
+* a subject that strikes a mine or an IED is its victim; a subject whose violence falls on
+  the attackers ("troops killed one of them") defends (see :mod:`eventline.gold.acting`).
+* target: object of an attack verb within a short noun phrase, after "attack on|against",
+  "killing of", or subject of a passive attack verb. A person beside an organisation in that
+  phrase is the victim, the organisation an affiliation ("kill AQIM leader Droukdel").
+* mentioned: everything else; possessives ("Goita's chief of staff") always.
+
+Strategic developments, clashes, regained territory, protests and actions of the state with
+no agent named are in :mod:`eventline.gold.acting`; what the record as a whole keeps is
+decided in :mod:`eventline.gold.event_roles`.
 """
 
 from __future__ import annotations
@@ -10,11 +35,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor, ActorMention
+from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor
+from eventline.gold.mentions import Candidate
+from eventline.gold.role_grammar import (
+    certainty,
+    clause_subject,
+    find_agents,
+    find_objects,
+    find_subject,
+    mark_targets,
+    sentence_subject,
+)
 from eventline.gold.role_patterns import (
     ACCUSE,
-    AGENT_WORDS,
-    APPOSITIVE,
+    APOLOGY,
     ATTACK_PARTICIPLE,
     ATTACK_WORD,
     ATTRIBUTED,
@@ -22,372 +56,321 @@ from eventline.gold.role_patterns import (
     BLAME,
     BY_AFTER,
     CLAIM,
+    CLAIM_NOUN,
     CLAIM_WORD,
     CLAIMED_BY,
     CONJUNCTION,
-    COORDINATION,
+    COUNTED_BEFORE,
+    DEFENDER_OBJECT,
+    ELLIPTIC_PASSIVE,
+    EXPLOSIVE_OBJECT,
     FOR,
-    HEAD_NOUNS,
-    HEAD_OF,
     HEDGE,
-    IN_PLACE,
     INTENT_BEFORE,
+    LEFT_VICTIMS,
     LINKED,
-    MODIFIER_GAP,
     NOT_AGENT_BEFORE,
     NOUN_AFTER,
+    NOUN_BY,
     NOUN_OF,
     NOUN_ON,
-    OBJECT_STOP,
     OF_SOON,
-    PAREN,
     PARTICIPLE,
     PASSIVE_SUBJECT_WORDS,
     POSSESSIVE_AFTER,
+    POSSESSIVE_ATTACK,
     PRE_SUBJECT_BLOCK,
-    QUANTITY,
+    REFERRING,
     RESPONSIBLE,
-    ROLE_NOUNS,
-    SENTENCE_SUBJECT_PREFIX,
     STRONG_HEDGE,
-    SUBJECT_CONNECTOR,
-    SUBJECT_WORDS,
-    TITLE,
-    TOKEN,
+    SUBORDINATOR,
     VERB,
 )
 from eventline.text.markup import BULLET_LABEL, LINK_MARKUP, blank
 from eventline.text.sentences import sentence_spans
 
+# (reference as written, its start and end in the record) -> the actor it refers to.
+Refer = Callable[[str, int, int], Actor | None]
+_STRIKE = re.compile(r"str(?:ike|ikes|uck|iking)", re.IGNORECASE)
+
+
+def _opening_end(text: str) -> int:
+    """Where the sentence's first clause ends (a subordinator or a semicolon)."""
+    ends = [m.start() for m in SUBORDINATOR.finditer(text)] + [text.find(";")]
+    return min([e for e in ends if e > 0] or [len(text)])
+
+
+_NOUN_FORM = re.compile(r"(?<!s)s$|fire$|shot$|ture$|ing$", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"\b(?:of|from|with|for|his|her|their|its|the|a|an|these|those|such|multiple|several"
+    r"|two|three|four|five|\d+|further|more|new|recent|deadly)\s+$|['’]s\s+$",
+    re.IGNORECASE,
+)
+# "a(n)/the/its + up to two words" right before an attack word makes it a noun, unless
+# an actor is among the words ("the militants attack").
+_DET_PHRASE = re.compile(
+    r"\b(?:a|an|the|this|these|those|its|their|his|her|[\w\-]+['’]s|regular|repeated|frequent"
+    r"|recent|further|several|multiple|coordinated|deadly|numerous|many)\s+(?:[\w\-]+\s+){0,2}$"
+    r"|\b(?:says|said|states|stated|reports|reported|notes|noted|warns|warned)\s+that\s+$",
+    re.IGNORECASE,
+)
+# What the acting-party rules can find in a sentence that names no actor: a reference to
+# one ("he", "the Council"), a protest, an act of the state with no agent.
+_MAY_ACT = re.compile(
+    r"\b(?:he|she|I|we|[Tt]he\s+[A-Z][a-z]+|the\s+(?:company|president|prime\s+minister|mission"
+    r"|council|committee|junta)|arrested|detained|charged|indicted|convicted|sentenced"
+    r"|acquitted|remanded|custody|house\s+arrest|judicial|demonstrations?|protests?|rall(?:y|ies)"
+    r"|marches|sit-ins?|riots?|protested|demonstrated|marched|rallied)\b"
+)
+# A record that starts mid-sentence with its verb: "had delivered an 800-page report ...".
+_CONTINUED = re.compile(r"\s*(?:[a-z][\w\-]*\s+){0,2}$")
+_AND = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DIRECT_ONLY = re.compile(r"occup", re.IGNORECASE)  # verbs whose subject must be right there
+# Attack words that are nouns as often as verbs ("the deadliest ambush", "a raid").
+_NOUN_TOO = re.compile(
+    r"attacks?|ambush(?:es)?|raids?|strikes?|bombings?|shelling|assaults?|massacres?|fire"
+    r"|shooting|bombs?|(?:open\s+)?fire\s+(?:on|at)",
+    re.IGNORECASE,
+)
+_CHAINED = re.compile(r"(?:,|\band\b|\bthen\b|\bbefore\b)\s*(?:\w+ly\s+)?(?:then\s+)?$", re.I)
+
 
 @dataclass
-class _Mention:
-    actor: Actor
-    start: int  # offsets within the sentence
-    end: int
-    claimant: bool = False
-    perpetrator: str | None = None  # certainty
-    target: bool = False
-    modifier: bool = False
-    possessive: bool = False
-    co_subjects: list[_Mention] = field(default_factory=list)
+class Sentence:
+    """One sentence of a record while its rules run; mention offsets are the sentence's."""
 
-    @property
-    def is_person(self) -> bool:
-        return self.actor.actor_type == "person"
+    text: str
+    index: int
+    offset: int  # where the sentence starts in the record
+    ms: list[Candidate]
+    refer: Refer | None = None
+    parent_of: Callable[[str], Actor] | None = None  # an actor by id (a mission's parent)
+    added: list[Candidate] = field(default_factory=list)
+    events: list[tuple[int, int]] = field(default_factory=list)  # clauses of attack verbs
 
-    def set_perpetrator(self, certainty: str) -> None:
-        rank = {"confirmed": 0, "claimed": 1, "suspected": 2}
-        if self.perpetrator is None or rank[certainty] < rank[self.perpetrator]:
-            self.perpetrator = certainty
+    def in_mention(self, offset: int) -> bool:
+        return any(m.start <= offset < m.end for m in self.ms)
 
-    def emit(self, text: str, offset: int) -> list[ActorMention]:
-        start, end = self.start + offset, self.end + offset
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause of ``position``: the sentence, and its part between semicolons."""
+        return (self.index, self.text.count(";", 0, position))
 
-        def make(role: str, certainty: str | None) -> ActorMention:
-            return ActorMention(self.actor.actor_id, text[start:end], role, certainty, start, end)
-
-        if self.possessive or self.modifier:
-            return [make("mentioned", None)]
-        if self.claimant:
-            return [make("claimant", "claimed"), make("perpetrator", "claimed")]
-        if self.perpetrator is not None:
-            return [make("perpetrator", self.perpetrator)]
-        if self.target:
-            return [make("target", None)]
-        return [make("mentioned", None)]
-
-
-def _tokens(gap: str) -> list[str]:
-    return [t.lower().lstrip("-") for t in TOKEN.findall(gap) if t not in "-–"]
-
-
-def _strip_gap(gap: str) -> tuple[str, list[tuple[int, int, bool]]]:
-    """Blank appositives, parentheses and "in <Place>" in a gap; report blanked spans (with
-    whether each is a co-actor phrase such as "in coordinating with X")."""
-    removed: list[tuple[int, int, bool]] = []
-
-    def blank(m: re.Match[str], co: bool = False) -> str:
-        removed.append((m.start(), m.end(), co))
-        return " " * (m.end() - m.start())
-
-    gap = PAREN.sub(blank, gap)
-    gap = APPOSITIVE.sub(lambda m: blank(m, bool(m.group("co"))), gap)
-    gap = IN_PLACE.sub(blank, gap)
-    gap = TITLE.sub(blank, gap)
-    gap = QUANTITY.sub(blank, gap)
-    return gap, removed
+    def referred(self, position: int) -> list[Candidate]:
+        """The actor a pronoun or "the Council" right before ``position`` refers to."""
+        if self.refer is None:
+            return []
+        found = REFERRING.search(self.text, max(0, position - 60), position)
+        if found is None:
+            # A record that goes on from the previous one ("had delivered a report in July"):
+            # its verb's subject is the one that record's sentence began with.
+            if self.offset == 0 and _CONTINUED.match(self.text[:position]):
+                actor = self.refer("", 0, 0)
+                if actor is not None:
+                    candidate = Candidate(actor, 0, 0, kind="reference")
+                    self.ms.insert(0, candidate)
+                    self.added.append(candidate)
+                    return [candidate]
+            return []
+        start, end = found.span("ref")
+        if any(m.start < end and start < m.end for m in self.ms):
+            return []
+        actor = self.refer(found.group("ref"), start + self.offset, end + self.offset)
+        if actor is None:
+            return []
+        candidate = Candidate(actor, start, end, kind="reference")
+        self.ms.append(candidate)
+        self.ms.sort(key=lambda m: (m.start, m.end))
+        self.added.append(candidate)
+        return [candidate]
 
 
-def _subject_gap_ok(gap: str, words: frozenset[str] = SUBJECT_WORDS) -> bool:
-    stripped = gap.strip()
-    stripped = re.sub(r"^\)\s*", "", stripped)
-    tokens = _tokens(stripped)
-    return all(t in words for t in tokens)
-
-
-def _object_gap_ok(gap: str, first: bool) -> bool:
-    stripped, _ = _strip_gap(gap)
-    all_tokens = _tokens(stripped)
-    if first and all_tokens and (all_tokens[0] in {",", "from", "by"}):
-        return False  # "the attack, the army ...", "attacks from X": X is no victim
-    tokens = [t for t in all_tokens if t not in {",", "(", ")", "“", "”", '"'}]
-    if len(tokens) > 8:
-        return False
-    return all(t not in OBJECT_STOP and (t[0].isalnum()) for t in tokens) and not re.search(
-        r"[;:—–.!?]", stripped
-    )
-
-
-def _find_subject(
-    sentence: str, ms: list[_Mention], pos: int, words: frozenset[str] = SUBJECT_WORDS
-) -> list[_Mention]:
-    """The mentions that are the grammatical subject of whatever starts at ``pos``."""
-    before = [m for m in ms if m.end <= pos]
-    head: _Mention | None = None
-    co: list[_Mention] = []
-    for candidate in reversed(before):
-        gap, removed = _strip_gap(sentence[candidate.end : pos])
-        if _subject_gap_ok(gap, words):
-            if candidate.target:
-                return []  # "kill nine Malian soldiers and wound eight": still the victim
-            head = candidate
-            for start, end, is_co in removed:
-                if is_co:
-                    lo, hi = candidate.end + start, candidate.end + end
-                    co.extend(m for m in ms if lo <= m.start and m.end <= hi)
-            break
-    if head is None:
-        return []
-    chain = [head]
-    i = ms.index(head)
-    while i > 0:
-        previous = ms[i - 1]
-        gap = sentence[previous.end : chain[0].start]
-        if MODIFIER_GAP.match(gap) or POSSESSIVE_AFTER.match(gap):
-            previous.modifier = True
-            break
-        if _is_coordination(gap) or SUBJECT_CONNECTOR.match(gap):
-            chain.insert(0, previous)
-            i -= 1
-            continue
-        break
-    prefix = sentence[: chain[0].start]
-    if PRE_SUBJECT_BLOCK.search(prefix[-40:]) and not HEAD_OF.search(prefix[-60:]):
-        return []
-    return chain + co
-
-
-def _is_coordination(gap: str) -> bool:
-    tokens = _tokens(gap)
-    if not tokens:
-        return True
-    if "," in tokens and tokens[-1] in {"a", "an"} and not {"and", "or"} & set(tokens):
-        return False  # "IRSAD, an al-Qaeda-linked group": an appositive, not a list
-    allowed = COORDINATION | HEAD_NOUNS | {str(n) for n in range(1000)}
-    return all(t in allowed or t.isdigit() for t in tokens) and any(
-        t in {",", "and", "or", "&", "("} for t in tokens
-    )
-
-
-def _find_objects(sentence: str, ms: list[_Mention], pos: int) -> list[_Mention]:
-    """The mentions in the noun phrase that starts at ``pos`` (the victims of a verb)."""
-    chain: list[_Mention] = []
-    anchor = pos
-    for m in ms:
-        if m.start < pos:
-            continue
-        if m.target or m.perpetrator is not None or m.claimant:
-            break
-        if not _object_gap_ok(sentence[anchor : m.start], first=not chain):
-            break
-        chain.append(m)
-        anchor = m.end
-    return chain
-
-
-def _mark_targets(sentence: str, chain: list[_Mention]) -> None:
-    if not chain:
-        return
-    has_person = any(m.is_person for m in chain)
-    for i, m in enumerate(chain):
-        if has_person:
-            # "AQIM leader Droukdel": the person is the victim, the organisation an affiliation.
-            m.target = m.is_person
-            m.modifier = not m.is_person
-            continue
-        if i + 1 < len(chain):
-            gap_tokens = set(_tokens(sentence[m.end : chain[i + 1].start]))
-            if gap_tokens & ROLE_NOUNS:
-                m.modifier = True
+def _claims(s: Sentence) -> None:
+    for pattern in (CLAIM, CLAIM_NOUN):
+        for claim in pattern.finditer(s.text):
+            if s.in_mention(claim.start()):
                 continue
-        m.target = True
-
-
-def _find_agents(sentence: str, ms: list[_Mention], pos: int) -> list[_Mention]:
-    """The mentions named right after ``pos`` ("by X", "to X, Y and Z")."""
-    after = [m for m in ms if m.start >= pos]
-    if not after:
-        return []
-    first = after[0]
-    tokens = _tokens(sentence[pos : first.start])
-    if len(tokens) > 4 or not all(t in AGENT_WORDS for t in tokens):
-        return []
-    chain = [first]
-    for m in after[1:]:
-        gap = sentence[chain[-1].end : m.start]
-        if MODIFIER_GAP.match(gap) or not _is_coordination(gap):
-            break
-        if MODIFIER_GAP.match(sentence, m.end):
-            m.modifier = True  # "by AQIM and al-Qaeda-linked militants": keep the head only
-            break
-        chain.append(m)
-    return chain
-
-
-def _certainty(prefix: str) -> str:
-    return "suspected" if HEDGE.search(prefix) or CLAIM_WORD.search(prefix) else "confirmed"
-
-
-def _sentence_subject(sentence: str, ms: list[_Mention]) -> list[_Mention]:
-    """The mentions that open the sentence ("Militants from the CMA (CMA), ..."), if any."""
-    first = ms[0]
-    prefix = sentence[: first.start]
-    tokens = _tokens(prefix)
-    head_of = re.search(
-        r"(?:from|of|belonging\s+to|linked\s+to|with\s+links\s+to)\s+(?:the\s+)?$", prefix, re.I
-    )
-    if head_of:
-        tokens = _tokens(prefix[: head_of.start()])
-    if not all(t in SENTENCE_SUBJECT_PREFIX or t in HEAD_NOUNS for t in tokens):
-        return []
-    chain = [first]
-    for m in ms[1:]:
-        gap = sentence[chain[-1].end : m.start]
-        if _is_coordination(gap):
-            chain.append(m)
-        else:
-            break
-    return chain
-
-
-def _assign_roles(sentence: str, ms: list[_Mention]) -> None:
-    """Apply the role rules of :mod:`eventline.gold.actors` to one sentence's mentions."""
-    for m in ms:
-        m.possessive = bool(POSSESSIVE_AFTER.match(sentence, m.end))
-    spans = [(m.start, m.end) for m in ms]
-
-    def in_mention(offset: int) -> bool:
-        return any(s <= offset < e for s, e in spans)
-
-    # Claims first: a claimant's verbs below must not re-decide its certainty.
-    _claims(sentence, ms, in_mention)
-    _verbs(sentence, ms, in_mention)
-    _nouns(sentence, ms, in_mention)
-    _responsibility(sentence, ms)
-    _accomplices(sentence, ms)
-    for m in ms:
-        if m.claimant:
-            m.perpetrator = "claimed"
-
-
-def _claims(sentence: str, ms: list[_Mention], in_mention: Callable[[int], bool]) -> None:
-    for claim in CLAIM.finditer(sentence):
-        if in_mention(claim.start()):
-            continue
-        for m in _find_subject(sentence, ms, claim.start()):
+            subjects = find_subject(s.text, s.ms, claim.start()) or clause_subject(
+                s.text, s.ms, claim.start()
+            )
+            for m in subjects or s.referred(claim.start()):
+                if m.actor.actor_type not in NON_CLAIMANT_TYPES:
+                    m.claimant = True
+                    m.set_perpetrator("claimed", "claim", s.clause(claim.start()))
+    for claim in CLAIMED_BY.finditer(s.text):
+        for m in find_agents(s.text, s.ms, claim.end()):
             if m.actor.actor_type not in NON_CLAIMANT_TYPES:
                 m.claimant = True
-    for claim in CLAIMED_BY.finditer(sentence):
-        for m in _find_agents(sentence, ms, claim.end()):
-            if m.actor.actor_type not in NON_CLAIMANT_TYPES:
-                m.claimant = True
+                m.set_perpetrator("claimed", "claim", s.clause(claim.start()))
 
 
-def _passive_victims(sentence: str, ms: list[_Mention], pos: int) -> None:
-    for m in _find_subject(sentence, ms, pos, PASSIVE_SUBJECT_WORDS):
+def _passive_victims(s: Sentence, pos: int) -> None:
+    for m in find_subject(s.text, s.ms, pos, PASSIVE_SUBJECT_WORDS):
         if not m.claimant and m.perpetrator is None:
             m.target = True
 
 
-def _verbs(sentence: str, ms: list[_Mention], in_mention: Callable[[int], bool]) -> None:
-    sentence_subject: list[_Mention] | None = None
-    for verb in VERB.finditer(sentence):
+def _subjects(
+    s: Sentence, v_start: int, v_end: int, last: tuple[list[Candidate], int] | None
+) -> list[Candidate]:
+    """The subject of the verb at [v_start, v_end): by the rules of the module docstring."""
+    subjects = find_subject(s.text, s.ms, v_start)
+    if subjects and LEFT_VICTIMS.search(s.text[: subjects[0].start]):
+        for m in subjects:  # "left a few soldiers wounded"
+            m.target = True
+        return []
+    if not subjects and ATTACK_PARTICIPLE.search(s.text[:v_end]):
+        # "Militants from the CMA ..., launching an attack": the sentence's subject acts;
+        # not the subject of a clause in between ("... while security forces give chase,
+        # killing 18").
+        if last is not None:
+            return last[0]
+        opening = sentence_subject(s.text, s.ms) if s.ms else []
+        if opening and all(not (opening[-1].end < m.start < v_start) for m in s.ms):
+            return opening
+        first_clause = [m for m in s.ms if m.start < _opening_end(s.text)]
+        return clause_subject(s.text, first_clause, v_start)
+    if not subjects and last is not None:
+        between = s.text[last[1] : v_start]
+        if ";" not in between and _CHAINED.search(s.text, max(0, v_start - 30), v_start):
+            subjects = last[0]
+    if not subjects and _DIRECT_ONLY.match(s.text, v_start):
+        return []  # "allowed for the party to occupy the majority of seats"
+    if not subjects and not s.text[v_start:v_end].lower().endswith("ing"):
+        coordinated = _AND.search(s.text, max(0, v_start - 30), v_start) is not None
+        subjects = clause_subject(s.text, s.ms, v_start, coordinated)  # not for ", killing"
+    return subjects
+
+
+def _not_a_verb(s: Sentence, verb: re.Match[str]) -> bool:
+    """The attack word is inside a name, a noun ("the killing of X", "died of wounds", "an
+    Islamist attack") or an intention ("claiming they intended to target")."""
+    v_start, v_end = verb.span()
+    before = s.text[:v_start]
+    if (
+        s.in_mention(v_start)
+        or re.match(r"\s+of\b", s.text[v_end:], re.IGNORECASE)
+        or INTENT_BEFORE.search(before[-60:])
+    ):
+        return True
+    window = max(0, v_start - 60)
+    if _NOUN_FORM.search(verb.group()) and _DETERMINER.search(s.text, window, v_start):
+        return True
+    if not _NOUN_TOO.fullmatch(verb.group()):
+        return False
+    phrase = _DET_PHRASE.search(s.text, window, v_start)
+    return phrase is not None and not any(phrase.start() < m.end <= v_start for m in s.ms)
+
+
+def _passive(s: Sentence, verb: re.Match[str]) -> bool:
+    """Handle a passive ("kidnapped by MUJAO", "X was killed"); True when it was one."""
+    v_start, v_end = verb.span()
+    word, before = verb.group(), s.text[:v_start]
+    agent = BY_AFTER.match(s.text, v_end)
+    aux = AUX_BEFORE.search(before[-30:])
+    if not PARTICIPLE.search(word) or (agent is None and aux is None):
+        return False
+    if agent is not None and not NOT_AGENT_BEFORE.search(before[-30:]):
+        for m in find_agents(s.text, s.ms, agent.end()):
+            m.set_perpetrator(certainty(s.text[: m.start]), "agent", s.clause(v_start))
+    if verb.group("transitive"):
+        # The victim precedes: "Algerian diplomats kidnapped by MUJAO", "X was killed by".
+        _passive_victims(s, v_start - len(aux.group()) if aux else v_start)
+    return True
+
+
+def _victims_only(s: Sentence, verb: re.Match[str], subjects: list[Candidate]) -> bool:
+    """The subject suffers the verb: "a patrol struck an IED", "23 soldiers killed;"."""
+    v_end = verb.end()
+    struck = _STRIKE.fullmatch(verb.group()) and EXPLOSIVE_OBJECT.match(s.text, v_end)
+    elliptic = (
+        subjects
+        and PARTICIPLE.search(verb.group())
+        and ELLIPTIC_PASSIVE.match(s.text, v_end)
+        and COUNTED_BEFORE.search(s.text[: subjects[0].start])
+    )
+    if not (struck or elliptic):
+        return False
+    for m in subjects:
+        m.target = True
+    return True
+
+
+def _verbs(s: Sentence) -> None:
+    last: tuple[list[Candidate], int] | None = None
+    for verb in VERB.finditer(s.text):
+        if _not_a_verb(s, verb):
+            continue
         v_start, v_end = verb.span()
-        before = sentence[:v_start]
-        if (
-            in_mention(v_start)
-            or re.match(r"\s+of\b", sentence[v_end:], re.IGNORECASE)  # "the killing of X"
-            or INTENT_BEFORE.search(before[-60:])  # "claiming they intended to target ..."
-        ):
+        s.events.append(s.clause(v_start))
+        if _passive(s, verb):
             continue
-        word = verb.group()
-        agent = BY_AFTER.match(sentence, v_end)
-        aux = AUX_BEFORE.search(before[-30:])
-        pos = v_start - len(aux.group()) if aux else v_start
-        if agent is not None and PARTICIPLE.search(word):
-            if not NOT_AGENT_BEFORE.search(before[-30:]):
-                for m in _find_agents(sentence, ms, agent.end()):
-                    m.set_perpetrator(_certainty(sentence[: m.start]))
-            # The victim precedes: "Algerian diplomats kidnapped by MUJAO", "X was killed by".
-            if verb.group("transitive"):
-                _passive_victims(sentence, ms, pos)
+        subjects = _subjects(s, v_start, v_end, last)
+        if _victims_only(s, verb, subjects):
             continue
-        if aux is not None and PARTICIPLE.search(word):
-            if verb.group("transitive"):
-                _passive_victims(sentence, ms, pos)
-            continue
-        subjects = _find_subject(sentence, ms, v_start)
-        if not subjects and ATTACK_PARTICIPLE.search(sentence[:v_end]):
-            # "Militants from the CMA ..., launching an attack": the sentence's subject acts.
-            if sentence_subject is None:
-                sentence_subject = _sentence_subject(sentence, ms)
-            if sentence_subject and all(
-                not (sentence_subject[-1].end < m.start < v_start) for m in ms
-            ):
-                subjects = sentence_subject
+        defends = DEFENDER_OBJECT.match(s.text, v_end) is not None
         for m in subjects:
-            m.set_perpetrator(_certainty(sentence[:v_start]))
-        if verb.group("transitive"):
-            _mark_targets(sentence, _find_objects(sentence, ms, v_end))
+            if defends:
+                m.defender = True
+            else:
+                m.set_perpetrator(certainty(s.text[:v_start]), "verb", s.clause(v_start))
+        if subjects:
+            last = (subjects, v_end)
+        if verb.group("transitive") and not defends:
+            mark_targets(s.text, find_objects(s.text, s.ms, v_end))
 
 
-def _nouns(sentence: str, ms: list[_Mention], in_mention: Callable[[int], bool]) -> None:
-    for noun in (*NOUN_ON.finditer(sentence), *NOUN_OF.finditer(sentence)):
-        if in_mention(noun.start()) or INTENT_BEFORE.search(sentence[: noun.start()][-60:]):
+def _nouns(s: Sentence) -> None:
+    for noun in (*NOUN_ON.finditer(s.text), *NOUN_OF.finditer(s.text)):
+        if s.in_mention(noun.start()) or INTENT_BEFORE.search(s.text[: noun.start()][-60:]):
             continue
-        chain = _find_objects(sentence, ms, noun.end())
-        _mark_targets(sentence, chain)
-        if chain and (agent := BY_AFTER.match(sentence, chain[-1].end)) is not None:
+        chain = find_objects(s.text, s.ms, noun.end())
+        mark_targets(s.text, chain)
+        if chain and (agent := BY_AFTER.match(s.text, chain[-1].end)) is not None:
             # "the killing of al-Tilemsi by French troops"
-            for m in _find_agents(sentence, ms, agent.end()):
-                m.set_perpetrator(_certainty(sentence[: m.start]))
-    for m in ms:
-        if NOUN_AFTER.match(sentence, m.end) and not PRE_SUBJECT_BLOCK.search(
-            sentence[: m.start][-40:]
+            for m in find_agents(s.text, s.ms, agent.end()):
+                m.set_perpetrator(certainty(s.text[: m.start]), "agent", s.clause(noun.start()))
+    for by in NOUN_BY.finditer(s.text):
+        for m in find_agents(s.text, s.ms, by.end()):
+            m.set_perpetrator(certainty(s.text[: m.start]), "agent", s.clause(by.start()))
+    for m in s.ms:
+        if m.modifier:
+            continue
+        if POSSESSIVE_ATTACK.match(s.text, m.end) or (
+            NOUN_AFTER.match(s.text, m.end)
+            and not PRE_SUBJECT_BLOCK.search(s.text[: m.start][-40:])
         ):
-            m.set_perpetrator(_certainty(sentence[: m.start]))  # "the IS Sahel attack"
+            m.set_perpetrator(certainty(s.text[: m.start]), "noun", s.clause(m.start))
+            m.possessive = False  # "the IS Sahel attack", "al-Shabaab's deadliest attack"
 
 
-def _responsibility(sentence: str, ms: list[_Mention]) -> None:
-    for rule in RESPONSIBLE.finditer(sentence):
-        for m in _find_subject(sentence, ms, rule.start()):
-            m.set_perpetrator(_certainty(sentence[: rule.end()]))
-    for rule in ATTRIBUTED.finditer(sentence):
-        for m in _find_agents(sentence, ms, rule.end()):
-            m.set_perpetrator("suspected")
-    for rule in BLAME.finditer(sentence):
-        stop = FOR.search(sentence, rule.end())
+def _responsibility(s: Sentence) -> None:
+    for rule in RESPONSIBLE.finditer(s.text):
+        for m in find_subject(s.text, s.ms, rule.start()):
+            m.set_perpetrator(
+                certainty(s.text[: rule.end()]), "attribution", s.clause(rule.start())
+            )
+    for rule in ATTRIBUTED.finditer(s.text):
+        for m in find_agents(s.text, s.ms, rule.end()):
+            m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
+    for rule in BLAME.finditer(s.text):
+        stop = FOR.search(s.text, rule.end())
         if stop is not None:
-            inside = [m for m in ms if rule.end() <= m.start and m.end <= stop.start()]
-            for m in _find_subject(sentence, inside, stop.start()):
-                m.set_perpetrator("suspected")
-    for rule in ACCUSE.finditer(sentence):
-        chain = _find_agents(sentence, ms, rule.end())
-        if chain and OF_SOON.match(sentence[chain[-1].end :]):
+            inside = [m for m in s.ms if rule.end() <= m.start and m.end <= stop.start()]
+            chain = find_subject(s.text, inside, stop.start())
+        else:  # "blamed al-Shabaab, which said ..."
+            chain = find_agents(s.text, s.ms, rule.end())
+        for m in chain:
+            m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
+    for rule in ACCUSE.finditer(s.text):
+        chain = find_agents(s.text, s.ms, rule.end())
+        if chain and OF_SOON.match(s.text[chain[-1].end :]):
             for m in chain:
                 if not m.possessive:
-                    m.set_perpetrator("suspected")
+                    m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
+    for rule in APOLOGY.finditer(s.text):
+        if ATTACK_WORD.search(s.text, rule.end()):
+            for m in find_subject(s.text, s.ms, rule.start()) or s.referred(rule.start()):
+                m.set_perpetrator("confirmed", "attribution", s.clause(rule.start()))
 
 
 def _conjunction_certainty(prefix: str, claimed: bool) -> str:
@@ -398,17 +381,17 @@ def _conjunction_certainty(prefix: str, claimed: bool) -> str:
     return "claimed" if CLAIM_WORD.search(prefix) else "confirmed"
 
 
-def _accomplices(sentence: str, ms: list[_Mention]) -> None:
-    if ATTACK_WORD.search(sentence):
-        claimed = any(m.claimant for m in ms)
-        for rule in CONJUNCTION.finditer(sentence):
-            certainty = _conjunction_certainty(sentence[: rule.start()], claimed)
-            for m in _find_agents(sentence, ms, rule.end()):
-                m.set_perpetrator(certainty)
-    for rule in LINKED.finditer(sentence):
-        if STRONG_HEDGE.search(sentence[: rule.start()]):
-            for m in _find_objects(sentence, ms, rule.end()):
-                m.set_perpetrator("suspected")
+def _accomplices(s: Sentence) -> None:
+    if ATTACK_WORD.search(s.text):
+        claimed = any(m.claimant for m in s.ms)
+        for rule in CONJUNCTION.finditer(s.text):
+            sure = _conjunction_certainty(s.text[: rule.start()], claimed)
+            for m in find_agents(s.text, s.ms, rule.end()):
+                m.set_perpetrator(sure, "agent", s.clause(rule.start()))
+    for rule in LINKED.finditer(s.text):
+        if STRONG_HEDGE.search(s.text[: rule.start()]):
+            for m in find_objects(s.text, s.ms, rule.end()):
+                m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
 
 
 def working_copy(text: str) -> str:
@@ -418,23 +401,53 @@ def working_copy(text: str) -> str:
     return work.replace("\\", " ").replace("*", " ")
 
 
-def mentions_with_roles(text: str, found: list[tuple[Actor, int, int]]) -> list[ActorMention]:
-    """Each found (actor, start, end) of ``text`` as mentions with their roles, sentence by
-    sentence (a claimant is also emitted as a perpetrator)."""
+SentenceRule = Callable[[Sentence], None]
+
+
+def assign_roles(
+    text: str,
+    candidates: list[Candidate],
+    refer: Refer | None = None,
+    more_rules: tuple[SentenceRule, ...] = (),
+    events: list[tuple[int, int]] | None = None,
+    actor: Callable[[str], Actor] | None = None,
+) -> list[Candidate]:
+    """Run the rules on every sentence of ``text``; return the candidates with their roles,
+    those that references ("he", "the Council") added, in text order. ``more_rules`` run
+    after the attack rules, on every sentence (the acting-party rules); ``events`` receives
+    the clause of every attack verb, passive ones included."""
     work = working_copy(text)
-    mentions: list[ActorMention] = []
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    out: list[Candidate] = []
     index = 0
-    for s_start, s_end in sentence_spans(work, within_quotes=True):
-        in_sentence: list[_Mention] = []
-        while index < len(found) and found[index][1] < s_end:
-            actor, start, end = found[index]
-            if start >= s_start:
-                in_sentence.append(_Mention(actor, start - s_start, end - s_start))
+    for number, (s_start, s_end) in enumerate(sentence_spans(work, within_quotes=True)):
+        ms: list[Candidate] = []
+        while index < len(ordered) and ordered[index].start < s_end:
+            candidate = ordered[index]
+            if candidate.start >= s_start:
+                candidate.start -= s_start
+                candidate.end -= s_start
+                ms.append(candidate)
             index += 1
-        if not in_sentence:
-            continue
-        sentence = work[s_start:s_end]
-        _assign_roles(sentence, in_sentence)
-        for m in in_sentence:
-            mentions.extend(m.emit(text, s_start))
-    return mentions
+        s = Sentence(work[s_start:s_end], number, s_start, ms, refer, actor)
+        for m in ms:
+            m.possessive = bool(POSSESSIVE_AFTER.match(s.text, m.end))
+        if ms:
+            _claims(s)
+            _verbs(s)
+            _nouns(s)
+            _responsibility(s)
+            _accomplices(s)
+        if ms or _MAY_ACT.search(s.text) or (number == 0 and s.text[:1].islower()):
+            for rule in more_rules:
+                rule(s)
+        if events is not None:
+            events.extend(s.events)
+        for m in s.ms:
+            if m.claimant:
+                m.perpetrator = "claimed"
+            m.start += s_start
+            m.end += s_start
+        out.extend(s.ms)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out

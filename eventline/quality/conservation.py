@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
 
 
 class ConservationError(RuntimeError):
@@ -38,6 +42,61 @@ def check_record_conservation(
             f"record conservation broken: {len(upstream)} in, {len(outcomes)} out"
             f" (lost e.g. {lost}, unknown or doubled e.g. {invented})"
         )
+
+
+def check_silver_conservation(
+    bronze_ids: Iterable[str], records: pd.DataFrame, quarantine: pd.DataFrame
+) -> None:
+    """Every bronze record is told by at least one silver record or is in quarantine.
+
+    A bronze record may become several silver records (one per incident or place), each
+    with its own ``record_id`` and the bronze record's ``bronze_record_id``; ids are unique
+    across silver and quarantine, and none points at an unknown bronze record.
+    """
+    upstream = set(bronze_ids)
+    ids = [*records["record_id"], *quarantine["record_id"]]
+    doubled = sorted(rid for rid, n in Counter(ids).items() if n > 1)[:5]
+    told = set(records["bronze_record_id"]) | set(quarantine["bronze_record_id"])
+    lost, invented = sorted(upstream - told)[:5], sorted(told - upstream)[:5]
+    if doubled or lost or invented:
+        raise ConservationError(
+            f"record conservation broken: {len(upstream)} bronze records,"
+            f" {len(records)} silver and {len(quarantine)} quarantined"
+            f" (lost e.g. {lost}, unknown e.g. {invented}, doubled e.g. {doubled})"
+        )
+
+
+def check_event_conservation(silver: pd.DataFrame, events: pd.DataFrame) -> None:
+    """Every silver event record belongs to exactly one gold event, and gold holds nothing else.
+
+    The gold event of a record is its ``event_id``; a duplicate's ``duplicate_of`` names a
+    telling of the same event; context records reach no gold event.
+    """
+    problems: list[str] = []
+    is_event = silver["record_class"] == "event"
+    event_of = dict(zip(silver["record_id"], silver["event_id"], strict=True))
+    expected: dict[str, set[str]] = {}
+    for record_id, event_id in zip(
+        silver.loc[is_event, "record_id"], silver.loc[is_event, "event_id"], strict=True
+    ):
+        expected.setdefault(event_id, set()).add(record_id)
+    got: dict[str, list[Any]] = {
+        event_id: list(record_ids)
+        for event_id, record_ids in zip(events["event_id"], events["record_ids"], strict=True)
+    }
+    told = Counter(rid for record_ids in got.values() for rid in record_ids)
+    doubled = sorted(rid for rid, n in told.items() if n > 1)[:5]
+    if doubled:
+        problems.append(f"records in two gold events e.g. {doubled}")
+    wrong = sorted(e for e in set(expected) | set(got) if set(got.get(e, ())) != expected.get(e))
+    if wrong:
+        problems.append(f"gold events whose tellings differ from silver's e.g. {wrong[:5]}")
+    for record_id, duplicate_of in zip(silver["record_id"], silver["duplicate_of"], strict=True):
+        if isinstance(duplicate_of, str) and event_of.get(duplicate_of) != event_of[record_id]:
+            problems.append(f"{record_id} is a duplicate of a telling of another event")
+            break
+    if problems:
+        raise ConservationError("event conservation broken: " + "; ".join(problems))
 
 
 def check_segment_conservation(

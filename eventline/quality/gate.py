@@ -111,15 +111,47 @@ class QualityReport:
         return "\n".join(lines)
 
 
+def _bronze_told(
+    frames: Mapping[str, pd.DataFrame], expected: Mapping[str, Any]
+) -> tuple[int, int]:
+    """(bronze records told in silver, bronze records told only by quarantine rows)."""
+    silver = frames["silver_records"]
+    told = set(silver["bronze_record_id"]) if "bronze_record_id" in silver.columns else None
+    quarantine = frames.get("silver_quarantine")
+    if told is None:
+        return len(silver), int(expected.get("silver_quarantined", 0))
+    if quarantine is not None and "bronze_record_id" in quarantine.columns:
+        return len(told), len(set(quarantine["bronze_record_id"]) - told)
+    return len(told), int(expected.get("silver_quarantined", 0))
+
+
+def silver_event_count(silver: pd.DataFrame) -> int:
+    """The gold events silver calls for: one per ``event_id`` of its event records."""
+    if "record_class" not in silver.columns:
+        return len(silver)
+    return int(silver.loc[silver["record_class"] == "event", "event_id"].nunique())
+
+
 def run_metrics_frame(
     frames: Mapping[str, pd.DataFrame], expected: Mapping[str, Any]
 ) -> pd.DataFrame:
     """The one-row frame of run-level counts that the ``run_metrics`` suite checks."""
-    silver = len(frames["silver_records"])
+    silver_frame = frames["silver_records"]
+    silver = len(silver_frame)
     events = len(frames["events"])
     bronze = int(expected["bronze_records"])
     quarantined = int(expected.get("silver_quarantined", 0))
-    merged = int(expected.get("silver_merged", 0))
+    told, quarantined_only = _bronze_told(frames, expected)
+    context = (
+        int((silver_frame["record_class"] == "context").sum())
+        if "record_class" in silver_frame.columns
+        else 0
+    )
+    duplicates = (
+        int(silver_frame["duplicate_of"].notna().sum())
+        if "duplicate_of" in silver_frame.columns
+        else 0
+    )
     if "unresolved_actor_mentions" in expected:
         unresolved = int(expected["unresolved_actor_mentions"])
     else:
@@ -130,10 +162,13 @@ def run_metrics_frame(
                 "run": "run",
                 "bronze_records": bronze,
                 "silver_records": silver,
+                "silver_bronze_records": told,
                 "silver_quarantined": quarantined,
-                "silver_merged": merged,
-                "accounted_records": silver + quarantined + merged,
-                "quarantined_share": quarantined / bronze if bronze else 0.0,
+                "silver_quarantined_only": quarantined_only,
+                "silver_context": context,
+                "silver_duplicates": duplicates,
+                "accounted_records": told + quarantined_only,
+                "quarantined_share": quarantined_only / bronze if bronze else 0.0,
                 "gold_events": events,
                 "unresolved_actor_mentions": unresolved,
                 "unresolved_per_event": unresolved / events if events else 0.0,
@@ -259,13 +294,13 @@ def run_quality_checks(
 
     *expected*: ``known_until`` (date, required: no record may end after it);
     ``bronze_records`` (int, required: bronze bullets + dated sentences);
-    ``silver_quarantined`` and ``silver_merged`` (int, default 0); optionally
+    ``silver_quarantined`` (int, default 0: quarantine rows); optionally
     ``unresolved_actor_mentions`` (int, default: rows of that frame, else 0) and
-    ``silver_record_count`` (int, default: rows of ``silver_records``) — the number of
-    gold events expected. From these the gate builds the one-row ``run_metrics`` table
-    (conservation silver + quarantined + merged >= bronze, as a bronze record is one or more
-    silver segments; quarantined share; unresolved
-    actor names per event).
+    ``silver_event_count`` (int, default: the distinct ``event_id`` of silver's event
+    records) — the number of gold events expected. *frames* may hold the quarantine as
+    ``silver_quarantine``. From these the gate builds the one-row ``run_metrics`` table
+    (conservation: bronze records told in silver + those only in quarantine == bronze;
+    quarantined share; unresolved actor names per event).
 
     *run_name* names the run in the Data Docs (the Prefect flow run's id in the flow).
 
@@ -297,10 +332,12 @@ def run_quality_checks(
     _clear_docs(docs_dir)
     all_frames = dict(frames)
     all_frames["run_metrics"] = run_metrics_frame(frames, expected)
-    silver_count = int(expected.get("silver_record_count", len(frames["silver_records"])))
+    silver_count = int(
+        expected.get("silver_event_count", silver_event_count(frames["silver_records"]))
+    )
     parameters = {
         "known_until": _as_datetime(expected["known_until"]),
-        "silver_record_count": silver_count,
+        "silver_event_count": silver_count,
         "event_ids": _ids(frames.get("events"), "event_id"),
         "actor_ids": _ids(frames.get("actors"), "actor_id"),
     }

@@ -40,12 +40,12 @@ def report_markdown(inputs: ReportInputs) -> str:
         f"Documents: **{as_int(s.get('documents_read'))}** read, "
         f"**{as_int(s.get('documents_rejected'))}** rejected.",
         "",
-        "| layer | records | quarantined | merged |",
+        "| layer | records | quarantined | duplicate tellings |",
         "| --- | ---: | ---: | ---: |",
     ]
     for layer in facts.layers:
         q = "" if layer["quarantined"] is None else str(layer["quarantined"])
-        m = "" if layer["merged"] is None else str(layer["merged"])
+        m = "" if layer["duplicates"] is None else str(layer["duplicates"])
         out.append(f"| {layer['layer']} | {layer['records']} | {q} | {m} |")
     out.append("")
     for item in sorted(s.get("rejected") or [], key=lambda r: as_text(r.get("path"))):
@@ -85,7 +85,7 @@ def report_tables(inputs: ReportInputs) -> dict[str, list[dict[str, Any]]]:
                 "layer": layer["layer"],
                 "records": layer["records"],
                 "quarantined": layer["quarantined"],
-                "merged": layer["merged"],
+                "duplicates": layer["duplicates"],
                 "detail": layer["detail"],
             }
             for layer in facts.layers

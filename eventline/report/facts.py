@@ -169,36 +169,38 @@ def _layers(summary: Mapping[str, Any]) -> tuple[list[dict[str, Any]], bool | No
     )
     silver = as_int(summary.get("silver_records"))
     quarantined = as_int(summary.get("silver_quarantined"))
-    merged = as_int(summary.get("silver_merged"))
+    duplicates = as_int(summary.get("silver_duplicates"))
+    context = as_int(summary.get("silver_context"))
     line_detail = ", ".join(f"{lines[k]} {k}" for k in sorted(lines, key=line_class_order))
     layers = [
         {
             "layer": "lines",
             "records": sum(lines.values()),
             "quarantined": None,
-            "merged": None,
+            "duplicates": None,
             "detail": f"non-blank lines: {line_detail}" if line_detail else "non-blank lines",
         },
         {
             "layer": "bronze",
             "records": bullets + narratives,
             "quarantined": None,
-            "merged": None,
+            "duplicates": None,
             "detail": f"{bullets} timeline bullets, {narratives} dated sentences",
         },
         {
             "layer": "silver",
             "records": silver,
             "quarantined": quarantined,
-            "merged": merged,
-            "detail": f"{as_int(summary.get('duplicate_candidates'))} duplicate candidate pairs, "
+            "duplicates": duplicates,
+            "detail": f"{context} context records (not events), "
+            f"{as_int(summary.get('duplicate_candidates'))} duplicate candidate pairs, "
             f"{as_int(summary.get('unknown_places'))} unknown place names",
         },
         {
             "layer": "gold",
             "records": as_int(summary.get("gold_events")),
             "quarantined": None,
-            "merged": None,
+            "duplicates": None,
             "detail": f"{as_int(summary.get('gold_actors'))} actors involved, "
             f"{as_int(summary.get('gold_event_actors'))} event-actor links, "
             f"{as_int(summary.get('unresolved_actor_mentions'))} unresolved actor names",
@@ -206,8 +208,9 @@ def _layers(summary: Mapping[str, Any]) -> tuple[list[dict[str, Any]], bool | No
     ]
     accounted = None
     if bullets + narratives:
-        # A bronze record is one or more silver segments (two incidents, two records).
-        accounted = silver + quarantined + merged >= bullets + narratives
+        told = as_int(summary.get("silver_bronze_records"))
+        only = as_int(summary.get("silver_quarantined_only"))
+        accounted = bullets + narratives == told + only
     return layers, accounted
 
 

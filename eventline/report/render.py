@@ -157,6 +157,7 @@ def _layers(facts: Facts) -> dict[str, Any]:
             for key in (
                 "bronze_bullets",
                 "bronze_narratives",
+                "silver_context",
                 "duplicate_candidates",
                 "unknown_places",
                 "gold_actors",

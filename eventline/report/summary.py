@@ -36,8 +36,11 @@ class RunSummary:
     bronze_bullets: int = 0
     bronze_narratives: int = 0
     silver_records: int = 0
+    silver_bronze_records: int = 0
+    silver_context: int = 0
+    silver_duplicates: int = 0
     silver_quarantined: int = 0
-    silver_merged: int = 0
+    silver_quarantined_only: int = 0
     duplicate_candidates: int = 0
     unknown_places: int = 0
     gold_events: int = 0
@@ -131,8 +134,9 @@ class RunSummary:
             f"  lines       {line_total} non-blank = {parts or '0'}",
             f"  bronze      {self.bronze_bullets} bullets, "
             f"{self.bronze_narratives} dated sentences",
-            f"  silver      {self.silver_records} records, {self.silver_quarantined} quarantined,"
-            f" {self.silver_merged} merged as duplicates, {self.duplicate_candidates} candidate"
+            f"  silver      {self.silver_records} records ({self.silver_context} context,"
+            f" {self.silver_duplicates} duplicate tellings linked),"
+            f" {self.silver_quarantined} quarantined, {self.duplicate_candidates} candidate"
             f" pairs to review, {self.unknown_places} unknown place names",
             f"  gold        {self.gold_events} events, {self.gold_actors} actors involved,"
             f" {self.gold_event_actors} event-actor links,"

@@ -1,31 +1,47 @@
 """Build silver records from bronze: dates, casualties, places, event types, duplicates.
 
 Pure functions on plain rows; the flow validates the result with pandera and writes it.
-Each bronze record ends in exactly one place: a silver record, the quarantine, or the
-``merged_record_ids`` of the silver record that tells the same event.
+Each bronze record becomes one or more silver records (its tellings: a record that gives
+separate tolls for separate places becomes one per place) or goes to quarantine. Every
+telling stays in silver: deduplication links the tellings of one event (``event_id``,
+``duplicate_of``) instead of folding them, and context records (background, statistics,
+plans) stay beside the events with the rule that classed them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from eventline.quality.conservation import check_segment_conservation
-from eventline.silver.casualties import CATEGORIES, CasualtyCount, parse_casualties
+from eventline.ids import event_id_for, stable_id
+from eventline.quality.conservation import check_silver_conservation
+from eventline.silver.casualties import (
+    CATEGORIES,
+    Casualties,
+    CasualtyCount,
+    parse_casualties,
+    place_tolls,
+)
+from eventline.silver.dates import ResolvedDate
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
-from eventline.silver.event_types import EventClassifier, split_sentences
-from eventline.silver.places import Gazetteer, PlaceMatch
+from eventline.silver.event_types import EventClassifier, refine_with_casualties
+from eventline.silver.places import DocumentPlaces, PlaceResolver, document_countries
 from eventline.silver.quarantine import validate_and_split
+from eventline.silver.record_class import (
+    EVENT,
+    RecordClassifier,
+    default_record_classifier,
+    grain_of,
+)
 from eventline.silver.record_dates import DateFailure
-from eventline.silver.segments import build_segments
+from eventline.silver.segments import Segment, build_segments
 from schemas.silver import (
     DuplicateCandidateModel,
-    MergedRecordModel,
     QuarantineModel,
     SilverRecordModel,
     UnknownPlaceModel,
@@ -54,35 +70,13 @@ def _casualty_columns(kind: str, count: CasualtyCount) -> Row:
     }
 
 
-def document_countries(documents: Iterable[Mapping[str, Any]], gazetteer: Gazetteer) -> dict:
-    """The country a report is about, read from its title ("Mali: Extremism and Terrorism")."""
-    countries: dict[str, str | None] = {}
-    for document in documents:
-        title = document.get("title") or ""
-        found = [p.name for p, _, _ in gazetteer.find_all(title) if p.place_type == "country"]
-        countries[document["doc_id"]] = found[0] if found else None
-    return countries
-
-
-def locate(text: str, gazetteer: Gazetteer, default_country: str | None) -> PlaceMatch:
-    """The event's place: from the lead sentence when it names one, else from the whole text.
-
-    Reports state the event first; later sentences add back-story in other places
-    ("… accused of the 2017 attack in Tongo Tongo, Niger").
-    """
-    whole = gazetteer.resolve(text, default_country=default_country)
-    sentences = split_sentences(text)
-    if len(sentences) > 1:
-        lead = gazetteer.resolve(sentences[0], default_country=default_country)
-        if lead.place_id is not None:
-            return replace(lead, unknown_names=whole.unknown_names)
-    return whole
+__all__ = ["document_countries"]  # re-exported: the flows call it from here
 
 
 def quarantine_row(record: Mapping[str, Any], reasons: list[str], layer: str = "silver") -> Row:
     return {
         "record_id": record["record_id"],
-        "bronze_record_id": record.get("bronze_record_id", record["record_id"]),
+        "bronze_record_id": record.get("bronze_record_id") or record["record_id"],
         "part": record.get("part", 0),
         "doc_id": record["doc_id"],
         "kind": record["kind"],
@@ -94,96 +88,245 @@ def quarantine_row(record: Mapping[str, Any], reasons: list[str], layer: str = "
     }
 
 
-def draft_silver(
-    bullets: Sequence[Mapping[str, Any]],
-    narratives: Sequence[Mapping[str, Any]],
-    countries: Mapping[str, str | None],
-    known_until: date,
-    gazetteer: Gazetteer,
-    classifier: EventClassifier,
-    numeric_order: str | None = None,
-) -> SilverDraft:
-    """Normalise every segment of the bronze records; undatable ones go straight to
-    quarantine. *numeric_order* ("dmy", "mdy") overrides each document's own convention
-    for numeric dates."""
-    draft = SilverDraft()
-    for segment in build_segments(bullets, narratives, known_until, numeric_order):
-        source = segment.record
-        record = {
-            **source,
-            "record_id": segment.record_id,
-            "bronze_record_id": segment.bronze_record_id,
-            "part": segment.part,
-            "text": segment.text,
-            "line_start": segment.line_start,
-            "line_end": segment.line_end,
-            "date_text": segment.date_text,
-        }
-        outcome = segment.outcome
-        if isinstance(outcome, DateFailure):
-            draft.quarantine.append(quarantine_row(record, [f"date: {outcome.reason}"]))
+@dataclass(frozen=True)
+class Telling:
+    """What one silver record is drafted from: a bronze record, or one incident of it.
+
+    The text is the record's own words (for a narrative sentence, with the undated sentences
+    that carry its tolls); ``date`` is the date decided for it.
+    """
+
+    text: str
+    line_start: int
+    line_end: int
+    date: ResolvedDate
+    date_text: str
+    date_role: str = "event"
+    continues: str | None = None
+
+    @classmethod
+    def of(cls, segment: Segment, renamed: Mapping[str, str]) -> Telling:
+        """The telling a dated segment (``eventline.silver.segments``) stands for; *renamed*
+        maps the ids of earlier segments to their silver ids (a split by place renumbers)."""
+        assert isinstance(segment.outcome, ResolvedDate)
+        continues = segment.continues
+        return cls(
+            segment.text,
+            segment.line_start,
+            segment.line_end,
+            segment.outcome,
+            segment.date_text,
+            segment.date_role,
+            renamed.get(continues, continues) if continues else None,
+        )
+
+
+@dataclass(frozen=True)
+class _Models:
+    """The per-run reference models a draft needs."""
+
+    gazetteer: PlaceResolver
+    classifier: EventClassifier
+    record_classifier: RecordClassifier
+
+
+PLACE_TEXT = "_place_text"
+UNKNOWN_ROWS = "_unknown_places"
+
+
+def _continued_rows(rows: list[Row], drafted: Mapping[str, list[Row]]) -> None:
+    """Point each row of a continuing telling at the row it continues: the one of the same
+    place when both were split by place, else the continued telling's first row."""
+    for row in rows:
+        targets = drafted.get(row["continues_record_id"] or "")
+        if not targets:
             continue
-        text = record["text"]
-        casualties = parse_casualties(text)
-        place = locate(text, gazetteer, countries.get(record["doc_id"]))
-        event = classifier.classify(text)
-        mention = {
-            "doc_id": record["doc_id"],
-            "record_id": record["record_id"],
-            "kind": record["kind"],
-            "line_start": record["line_start"],
-            "line_end": record["line_end"],
+        place = (row[PLACE_TEXT] or "").casefold()
+        same = [t for t in targets if place and (t[PLACE_TEXT] or "").casefold() == place]
+        row["continues_record_id"] = (same or targets)[0]["record_id"]
+
+
+def silver_record_id(bronze_record_id: str, part: int) -> str:
+    """A telling's id: the bronze id for the first part, a hash of it and the part otherwise."""
+    return bronze_record_id if part == 0 else stable_id("rec", bronze_record_id, part)
+
+
+def _class_of(telling: Telling, models: _Models) -> tuple[str, str]:
+    interval = telling.date.interval
+    grain = grain_of(interval.precision, interval.start, interval.end)
+    decision = models.record_classifier.classify(
+        telling.text, telling.date.expression, grain, telling.date_role
+    )
+    return decision.record_class, decision.label
+
+
+def _split_by_place(text: str, casualties: Casualties) -> list[tuple[str | None, Casualties]]:
+    """One (place, figures) per place when the text gives separate tolls for separate
+    places ("eight killed in A, three in B"); else the record as it is."""
+    parts = place_tolls(text)
+    if len(parts) < 2:
+        return [(None, casualties)]
+    first = [(parts[0][0], replace(casualties, killed=parts[0][1], fatalities=parts[0][1]))]
+    others = [
+        (place, Casualties(count, _none(), _none(), _none(), count)) for place, count in parts[1:]
+    ]
+    return first + others
+
+
+def _none() -> CasualtyCount:
+    return CasualtyCount(None, None, None, None)
+
+
+def _draft_rows(
+    record: Mapping[str, Any],
+    telling: Telling,
+    first_part: int,
+    places: DocumentPlaces,
+    models: _Models,
+) -> list[Row]:
+    """The silver rows of one telling (one per place when its tolls are given by place)."""
+    text = telling.text
+    record_class, class_reason = _class_of(telling, models)
+    whole = parse_casualties(text)
+    rows = []
+    for offset, (place_text, casualties) in enumerate(_split_by_place(text, whole)):
+        part = first_part + offset
+        record_id = silver_record_id(record["record_id"], part)
+        where = {
+            **record,
+            "bronze_record_id": record["record_id"],
+            "line_start": telling.line_start,
         }
+        place = models.gazetteer.locate(place_text or text, places, where)
+        if place_text and place.place_id is None:
+            place = models.gazetteer.locate(text, places, where)
+        event = refine_with_casualties(models.classifier.classify(text), casualties)
+        interval = telling.date.interval
         row: Row = {
-            "record_id": record["record_id"],
-            "bronze_record_id": record["bronze_record_id"],
-            "part": record["part"],
+            "record_id": record_id,
+            "bronze_record_id": record["record_id"],
+            "part": part,
             "doc_id": record["doc_id"],
             "doc_ids": [record["doc_id"]],
             "kind": record["kind"],
-            "date_label": record["date_text"],
-            "date_start": outcome.interval.start,
-            "date_end": outcome.interval.end,
-            "date_precision": outcome.interval.precision,
-            "date_method": outcome.method,
-            "date_anchor": outcome.anchor,
-            "date_imputed": outcome.imputed,
-            "date_approximate": outcome.approximate,
-            "date_role": segment.date_role,
-            "continues_record_id": segment.continues,
+            "date_label": telling.date_text,
+            "date_start": interval.start,
+            "date_end": interval.end,
+            "date_precision": interval.precision,
+            "date_method": telling.date.method,
+            "date_anchor": telling.date.anchor,
+            "date_imputed": telling.date.imputed,
+            "date_approximate": telling.date.approximate,
+            "date_role": telling.date_role,
+            "continues_record_id": telling.continues,
             "text": text,
             "sources": list(record["sources"]),
             "section": record["section"],
-            "line_start": record["line_start"],
-            "line_end": record["line_end"],
-            "location": place.location,
-            "place_id": place.place_id,
-            "location_precision": place.location_precision,
-            "admin1": place.admin1,
-            "country": place.country,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
+            "line_start": telling.line_start,
+            "line_end": telling.line_end,
+            "fatalities": casualties.fatalities.best,
+            "fatalities_phrase": casualties.fatalities.phrase,
+            **place.columns(),
             "unknown_places": list(place.unknown_names),
             "event_type": event.event_type,
             "sub_event_type": event.sub_event_type,
             "event_rule": event.rule_id,
-            "merged_record_ids": [],
-            "mentions": [mention],
+            "record_class": record_class,
+            "class_reason": class_reason,
+            # Every event is its own until deduplication links it to another telling.
+            "event_id": event_id_for(record_id) if record_class == EVENT else None,
+            "duplicate_of": None,
+            "mentions": [
+                {
+                    "doc_id": record["doc_id"],
+                    "record_id": record_id,
+                    "kind": record["kind"],
+                    "line_start": telling.line_start,
+                    "line_end": telling.line_end,
+                }
+            ],
             "n_mentions": 1,
         }
         for kind in CASUALTY_KINDS:
             row.update(_casualty_columns(kind, getattr(casualties, kind)))
-        draft.records.append(row)
+        row[PLACE_TEXT] = place_text  # not a column: matches a continuation to its place
+        row[UNKNOWN_ROWS] = place.unknown_rows()  # not a column: the curators' queue
+        rows.append(row)
+    return rows
+
+
+def draft_silver(
+    bullets: Sequence[Mapping[str, Any]],
+    narratives: Sequence[Mapping[str, Any]],
+    countries: Mapping[str, Sequence[str]],
+    known_until: date,
+    gazetteer: PlaceResolver,
+    classifier: EventClassifier,
+    numeric_order: str | None = None,
+    record_classifier: RecordClassifier | None = None,
+) -> SilverDraft:
+    """Normalise every segment of the bronze records; undatable ones go straight to
+    quarantine. *numeric_order* ("dmy", "mdy") overrides each document's own convention
+    for numeric dates.
+
+    A segment gives one silver record, or one per place when its tolls are given by place;
+    the parts of a bronze record are numbered in reading order across both.
+    """
+    models = _Models(gazetteer, classifier, record_classifier or default_record_classifier())
+    draft = SilverDraft()
+    next_part: dict[str, int] = {}
+    renamed: dict[str, str] = {}
+    drafted: dict[str, list[Row]] = {}
+    places = _place_contexts([*bullets, *narratives], countries, gazetteer)
+    for segment in build_segments(bullets, narratives, known_until, numeric_order):
+        source, bronze_id = segment.record, segment.bronze_record_id
+        part = next_part.get(bronze_id, 0)
+        renamed[segment.record_id] = silver_record_id(bronze_id, part)
+        if isinstance(segment.outcome, DateFailure):
+            record = {
+                **source,
+                "record_id": silver_record_id(bronze_id, part),
+                "bronze_record_id": bronze_id,
+                "part": part,
+                "text": segment.text,
+                "line_start": segment.line_start,
+                "line_end": segment.line_end,
+            }
+            draft.quarantine.append(quarantine_row(record, [f"date: {segment.outcome.reason}"]))
+            next_part[bronze_id] = part + 1
+            continue
+        telling = Telling.of(segment, renamed)
+        rows = _draft_rows(source, telling, part, places[source["doc_id"]], models)
+        drafted[rows[0]["record_id"]] = rows
+        _continued_rows(rows, drafted)
+        next_part[bronze_id] = part + len(rows)
+        draft.records.extend(rows)
         draft.unknown_places.extend(
             {
-                "name": name,
-                "record_id": record["record_id"],
-                "doc_id": record["doc_id"],
-                "line_start": record["line_start"],
+                **unknown,
+                "record_id": row["record_id"],
+                "doc_id": source["doc_id"],
+                "line_start": row["line_start"],
             }
-            for name in place.unknown_names
+            for row in rows
+            for unknown in row.pop(UNKNOWN_ROWS)
         )
     return draft
+
+
+def _place_contexts(
+    records: Sequence[Mapping[str, Any]],
+    countries: Mapping[str, Sequence[str]],
+    gazetteer: PlaceResolver,
+) -> dict[str, DocumentPlaces]:
+    """Each document's place context (its countries and paragraphs), from its records."""
+    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for record in records:
+        by_doc[record["doc_id"]].append(record)
+    return {
+        doc_id: gazetteer.document(rows, title_codes=countries.get(doc_id) or ())
+        for doc_id, rows in by_doc.items()
+    }
 
 
 def draft_document(
@@ -191,7 +334,7 @@ def draft_document(
     bullets: Sequence[Mapping[str, Any]],
     narratives: Sequence[Mapping[str, Any]],
     known_until: date,
-    gazetteer: Gazetteer,
+    gazetteer: PlaceResolver,
     classifier: EventClassifier,
 ) -> SilverDraft:
     """The silver draft of one document, from its bronze row and its bronze records.
@@ -204,7 +347,7 @@ def draft_document(
 
 
 def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
-    """Deduplicate validated silver rows."""
+    """Duplicate links among the validated silver events (context records tell no event)."""
     return deduplicate(
         [
             DedupRecord(
@@ -218,60 +361,49 @@ def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], 
                 # A country or region is not evidence of one event; a town is.
                 place_id=row["place_id"] if row["location_precision"] in PRECISE else None,
                 line_start=row["line_start"],
+                source_id=row["bronze_record_id"],
+                continues=row.get("continues_record_id"),
+                date_role=row.get("date_role", "event"),
+                event_type=row["event_type"],
             )
             for row in records
+            if row["record_class"] == EVENT
         ]
     )
 
 
-def _union(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))
+SHARED_TYPE_SUFFIX = "+canonical"
 
 
-def apply_merges(records: Sequence[Mapping[str, Any]], merges: Sequence[Merge]) -> list[Row]:
-    """Fold merged records into their survivor, which keeps every mention and source."""
-    by_id = {row["record_id"]: dict(row) for row in records}
-    absorbed: dict[str, list[str]] = defaultdict(list)
+def apply_links(records: Sequence[Mapping[str, Any]], merges: Sequence[Merge]) -> list[Row]:
+    """Link each duplicate telling to its event's canonical telling; all rows stay.
+
+    A duplicate takes the event's id and, when the canonical telling has a type, the
+    event's ACLED type too (one event has one type; ``event_rule`` then ends in
+    ``+canonical``). Its own date, place, figures and lines stay its own.
+    """
+    rows = [dict(row) for row in records]
+    by_id = {row["record_id"]: row for row in rows}
     for merge in merges:
-        absorbed[merge.into_id].append(merge.merged_id)
-    for survivor_id, merged_ids in absorbed.items():
-        survivor = by_id[survivor_id]
-        members = [survivor] + [by_id[m] for m in merged_ids]
-        survivor["merged_record_ids"] = sorted(merged_ids)
-        survivor["mentions"] = sorted(
-            (mention for member in members for mention in member["mentions"]),
-            key=lambda m: (m["doc_id"], m["line_start"], m["record_id"]),
-        )
-        survivor["n_mentions"] = len(survivor["mentions"])
-        survivor["doc_ids"] = sorted({m["doc_id"] for m in survivor["mentions"]})
-        survivor["sources"] = _union(s for member in members for s in member["sources"])
-        for kind in CASUALTY_KINDS:
-            _fill_missing(survivor, members, kind)
-    gone = {merge.merged_id for merge in merges}
-    return [row for record_id, row in by_id.items() if record_id not in gone]
-
-
-def _fill_missing(survivor: Row, members: Sequence[Mapping[str, Any]], kind: str) -> None:
-    """A survivor without a figure takes the first one another mention states."""
-    if survivor[kind] is not None or survivor[f"{kind}_low"] is not None:
-        return
-    for member in members[1:]:
-        if member[kind] is not None or member[f"{kind}_low"] is not None:
-            for suffix in ("", "_low", "_high", "_phrase"):
-                survivor[f"{kind}{suffix}"] = member[f"{kind}{suffix}"]
-            return
+        row, canonical = by_id[merge.merged_id], by_id[merge.into_id]
+        row["duplicate_of"] = canonical["record_id"]
+        row["event_id"] = canonical["event_id"]
+        if canonical["event_type"] is not None:
+            row["event_type"] = canonical["event_type"]
+            row["sub_event_type"] = canonical["sub_event_type"]
+            row["event_rule"] = f"{canonical['event_rule']}{SHARED_TYPE_SUFFIX}"
+    return rows
 
 
 @dataclass
 class SilverTables:
-    """The validated silver tables of a run, and which records were merged into which."""
+    """The validated silver tables of a run, and which tellings were linked to which."""
 
     records: pd.DataFrame
     quarantine: pd.DataFrame
     candidates: pd.DataFrame
     unknown_places: pd.DataFrame
     merges: list[Merge]
-    merged_records: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
         """The tables written to ``silver/``, by file stem."""
@@ -280,7 +412,20 @@ class SilverTables:
             "quarantine": self.quarantine,
             "duplicate_candidates": self.candidates,
             "unknown_places": self.unknown_places,
-            "merged_records": self.merged_records,
+        }
+
+    def counts(self) -> dict[str, int]:
+        """The run summary's silver counts (tellings, context, duplicates, quarantine)."""
+        told = set(self.records["bronze_record_id"])
+        return {
+            "silver_records": len(self.records),
+            "silver_bronze_records": len(told),
+            "silver_context": int((self.records["record_class"] != EVENT).sum()),
+            "silver_duplicates": int(self.records["duplicate_of"].notna().sum()),
+            "silver_quarantined": len(self.quarantine),
+            "silver_quarantined_only": len(set(self.quarantine["bronze_record_id"]) - told),
+            "duplicate_candidates": len(self.candidates),
+            "unknown_places": len(self.unknown_places),
         }
 
 
@@ -310,33 +455,12 @@ def _candidate_rows(candidates: Sequence[Candidate], by_id: Mapping[str, Row]) -
     return rows
 
 
-def _merged_rows(merges: Sequence[Merge], by_id: Mapping[str, Row]) -> list[Row]:
-    """Each record folded into another, with its own text: gold reads actors from it."""
-    rows = []
-    for merge in merges:
-        record = by_id[merge.merged_id]
-        rows.append(
-            {
-                "record_id": merge.merged_id,
-                "into_record_id": merge.into_id,
-                "doc_id": record["doc_id"],
-                "kind": record["kind"],
-                "reason": merge.reason,
-                "score": merge.score,
-                "text": record["text"],
-                "line_start": record["line_start"],
-                "line_end": record["line_end"],
-            }
-        )
-    return rows
-
-
 def build_silver_tables(
     documents: Sequence[Mapping[str, Any]],
     bullets: Sequence[Mapping[str, Any]],
     narratives: Sequence[Mapping[str, Any]],
     known_until: date,
-    gazetteer: Gazetteer,
+    gazetteer: PlaceResolver,
     classifier: EventClassifier,
 ) -> SilverTables:
     """Draft, validate (invalid rows to quarantine) and deduplicate bronze records.
@@ -361,15 +485,9 @@ def assemble_silver_tables(
     valid_rows = [rows[index] for index in valid.index]
     merges, candidates = find_duplicates(valid_rows)
     records = SilverRecordModel.validate(
-        frame_of(apply_merges(valid_rows, merges), SilverRecordModel)
+        frame_of(apply_links(valid_rows, merges), SilverRecordModel)
     )
-    check_segment_conservation(
-        bronze_ids,
-        [(row["record_id"], row["bronze_record_id"]) for row in [*rows, *held]],
-        records["record_id"],
-        quarantine["record_id"],
-        [merge.merged_id for merge in merges],
-    )
+    check_silver_conservation(bronze_ids, records, quarantine)
     by_id = {row["record_id"]: row for row in valid_rows}
     return SilverTables(
         records=records,
@@ -379,7 +497,4 @@ def assemble_silver_tables(
         ),
         unknown_places=UnknownPlaceModel.validate(frame_of(unknown, UnknownPlaceModel)),
         merges=merges,
-        merged_records=MergedRecordModel.validate(
-            frame_of(_merged_rows(merges, by_id), MergedRecordModel)
-        ),
     )

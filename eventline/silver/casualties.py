@@ -59,14 +59,22 @@ victims of the event's violence only. Named individuals ("kidnap Dr. Mahamadou D
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from eventline.silver.casualty_combine import (
+    NO_COUNT,
+    CasualtyCount,
+    Triple,
+    Unit,
+    combine,
+    is_generic,
+    sum_counts,
+    total_deaths,
+)
+from eventline.silver.casualty_context import attacker_nouns, explicit_zeros, victim_group
 from eventline.silver.casualty_quantities import (
     ACTIVE,
     ACTIVE_BRIDGES,
-    ADDITIVE_CUES,
-    ATTRIBUTION,
     AUXILIARIES,
     BREAKDOWN_OPENERS,
     DASHES,
@@ -74,19 +82,17 @@ from eventline.silver.casualty_quantities import (
     HOSTAGE_VERBS,
     HOSTAGE_WORDS,
     INJURY_NOUNS,
-    MONTHS,
     OF_ONLY,
     PASSIVE,
     PASSIVE_BRIDGES,
     VAGUE_QUANTITIES,
-    VOCABULARY,
     Item,
     Tok,
     has_plural_person,
     has_singular_person,
     is_militant,
     item_at,
-    mask_markup,
+    location_end,
     may_start_quantity,
     qty_at,
     tokenize,
@@ -111,62 +117,20 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class CasualtyCount:
-    """One figure; ``high`` is None when open-ended, all None when the text gives nothing."""
-
-    low: int | None
-    high: int | None
-    best: int | None
-    phrase: str | None
-
-
-NO_COUNT = CasualtyCount(None, None, None, None)
-
-
-@dataclass(frozen=True)
 class Casualties:
-    """The four figures of one event record; ``assailants_killed`` never adds to victims."""
+    """The four figures of one event record; ``assailants_killed`` never adds to victims.
+
+    ``fatalities`` is ACLED's figure: every death the text reports, attackers included
+    (victims + assailants, or a toll the text states with the attackers in it).
+    """
 
     killed: CasualtyCount
     injured: CasualtyCount
     kidnapped: CasualtyCount
     assailants_killed: CasualtyCount
-
-
-_MONTH_RE = "|".join(sorted(MONTHS))
-_NEW_INCIDENT = re.compile(
-    r"\b(?:(?:that|the)\s+same\s+(?:day|night|morning|evening|week)"
-    r"|the\s+(?:following|next|previous)\s+(?:day|night|morning|evening|week)"
-    r"|the\s+day\s+(?:before|after)|separately|meanwhile|elsewhere"
-    r"|also\s+(?:\w+\s+)?(?:kill|wound|injur|kidnap|abduct|attack|ambush|target|strike|raid)\w*"
-    r"|(?:another|a\s+(?:separate|similar|second|further|different))\s+"
-    r"(?:attack|ambush|assault|incident|bombing|raid|explosion|blast|strike|clash)"
-    rf"|on\s+(?:{_MONTH_RE})\s+\d{{1,2}})\b",
-    re.IGNORECASE,
-)
-# A sentence opening on a date ("On December 4,", "In March 2019,", "That January,") tells
-# of another incident, so its figures are not a breakdown of an earlier total.
-_DATED_OPENING = re.compile(
-    r"(?:(?:Also|Later|Then|Early|Late|Earlier),?\s+)?(?:[Oo]n|[Ii]n|[Dd]uring|[Bb]y|That)\s+"
-    rf"(?:early\s+|late\s+|mid-)?(?:{_MONTH_RE})\b"
-)
-_ZERO_NOUNS = VOCABULARY.zero_nouns
-_ZERO_NOUN_PHRASE = re.compile(
-    r"\b(?:no|zero|without(?:\s+causing)?(?:\s+any)?"
-    r"|(?:did|do|does)\s*(?:not|n't)\s+(?:result\s+in|cause|lead\s+to|produce|leave)\s+any"
-    r"|(?:result|results|resulted|resulting|cause|causes|caused|causing|leave|leaves|left"
-    r"|leaving)\s+(?:in\s+)?no)"
-    r"\s+(?:reported\s+|known\s+|human\s+|immediate\s+)?"
-    r"(casualties|victims|fatalities|deaths|injuries)\b",
-    re.IGNORECASE,
-)
-_ZERO_VERBS = VOCABULARY.zero_verbs
-_ZERO_NOBODY = re.compile(
-    r"\b(?:no[- ]?one|nobody|none)\b(?:\s+[\w.]+){0,4}?\s+(?:was|were|is|are|has\s+been"
-    r"|have\s+been|got)\s+(?:reportedly\s+)?(killed|injured|wounded|hurt|harmed|kidnapped"
-    r"|abducted)(?:\s+(?:or|and)\s+(killed|injured|wounded|hurt|harmed))?",
-    re.IGNORECASE,
-)
+    fatalities: CasualtyCount = NO_COUNT
+    # Who the killed were: "forces", "civilians", "unknown" (one per counted victim kind).
+    killed_victims: frozenset[str] = frozenset()
 
 
 # --- binding a list of items to a casualty verb --------------------------------------------
@@ -201,10 +165,13 @@ def _left_trigger(toks: list[Tok], start: int) -> _Trigger | None:
     if w in HOLD_VERBS:
         return _Trigger(KIDNAPPED, k, k + 1, "hold")
     if w in ("to", "at", "of", "is", "was", "reaches", "reached", "hits", "hit"):
-        lows = [t.low for t in toks]
-        for m in range(max(0, k - 3), k):
-            if lows[m : m + 2] == ["death", "toll"]:
-                return _Trigger(KILLED, m, k + 1, "plain")  # "the death toll rises to 30"
+        # "the death toll rises to 30", "raising the death toll from Sunday's attack on the
+        # police station to three": back to the toll, within the clause.
+        for m in range(k - 1, max(-1, k - 14), -1):
+            if toks[m].text in (",", ";", ".") or toks[m].clause != toks[k].clause:
+                break
+            if toks[m].low == "toll" and m and toks[m - 1].low == "death":
+                return _Trigger(KILLED, m - 1, k + 1, "plain")
     return None
 
 
@@ -216,6 +183,8 @@ def _right_trigger(toks: list[Tok], j: int) -> _Trigger | None:
         if close is None:
             return None
         k = close + 1  # skip ", who is a Jordanian national,"
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        k += 3  # skip an acronym: "five members of the police unit (UIR) were killed"
     auxiliary = False
     bridges = 0
     while k < len(toks) and toks[k].low in PASSIVE_BRIDGES and bridges < 5:
@@ -337,39 +306,39 @@ def _chain_at(toks: list[Tok], first: Item, left_bound: bool) -> _Chain:
 # --- units and their combination -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    category: str
-    low: int | None
-    high: int | None
-    best: int | None
-    phrase: str
-    sentence: int
-    segment: int
-    start: int
-    end: int
-    ordinal: int | None = None
+# A toll "attackers included" counts every death but tells no victims' figure.
+ALL_DEATHS = "all_deaths"
+_ATTACKER_WORDS = frozenset({"attackers", "assailants", "militants", "gunmen", "insurgents"})
 
 
-_Triple = tuple[int | None, int | None, int | None]
-
-
-def _sum(counts: list[_Triple]) -> _Triple:
-    """Add parts: unknown lows/bests count as nothing, any open-ended part opens the sum."""
-    lows = [c[0] for c in counts if c[0] is not None]
-    bests = [c[2] for c in counts if c[2] is not None]
-    high = None if any(c[1] is None for c in counts) else sum(c[1] or 0 for c in counts)
-    return (sum(lows) if lows else None, high, sum(bests) if bests else None)
+def _attackers_included(toks: list[Tok], k: int) -> bool:
+    """ "17 dead, attackers included", "17 dead, including the attackers" (no number)."""
+    words = [t.low for t in toks[k : k + 4]]
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[:1] == ["including"]:
+        rest = words[1:3] if words[1:2] != ["the"] else words[2:3]
+        return bool(rest) and rest[0] in _ATTACKER_WORDS
+    return len(words) >= 2 and words[0] in _ATTACKER_WORDS and words[1] == "included"
 
 
 def _units_from_chain(
-    text: str, toks: list[Tok], chain: _Chain, trigger: _Trigger, left_open: bool
-) -> list[_Unit]:
-    """Split one bound list into categories: victims, and militants killed apart."""
+    text: str,
+    toks: list[Tok],
+    chain: _Chain,
+    trigger: _Trigger,
+    left_open: bool,
+    attackers: frozenset[str] = frozenset(),
+) -> list[Unit]:
+    """Split one bound list into categories: victims, and militants killed apart (by their
+    name, or because the record's attack has them as its subject: *attackers*)."""
     by_category: dict[str, list[Item]] = {}
+    with_attackers = trigger.category == KILLED and _attackers_included(
+        toks, max(trigger.end, chain.end)
+    )
     for item in chain.items:
-        category = trigger.category
-        if category == KILLED and is_militant(item.words):
+        category = ALL_DEATHS if with_attackers else trigger.category
+        if category == KILLED and (is_militant(item.words) or attackers & set(item.words)):
             category = ASSAILANTS
         if trigger.kind in ("hostage", "hold"):
             after = toks[item.end].low if item.end < len(toks) else ""
@@ -386,12 +355,13 @@ def _units_from_chain(
         counted = [it for it in items if not it.unquantified]
         if not counted:
             continue
-        low, high, best = _sum([(it.qty.low, it.qty.high, it.qty.best) for it in counted])
+        low, high, best = sum_counts([(it.qty.low, it.qty.high, it.qty.best) for it in counted])
         if chain.open_ended or left_open:
             high = None
         ordinal = counted[0].qty.best if counted[0].qty.kind == "ordinal" else None
+        places = _places_of(text, toks, counted)
         units.append(
-            _Unit(
+            Unit(
                 category,
                 low,
                 high,
@@ -402,9 +372,66 @@ def _units_from_chain(
                 start,
                 end,
                 ordinal,
+                places,
+                clause=toks[chain.items[0].start].clause,
+                generic=all(is_generic(it.words) for it in counted),
+                largest_item=max((it.qty.best or 0) for it in counted),
+                victims=frozenset(victim_group(it.words) for it in counted),
             )
         )
     return units
+
+
+def _places_of(
+    text: str, toks: list[Tok], items: list[Item]
+) -> tuple[tuple[str, int | None, int | None, int | None, str], ...]:
+    """Each item's place and figure, when every item of the list names its own place."""
+    if len(items) < 2 or any(it.place is None for it in items):
+        return ()
+    places = []
+    for it in items:
+        first, last = it.place  # type: ignore[misc]
+        name = text[toks[first].start : toks[last - 1].end]
+        words = text[toks[it.start].start : toks[last - 1].end]
+        places.append((name, *_triple(it), words))
+    if len({name.lower() for name, *_ in places}) < len(places):
+        return ()
+    return tuple(places)
+
+
+def _triple(item: Item) -> Triple:
+    return (item.qty.low, item.qty.high, item.qty.best)
+
+
+_ADVERBS_BEFORE_PLACE = frozenset({"overnight", "yesterday", "today", "there", "nearby"})
+
+
+def _trailing_located(toks: list[Tok], chain: _Chain, k: int) -> _Chain | None:
+    """ "eight people killed overnight in A, three in B and ten in C": after a passive
+    verb, a place for the first item and more counted items with their own places."""
+    m = k
+    while m < len(toks) and m < k + 2 and toks[m].low in _ADVERBS_BEFORE_PLACE:
+        m += 1
+    if len(chain.items) != 1 or m >= len(toks) or toks[m].low not in ("in", "at", "near"):
+        return None
+    place_end = location_end(toks, m)
+    if place_end == m:
+        return None
+    items = [replace(chain.items[0], place=(m + 1, place_end))]
+    end = place_end
+    while (j := _joiner_end_of(toks, end)) is not None:
+        nxt = item_at(toks, j)
+        if nxt is None or nxt.place is None or _right_trigger(toks, nxt.end) is not None:
+            break
+        items.append(nxt)
+        end = nxt.end
+    if len(items) < 2:
+        return None
+    return _Chain(tuple(items), end, False)
+
+
+def _joiner_end_of(toks: list[Tok], k: int) -> int | None:
+    return _joiner_end(toks, k)
 
 
 def _left_unquantified(toks: list[Tok], start: int) -> bool:
@@ -418,8 +445,29 @@ def _left_unquantified(toks: list[Tok], start: int) -> bool:
     return k >= 0 and has_plural_person((toks[k].low,))
 
 
-def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
-    units: list[_Unit] = []
+def _move_attackers_out(units: list[Unit], part: Item, toks: list[Tok]) -> None:
+    """ "12 dead, including three attackers": the attackers leave the victims' total."""
+    if not units or not is_militant(part.words) or part.qty.best is None:
+        return
+    total = units[-1]
+    if (
+        total.category != KILLED
+        or total.best is None
+        or total.sentence != toks[part.start].sentence
+    ):
+        return
+    n = part.qty.best
+    if n > total.best:
+        return
+    low = None if total.low is None else max(0, total.low - n)
+    high = None if total.high is None else max(0, total.high - n)
+    units[-1] = replace(total, low=low, high=high, best=total.best - n)
+    units.append(replace(total, category=ASSAILANTS, low=n, high=n, best=n, places=()))
+
+
+def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
+    units: list[Unit] = []
+    attackers = attacker_nouns(toks)
     i = 0
     while i < len(toks):
         item = item_at(toks, i) if may_start_quantity(toks[i].low) else None
@@ -430,7 +478,8 @@ def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
         if before[-1:] == ["including"] or (
             before[:1] == ["among"] and before[1:] in (["them"], ["whom"], ["those"])
         ):
-            i = item.end  # part of a total already given
+            _move_attackers_out(units, item, toks)  # part of a total already given
+            i = item.end
             continue
         left = _left_trigger(toks, item.start)
         chain = _chain_at(toks, item, left is not None)
@@ -440,116 +489,52 @@ def _find_units(text: str, toks: list[Tok]) -> list[_Unit]:
             i = max(item.end, i + 1)
             continue
         left_open = right is not None and _left_unquantified(toks, item.start)
-        units.extend(_units_from_chain(text, toks, chain, trigger, left_open))
-        i = max(chain.end, trigger.end)
+        end = max(chain.end, trigger.end)
+        if right is not None and (located := _trailing_located(toks, chain, right.end)):
+            chain, end = located, located.end
+        units.extend(_units_from_chain(text, toks, chain, trigger, left_open, attackers))
+        i = end
     return units
 
 
-def _segment_is_rival_claim(toks: list[Tok], segment: int) -> bool:
-    words = {t.low for t in toks if t.segment == segment}
-    return bool(words & ATTRIBUTION) and not words & ADDITIVE_CUES
+def place_tolls(text: str) -> list[tuple[str, CasualtyCount]]:
+    """(place as written, killed) for each place of a list that gives a toll per place
+    ("eight people killed in A, three in B and ten in C"); empty when there is none.
 
-
-def _new_incident_between(text: str, toks: list[Tok], head: _Unit, unit: _Unit) -> bool:
-    """A cue ("That same day", "also", "On June 5,") between a total and a later figure."""
-    if _NEW_INCIDENT.search(text, head.end, unit.start):
-        return True
-    openings = {t.sentence: t.start for t in reversed(toks)}
-    return any(
-        _DATED_OPENING.match(text, openings[s])
-        for s in range(head.sentence + 1, unit.sentence + 1)
-        if s in openings
-    )
-
-
-@dataclass
-class _Incident:
-    unit: _Unit
-    consumed: int = 0
-
-
-def _combine(text: str, toks: list[Tok], units: list[_Unit]) -> CasualtyCount:
-    """Add distinct figures, fold breakdowns into their total, keep rival claims apart."""
-    alternatives: list[list[_Incident]] = [[]]
-    last: _Unit | None = None
-    for unit in units:
-        group = alternatives[-1]
-        if unit.ordinal is not None:
-            running = _sum([(i.unit.low, i.unit.high, i.unit.best) for i in group])[2]
-            if running == unit.ordinal - 1:
-                group.append(_Incident(replace(unit, low=1, high=1, best=1)))
-            continue
-        if (
-            last is not None
-            and group
-            and unit.segment != last.segment
-            and _segment_is_rival_claim(toks, unit.segment)
-        ):
-            alternatives.append([])
-            group = alternatives[-1]
-        last = unit
-        if group:
-            head = group[-1]
-            ceiling = head.unit.best if head.unit.best is not None else head.unit.high
-            if (
-                unit.sentence > head.unit.sentence
-                and ceiling is not None
-                and unit.best is not None
-                and head.consumed + unit.best <= ceiling
-                and not _new_incident_between(text, toks, head.unit, unit)
-            ):
-                head.consumed += unit.best  # a later breakdown of the same total
-                continue
-        group.append(_Incident(unit))
-    totals: list[_Triple] = []
-    phrases: list[str] = []
-    for group in alternatives:
-        if not group:
-            continue
-        totals.append(_sum([(i.unit.low, i.unit.high, i.unit.best) for i in group]))
-        phrases.extend(p for p in (i.unit.phrase for i in group) if p not in phrases)
-    if not totals:
-        return NO_COUNT
-    if len(totals) == 1:
-        low, high, best = totals[0]
-    else:
-        lows = [t[0] for t in totals if t[0] is not None]
-        bests = [t[2] for t in totals if t[2] is not None]
-        highs = [t[1] for t in totals]
-        low = min(lows) if lows else None
-        high = None if any(h is None for h in highs) else max(h or 0 for h in highs)
-        best = min(bests) if bests else None
-    return CasualtyCount(low, high, best, " | ".join(phrases))
-
-
-def _explicit_zeros(text: str) -> dict[str, str]:
-    """Categories the text says were spared ("leaving no casualties"), with the words."""
-    zeros: dict[str, str] = {}
-    masked = mask_markup(text)
-    for m in _ZERO_NOUN_PHRASE.finditer(masked):
-        for category in _ZERO_NOUNS[m.group(1).lower()]:
-            zeros.setdefault(category, text[m.start() : m.end()])
-    for m in _ZERO_NOBODY.finditer(masked):
-        for verb in (m.group(1), m.group(2)):
-            if verb:
-                zeros.setdefault(_ZERO_VERBS[verb.lower()], text[m.start() : m.end()])
-    return zeros
+    Such a sentence tells one incident per place, each with its own toll; a total broken
+    down by place ("17 — 14 in Boya and three in Gaena —") is one incident and gives none.
+    """
+    toks = tokenize(text)
+    for unit in _find_units(text, toks):
+        if unit.category == KILLED and len(unit.places) >= 2:
+            return [
+                (place, CasualtyCount(low, high, best, words))
+                for place, low, high, best, words in unit.places
+            ]
+    return []
 
 
 def parse_casualties(text: str) -> Casualties:
     """Casualty figures of one event record (a timeline bullet or a narrative sentence)."""
     toks = tokenize(text)
     units = _find_units(text, toks)
-    zeros = _explicit_zeros(text)
+    zeros = explicit_zeros(text)
     counts: dict[str, CasualtyCount] = {}
     for category in CATEGORIES:
-        count = _combine(text, toks, [u for u in units if u.category == category])
+        count = combine(text, toks, [u for u in units if u.category == category])
         if count == NO_COUNT and category in zeros:
             count = CasualtyCount(0, 0, 0, zeros[category])
         counts[category] = count
+    victims = frozenset(v for u in units if u.category == KILLED for v in u.victims)
+    all_deaths = combine(text, toks, [u for u in units if u.category == ALL_DEATHS])
+    fatalities = total_deaths(counts[KILLED], counts[ASSAILANTS])
+    if all_deaths != NO_COUNT:
+        fatalities = total_deaths(fatalities, all_deaths)
     return Casualties(
         killed=counts[KILLED],
         injured=counts[INJURED],
         kidnapped=counts[KIDNAPPED],
         assailants_killed=counts[ASSAILANTS],
+        fatalities=fatalities,
+        killed_victims=victims,
     )

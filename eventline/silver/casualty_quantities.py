@@ -92,6 +92,7 @@ DASHES = {"—", "–", "-"}
 BREAKDOWN_OPENERS = DASHES | {"(", ":"}
 _PLACE_PREPOSITIONS = {"in", "at", "near"}
 _CONTRAST = _W["contrast_words"]
+_CLAUSE_BREAKS = frozenset({";", "(", ")"})
 ATTRIBUTION = _W["attribution_words"]
 ADDITIVE_CUES = _W["additive_cues"]
 
@@ -121,6 +122,8 @@ class Tok(NamedTuple):
     end: int
     sentence: int
     segment: int
+    # Clause: a new one at ";", "(", ")" and each sentence; rival tolls are told by clause.
+    clause: int = 0
 
     @property
     def is_word(self) -> bool:
@@ -149,7 +152,7 @@ def tokenize(text: str) -> list[Tok]:
     ends = [end for _, end in sentence_spans(masked, within_quotes=True)][:-1]
     ends.append(len(masked) + 1)
     tokens: list[Tok] = []
-    sentence = segment = 0
+    sentence = segment = clause = 0
     boundary = ends[0]
     for k, (word, start, end) in enumerate(raw):
         low = lows[k]
@@ -157,10 +160,13 @@ def tokenize(text: str) -> list[Tok]:
             low == "while" and any(w in ATTRIBUTION for w in lows[k + 1 : k + 9])
         ):
             segment += 1
+        if word in _CLAUSE_BREAKS:
+            clause += 1
         while start >= boundary:
             sentence += 1
+            clause += 1
             boundary = ends[sentence]
-        tokens.append(Tok(word, low, start, end, sentence, segment))
+        tokens.append(Tok(word, low, start, end, sentence, segment, clause))
     return tokens
 
 
@@ -365,6 +371,8 @@ class Item:
     end: int
     located: bool
     unquantified: bool = False
+    # Token span of the place name after "in"/"at"/"near", when the item has one.
+    place: tuple[int, int] | None = None
 
 
 def _is_trigger_word(low: str) -> bool:
@@ -452,6 +460,11 @@ def has_plural_person(words: tuple[str, ...]) -> bool:
     return any(w in _PERSON_PLURAL or re.fullmatch(r"[a-z]+ians?s", w) for w in words)
 
 
+def location_end(toks: list[Tok], k: int) -> int:
+    """Where "in Gorey" / "at Sebekoro" starting at token *k* ends (*k* when none)."""
+    return _location_end(toks, k)
+
+
 def _location_end(toks: list[Tok], k: int) -> int:
     """Skip "in Gorey", "at Sebekoro": places separate the parts of a sum."""
     if k + 1 < len(toks) and toks[k].low in _PLACE_PREPOSITIONS:
@@ -473,8 +486,11 @@ def item_at(toks: list[Tok], i: int) -> Item | None:
     words, end = _np_at(toks, qty.end)
     if words[:1] == ("of",):
         rest = words[1:]
-        if rest[:1] in (("whom",), ("which",)):
-            return None  # "12 of whom were German": part of a figure already counted
+        after_pause = i > 0 and toks[i - 1].text in (",", "(", ";", "—", "–")
+        if rest[:1] in (("whom",), ("which",)) or (
+            rest[:1] in (("them",), ("those",)) and after_pause
+        ):
+            return None  # "12 of whom were German", "…, 12 of them": part of a figure counted
         after = [w for w in rest if w not in ("the", "its", "their", "his", "her")]
         if after and (after[0].endswith("est") or after[0] in _SUPERLATIVE_OTHERS):
             return None  # "one of the largest number of casualties"
@@ -482,10 +498,12 @@ def item_at(toks: list[Tok], i: int) -> Item | None:
         return None  # "12 of whom were German": part of a figure already counted
     if any(w in _NON_PERSON for w in words):
         return None
-    if qty.kind in ("singular", "ordinal") and not has_singular_person(words):
-        return None
+    demonym = qty.kind == "ordinal" and qty.end < len(toks) and toks[qty.end].is_capitalized
+    if qty.kind in ("singular", "ordinal") and not (has_singular_person(words) or demonym):
+        return None  # "a fourth Emirati" is a person; "a second attack" is not
     located_end = _location_end(toks, end)
-    return Item(qty, words, qty.start, located_end, located_end > end)
+    place = (end + 1, located_end) if located_end > end else None
+    return Item(qty, words, qty.start, located_end, located_end > end, place=place)
 
 
 def unquantified_at(toks: list[Tok], j: int) -> Item | None:

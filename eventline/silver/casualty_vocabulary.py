@@ -51,6 +51,9 @@ _WORD_LISTS = (
     "contrast_words",
     "attribution_words",
     "additive_cues",
+    "generic_victims",
+    "official_sources",
+    "force_nouns",
 )
 _CASED_LISTS = ("titles", "month_abbreviations")
 _CATEGORY_MAPS = ("active_verbs", "of_nouns", "passive_words")

@@ -1,4 +1,8 @@
-"""Find records that tell the same event, merge the sure cases, list the doubtful ones.
+"""Find records that tell the same event, link the sure cases, list the doubtful ones.
+
+A link (:class:`Merge`) names a telling and the canonical telling of its event; silver keeps
+both. Records drafted from one bronze record (one per incident or per place) are never
+linked to each other: the split said they are different events.
 
 Sure: identical text with identical dates (a document or a timeline ingested twice),
 a narrative sentence that restates a record of the same date with enough shared
@@ -44,6 +48,52 @@ _STOPWORDS = frozenset({
     "while", "not", "no", "but", "about", "against", "across",
 })
 # fmt: on
+# Dates are compared apart: a weekday or a month shared by two texts says nothing of the event.
+_DATE_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+# A name in this share of a document's records (admin units repeated in every note, the
+# country) tells one of them from another no better than a stop word.
+COMMON_SHARE = 0.25
+COMMON_MIN_RECORDS = 6
+COMMON_WEIGHT = 0.25
+RARE_NAME_BONUS = 0.1
+# A definite reference to an incident told before: "the attack", "Wednesday's raid".
+_REFERS_BACK = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}(?:attacks?|raids?|assaults?"
+    r"|ambush(?:es)?|bombings?|massacres?|blasts?|explosions?|sieges?|killings?|clash(?:es)?)\b"
+)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
@@ -61,6 +111,13 @@ class DedupRecord:
     date_precision: str
     place_id: str | None
     line_start: int
+    # The bronze record it was drafted from (the record's own id by default).
+    source_id: str | None = None
+    # The record whose text this one's sentence was also added to (silver's
+    # ``continues_record_id``), the role of its date, and its ACLED event type.
+    continues: str | None = None
+    date_role: str = "event"
+    event_type: str | None = None
 
     @cached_property
     def order(self) -> tuple[bool, str, int, str]:
@@ -70,7 +127,7 @@ class DedupRecord:
 
 @dataclass(frozen=True)
 class Merge:
-    """*merged_id* is the same event as *into_id* and disappears into it."""
+    """*merged_id* tells the same event as *into_id*, the event's canonical telling."""
 
     merged_id: str
     into_id: str
@@ -101,7 +158,11 @@ def _tokens(text: str) -> dict[str, float]:
     for position, match in enumerate(_WORD.finditer(strip_links(text))):
         word = match.group()
         folded = _fold(word)
-        if folded in _STOPWORDS or (len(folded) < 3 and not folded.isdigit()):
+        if (
+            folded in _STOPWORDS
+            or folded in _DATE_WORDS
+            or (len(folded) < 3 and not folded.isdigit())
+        ):
             continue
         stem = _SUFFIX.sub("", folded) if len(folded) > 5 else folded
         weight = 2.0 if word[0].isupper() and position > 0 else 1.0
@@ -121,9 +182,29 @@ def _near(token: str, others: dict[str, float]) -> str | None:
     return choices[int(first[0])] if len(first) else None
 
 
-def text_similarity(a: str, b: str) -> float:
-    """Weighted overlap of content words (0-1); near spellings count 0.8 of a match."""
-    tokens_a, tokens_b = _tokens(a), _tokens(b)
+def _weighted(text: str, common: frozenset[str]) -> dict[str, float]:
+    tokens = _tokens(text)
+    if not common:
+        return tokens
+    return {t: w * COMMON_WEIGHT if t in common else w for t, w in tokens.items()}
+
+
+def common_tokens(texts: Sequence[str]) -> frozenset[str]:
+    """Names in at least a quarter (and at least six) of *texts*: the admin units, the country
+    and the group a document repeats in every record, which tell no record from another."""
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for token, weight in _tokens(text).items():
+            if weight >= 2.0:
+                counts[token] += 1
+    floor = max(COMMON_MIN_RECORDS, COMMON_SHARE * len(texts))
+    return frozenset(t for t, n in counts.items() if n >= floor)
+
+
+def text_similarity(a: str, b: str, common: frozenset[str] = frozenset()) -> float:
+    """Weighted overlap of content words (0-1); near spellings count 0.8 of a match; words
+    *common* to the document weigh a quarter."""
+    tokens_a, tokens_b = _weighted(a, common), _weighted(b, common)
     if not tokens_a or not tokens_b:
         return 0.0
     shared = sum(min(w, tokens_b[t]) for t, w in tokens_a.items() if t in tokens_b)
@@ -162,7 +243,8 @@ def _normalised(text: str) -> str:
 
 
 class _Groups:
-    """Union-find whose root is always the canonically first record."""
+    """Union-find whose root is the canonically first record (or, for a continuation, the
+    record it continues: see :meth:`attach`)."""
 
     def __init__(self, records: Sequence[DedupRecord]) -> None:
         self.parent = {r.record_id: r.record_id for r in records}
@@ -179,22 +261,127 @@ class _Groups:
         self.parent[second] = first
         return first
 
+    def attach(self, child: str, parent: str) -> None:
+        """Put *child*'s group under *parent*'s root, whatever their order: a sentence that
+        continues a record is a telling of that record's event, never its canonical one."""
+        root_child, root_parent = self.root(child), self.root(parent)
+        if root_child != root_parent:
+            self.parent[root_child] = root_parent
 
-def _restates(narrative: DedupRecord, target: DedupRecord) -> bool:
-    """Whether *target*'s date allows *narrative* to be a retelling of it."""
+
+def _span(record: DedupRecord) -> int:
+    return (record.date_end - record.date_start).days
+
+
+def _shares_name(a: DedupRecord, b: DedupRecord, common: frozenset[str] = frozenset()) -> bool:
+    """Both texts name the same place or actor (a capitalised word, spelled alike) that is
+    not one the whole document repeats."""
+    names_a = {t for t, w in _tokens(a.text).items() if w >= 2.0 and t not in common}
+    names_b = {t for t, w in _tokens(b.text).items() if w >= 2.0 and t not in common}
+    return bool(names_a & names_b)
+
+
+def _rare_names(text: str, common: frozenset[str]) -> set[str]:
+    return {t for t, w in _tokens(text).items() if w >= 2.0 and t not in common}
+
+
+def _names_differ(a: DedupRecord, b: DedupRecord, common: frozenset[str]) -> bool:
+    """Both texts name places or actors the document does not repeat, and none of them
+    alike ("Toumour" and "Kindjandi"): two incidents, however alike the rest."""
+    names_a, names_b = _rare_names(a.text, common), _rare_names(b.text, common)
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    for name in names_a:
+        if any(name in other or other in name for other in names_b):
+            return False
+        if _near(name, dict.fromkeys(names_b, 2.0)) is not None:
+            return False
+    return True
+
+
+def _one_passage(a: DedupRecord, b: DedupRecord) -> bool:
+    """One record's text inside the other's, in one document: the segmenter gave both the
+    same sentence, so they are neighbours in one passage, not two tellings of one event."""
+    if a.doc_id != b.doc_id or a.text == b.text:
+        return False
+    return a.text in b.text or b.text in a.text
+
+
+def _restate_threshold(
+    narrative: DedupRecord, target: DedupRecord, common: frozenset[str] = frozenset()
+) -> float | None:
+    """The similarity *narrative* needs to be a retelling of *target*, or None when their
+    dates do not allow it.
+
+    A day inside a day or a short range (the same night, a weekend) needs the day score; a
+    day inside the bounds of an undated bullet, or a week inside a day, the coarse score. A
+    month is too coarse to pin one of several records: a dated bullet of that month, or an
+    earlier record of that day that shares a name with it, at the coarse score. A name the
+    two share that the document does not repeat everywhere ("Wednesday's attack on the
+    Kpinkankandi post") lowers the score needed by ``RARE_NAME_BONUS`` when the retelling
+    points back at an incident ("the attack", "Sunday's raid", "the camp bombing").
+    """
+    threshold = _date_threshold(narrative, target, common)
+    if (
+        threshold is not None
+        and _REFERS_BACK.search(narrative.text)
+        and _shares_name(narrative, target, common)
+    ):
+        return threshold - RARE_NAME_BONUS
+    return threshold
+
+
+def _date_threshold(
+    narrative: DedupRecord, target: DedupRecord, common: frozenset[str]
+) -> float | None:
+    inside = target.date_start <= narrative.date_start <= target.date_end
     if narrative.date_precision == "day":
-        short = (target.date_end - target.date_start).days <= WINDOW_DAYS
-        return target.date_start <= narrative.date_start <= target.date_end and (
-            target.date_precision == "day" or (target.date_precision == "range" and short)
-        )
-    if narrative.date_precision == "month":
-        # A month is too coarse to pin one of several sentences; only a dated bullet.
-        return (
-            target.kind == "bullet"
-            and target.date_precision == "day"
-            and narrative.date_start <= target.date_start <= narrative.date_end
-        )
-    return False
+        if inside and (target.date_precision == "day" or _span(target) <= WINDOW_DAYS):
+            return MERGE_SCORE_DAY
+        return MERGE_SCORE_COARSE if inside and target.date_precision == "bounded" else None
+    contains = narrative.date_start <= target.date_start <= narrative.date_end
+    if not contains or target.date_precision != "day":
+        return None
+    if narrative.date_precision == "range" and _span(narrative) <= WINDOW_DAYS:
+        return MERGE_SCORE_COARSE
+    if narrative.date_precision == "month" and (
+        target.kind == "bullet" or _shares_name(narrative, target, common)
+    ):
+        return MERGE_SCORE_COARSE
+    return None
+
+
+# A sentence dated on its own that the record before it also holds tells that record's
+# incident when its date only frames it, or follows it within this many days with no other
+# type ("6 killed, one of his wounds two days later", "found five of them dead the
+# following evening", "eight killed overnight in Blamonga" after "raids during the night").
+CONTINUATION_DAYS = 2
+FRAMING_ROLES = frozenset({"report", "alternative"})
+
+
+def _continues_incident(record: DedupRecord, previous: DedupRecord) -> bool:
+    if record.date_role in FRAMING_ROLES:
+        return True
+    soon = previous.date_start <= record.date_start
+    soon = soon and (record.date_start - previous.date_end).days <= CONTINUATION_DAYS
+    return soon and record.event_type in (None, previous.event_type)
+
+
+def _link_continuations(
+    ordered: Sequence[DedupRecord], groups: _Groups, merged: set[str]
+) -> list[Merge]:
+    """Tellings of the incident of the record they continue (silver's segments)."""
+    by_id = {r.record_id: r for r in ordered}
+    links = []
+    for record in ordered:
+        previous = by_id.get(record.continues or "")
+        if previous is None or record.record_id in merged or previous.record_id in merged:
+            continue
+        if _continues_incident(record, previous):
+            groups.attach(record.record_id, previous.record_id)
+            merged.add(record.record_id)
+            links.append(Merge(record.record_id, previous.record_id, "continues its record", 1.0))
+    return links
 
 
 def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candidate]]:
@@ -206,7 +393,7 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     seen: dict[tuple[str, date, date], DedupRecord] = {}
     for record in ordered:
         key = (_normalised(record.text), record.date_start, record.date_end)
-        if key in seen:
+        if key in seen and not _same_source(seen[key], record):
             target = seen[key]
             groups.join(target.record_id, record.record_id)
             merges.append(Merge(record.record_id, target.record_id, "identical text and date", 1.0))
@@ -218,22 +405,29 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     for record in by_start:
         per_document.setdefault(record.doc_id, []).append(record)
     indexes = {doc_id: _DateIndex(rows) for doc_id, rows in per_document.items()}
+    common = {
+        doc_id: common_tokens([r.text for r in rows]) for doc_id, rows in per_document.items()
+    }
     merged = {m.merged_id for m in merges}
+    merges += _link_continuations(ordered, groups, merged)
     for narrative in ordered:
         if narrative.kind != "narrative" or narrative.record_id in merged:
             continue
-        threshold = MERGE_SCORE_DAY if narrative.date_precision == "day" else MERGE_SCORE_COARSE
         best: tuple[float, tuple[bool, str, int, str], DedupRecord] | None = None
         # A report restates its own events; two reports are compared below, by date.
         for target in indexes[narrative.doc_id].around(narrative):
             if (
                 target.record_id == narrative.record_id
+                or _same_source(target, narrative)
                 or target.record_id in merged
-                or not _restates(narrative, target)
                 or (target.kind == "narrative" and target.order > narrative.order)
+                or _one_passage(narrative, target)
+                or _names_differ(narrative, target, common[narrative.doc_id])
+                or (threshold := _restate_threshold(narrative, target, common[narrative.doc_id]))
+                is None
             ):
                 continue
-            score = text_similarity(narrative.text, target.text)
+            score = text_similarity(narrative.text, target.text, common[narrative.doc_id])
             if score >= threshold and (
                 best is None or (-score, target.order) < (-best[0], best[1])
             ):
@@ -250,6 +444,11 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
     merges += _merge_across_documents(ordered, pairs, groups, merged)
     merges = [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges]
     return merges, _candidates(pairs, groups)
+
+
+def _same_source(a: DedupRecord, b: DedupRecord) -> bool:
+    """Two records drafted from one bronze record: two incidents, never one event."""
+    return (a.source_id or a.record_id) == (b.source_id or b.record_id)
 
 
 def _same_event_elsewhere(a: DedupRecord, b: DedupRecord) -> bool:
@@ -365,7 +564,7 @@ def _candidates(
     candidates: list[Candidate] = []
     for a, b in pairs:
         gap = abs((b.date_start - a.date_start).days)
-        if groups.root(a.record_id) == groups.root(b.record_id):
+        if groups.root(a.record_id) == groups.root(b.record_id) or _same_source(a, b):
             continue
         same_place = a.place_id is not None and a.place_id == b.place_id
         score = text_similarity(a.text, b.text)

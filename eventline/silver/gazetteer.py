@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -52,6 +53,11 @@ ACLED_REGIONS = frozenset({
     "Antarctica",
 })  # fmt: skip
 KINDS = frozenset({"populated_place", "site", "water_point", "locality", "area"})
+# The world's well-known towns (``major_places.csv.gz``): capitals and first-order seats, and
+# towns of at least this many people. A report names them without saying the country.
+MAJOR_POPULATION = 100_000
+MAJOR_CODES = frozenset({"PPLC", "PPLA", "PPLG"})
+MAJOR_COUNT = "major places"
 SEPARATOR = "|"
 _PLACE_ID = re.compile(r"gn:[1-9][0-9]*")
 _ADMIN_ID = re.compile(r"(?:gn:[1-9][0-9]*|iso:[A-Z]{2}-[A-Z0-9]{1,3})")
@@ -332,6 +338,49 @@ def places(code: str, root: Root | None = None) -> tuple[Place, ...]:
             f"{resource.name}: {len(found)} rows, countries.csv says {country.place_rows}"
         )
     return tuple(found)
+
+
+def is_major(place: Place) -> bool:
+    """A town readers know without its country: a capital, a region's seat, or a big town."""
+    return place.kind == "populated_place" and (
+        place.feature_code in MAJOR_CODES or (place.population or 0) >= MAJOR_POPULATION
+    )
+
+
+@cache
+def major_places(root: Root | None = None) -> tuple[Place, ...]:
+    """The major towns of every country (see :func:`is_major`), validated; cached.
+
+    A small file built beside the per-country files, so that a document that names
+    "Mogadishu" or "Cotonou" is placed without loading every country.
+    """
+    base = root or default_root()
+    known = countries(root)
+    kinds = {key: feature.kind for key, feature in feature_codes(root).items()}
+    resource = base / "major_places.csv.gz"
+    found: list[Place] = []
+    seen: set[str] = set()
+    for where, values in _rows(resource, PLACE_COLUMNS):
+        code = values[PLACE_COLUMNS.index("country_code")]
+        if code not in known:
+            raise GazetteerError(f"{where}: unknown country code {code!r}")
+        place = _place(where, values, code, kinds)
+        if place.id in seen or not is_major(place) or place.country != known[code].name:
+            raise GazetteerError(f"{where}: {place.id} is repeated, not major or misnamed")
+        seen.add(place.id)
+        found.append(place)
+    expected = _build_counts(base).get(MAJOR_COUNT)
+    if expected != len(found):
+        raise GazetteerError(f"{resource.name}: {len(found)} rows, build_info.json says {expected}")
+    return tuple(found)
+
+
+def _build_counts(base: Root) -> dict[str, int]:
+    try:
+        info = json.loads((base / "build_info.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"build_info.json: unreadable ({exc})") from exc
+    return dict(info.get("counts", {}))
 
 
 def _admin(where: str, values: list[str], known: dict[str, Country]) -> AdminArea:

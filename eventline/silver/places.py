@@ -1,484 +1,548 @@
-"""Resolve place names in report prose against the reviewed gazetteer.
+"""The place of an event: as written, resolved, with ACLED/UCDP precision codes.
 
-Each event needs one primary location with an honest precision, and curators need to see
-the place names the gazetteer does not know yet. The names themselves live in
-``schemas/reference/places.csv`` so that reviewers change data, not code; this module only
-holds the matching rules (see ``schemas/reference/README.md``).
+For each record the primary place is the first place of the event the lead sentence names
+(a resolved town before an unknown village, before a district, a region, a country), kept
+as written in ``location_text`` whether or not the gazetteer knows it; every place of the
+event goes to ``places_text``; the country comes from the place, else from the sentence, the
+paragraph, the section or the document. Mentions are found by
+:mod:`~eventline.silver.place_mentions`, resolved by
+:mod:`~eventline.silver.place_resolution` against the GeoNames bundle and the reviewed
+``places.csv`` (:mod:`~eventline.silver.place_index`), with the document's countries from
+:mod:`~eventline.silver.place_context`.
+
+Precision codes (ACLED Codebook, geo-precision; UCDP GED Codebook, ``where_prec``):
+
+=====================================================  ============  ====  =====
+the event is placed at                                 precision     geo   where
+=====================================================  ============  ====  =====
+a town, village or site the gazetteer knows            town          1     1
+... "near", "outside", "N km from" it, or on its road  town          2     2
+a place inside a known town ("Mogadishu's junction")   town          1     1
+an unknown village near / given with a known town      unresolved    2     2
+a commune or district (admin3, admin2)                 admin3/admin2 2     3
+a region (admin1)                                      admin1        3     4
+an area (a forest, a lake, "northern Mali")            admin1        3     5
+a road between two towns ("the A–B axis")              town          2     5
+the country only                                       country       3     6
+=====================================================  ============  ====  =====
+
+An unknown place keeps ``location_precision = unresolved``; its admin columns and
+coordinates are those of what it was placed by. Nothing named: ``unknown``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
-from eventline.reference import Source, reference_file, reference_rows
+from eventline.silver import gazetteer as gz
+from eventline.silver.place_choice import (
+    Found,
+    PlaceMatch,
+    country_name,
+    finer_in,
+    iso3,
+    last_resort,
+    looks_like_place,
+    nothing,
+    pick,
+    to_match,
+)
+from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
+from eventline.silver.place_index import (
+    Entry,
+    PlaceIndex,
+    admin_index,
+    country_finder,
+    country_index,
+    world_index,
+)
+from eventline.silver.place_mention import (
+    DESTINATION,
+    EVENT_ROLES,
+    MENTION,
+    ORIGIN,
+    Mention,
+    is_organisation,
+    is_people,
+)
+from eventline.silver.place_overrides import COLUMNS, PLACES_CSV, PRECISION_BY_TYPE
+from eventline.silver.place_resolution import resolve_mention
+from eventline.silver.place_vocabulary import default_vocabulary
 from eventline.text.fold import fold_key
-from eventline.text.markup import inside_spans, link_label_spans
-from eventline.text.names import GUARD, NameMatch, NameMatcher, parse_spelling
-from eventline.text.words import word_set
 
-__all__ = ["GUARD", "Gazetteer", "Place", "PlaceMatch", "default_gazetteer"]
+__all__ = [
+    "COLUMNS",
+    "PLACES_CSV",
+    "PRECISIONS",
+    "PRECISION_BY_TYPE",
+    "DocumentPlaces",
+    "PlaceMatch",
+    "PlaceResolver",
+    "default_gazetteer",
+    "document_countries",
+]
 
-PLACES_CSV = reference_file("places.csv")
-
-COLUMNS = (
-    "place_id",
-    "name",
-    "variants",
-    "place_type",
-    "admin2",
-    "admin1",
-    "country",
-    "latitude",
-    "longitude",
-    "coord_note",
+PRECISIONS = ("town", "admin3", "admin2", "admin1", "country", "unresolved", "unknown")
+# Words that refer back to the paragraph's place.
+_ANAPHOR = re.compile(
+    r"\b(?:there|the same (?:junction|town|village|city|place|area|site|camp|base|post|"
+    r"locality|road|market|bridge|island)|the (?:park|junction|town|village|city|locality|camp"
+    r"|base|site|island|area)(?:['’]s)?)\b(?! of\b)",
+    re.IGNORECASE,
 )
-# Each place type has one precision; towns of every size are equally precise for an event.
-PRECISION_BY_TYPE = {
-    "city": "town",
-    "town": "town",
-    "village": "town",
-    "site": "town",
-    "admin2": "admin2",
-    "admin1": "admin1",
-    "area": "admin1",
-    "country": "country",
-}
-PRECISIONS = ("town", "admin2", "admin1", "country", "unknown")
-_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
-_TOWN_TYPES = frozenset(t for t, p in PRECISION_BY_TYPE.items() if p == "town")
-_PLACE_ID = re.compile(r"[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Ff]rom|[Tt]o|[Tt]owards?|[Bb]etween"
-    r"|and|of|[Vv]ia)\s+)$"
-)
-_CAPITALISED_AFTER = re.compile(rf"\s+[{_UPPER}]")
-_PREVIOUS_WORD = re.compile(rf"([{_UPPER}][\w'’.\-]*)\s+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(*\-–—•\n])\s*$")
-# Compass adjectives only: "South Sudan" is not Sudan, but "northern Gao" is in Gao.
-_DIRECTION = r"(?:(?:north|south)-?(?:east|west)ern|(?:north|south|east|west)ern|central)"
-_DIRECTION_WORD = re.compile(_DIRECTION, re.IGNORECASE)
-
-# Region-twin promotion: "Gao" is the town unless the prose makes it the region.
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
-_REGIONS_AFTER = re.compile(r"\s+regions?\b", re.IGNORECASE)
-_REGION_OF_BEFORE = re.compile(r"\b(?:regions?|cercles)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_DIRECTION_BEFORE = re.compile(rf"\b{_DIRECTION}\s+$", re.IGNORECASE)
-_NESTED_IN_BEFORE = re.compile(r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_REGION_SUFFIX = re.compile(r" (?:region|cercle|district)$")
-# A neighbour named only to place a border is not where the event happened.
-_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-# Unknown names: a capitalised sequence after a locative preposition.
-_NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|\d\b|(?:II|III|IV)\b))*"
-_UNKNOWN_HEAD = re.compile(
-    r"(?<![\w'’\-])"  # a whole word: not the "at" of "Jama’at"
-    r"(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside(?:\s+of)?|[Aa]round|[Bb]etween|[Tt]owards?|[Ff]rom)"
-    r"\s+(?:the\s+)?(?:(?:towns?|villages?|city|cities|commune|municipality|region|district"
-    rf"|cercle|area)\s+of\s+)?(?P<name>{_NAME})"
-)
-_UNKNOWN_NEXT = re.compile(rf"(?P<gap>\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<name>{_NAME})")
-# A name followed by one of these nouns is a venue, event or people, not a place.
-_NOT_PLACE_AFTER = re.compile(
-    r"\s+(?:hotel|restaurant|nightclub|resort|café|cafe|attacks?|siege|bombings?|massacres?"
-    r"|operations?|offensive|incident|community|communities|clans?|tribes?|ethnic|militias?"
-    r"|fighters|herders|hunters)\b"
+# "in the north-east", "across the north of the country": a part of the report's country.
+_COUNTRY_PART = re.compile(
+    r"\b(?:in|across|throughout)\s+the\s+"
+    r"(?P<part>(?:far[ -])?(?:north|south)(?:[ -]?(?:east|west))?|east|west|centre|center)"
+    r"\b(?!\s+(?:of|side)\b(?!\s+the\s+country))"
 )
 
 
-_MONTHS = word_set(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-_DETERMINERS = word_set(
-    "the a an this that these those its their his her our my your it he she they we i you"
-    " which what some many most all both each several other such another any no"
-)
-_TITLES = word_set(
-    "president colonel general minister prime secretary secretary-general imam emir king"
-    " sheikh commander captain lieutenant sergeant chief judge mr mrs ms dr sir"
-)
-_ORG_WORDS = word_set(
-    "operation operations department ministry mission group groups council committee force"
-    " forces army court office agency organization organisation movement movements front"
-    " alliance coalition union nations republic state states hotel restaurant bank university"
-    " institute center centre assembly parliament program programme task brigade battalion"
-    " province party times post news journal report reports agreement accord framework"
-    " coordination authority service services police gendarmerie airport embassy camp base"
-    " company corps initiative fund network partnership forum community"
-)
-# Peoples, creeds and adjectives read as capitalised nouns but are never places.
-_NOT_PLACE_WORDS = word_set(
-    "french burkinabe nigerien tuareg tuaregs fulani peul peulh dogon dogons donzo dozo bambara"
-    " songhai arab arabs berber moor bozo dutch swiss greek thai western eastern northern"
-    " southern central islamic islamist islamists jihadist jihadists muslim muslims christian"
-    " christians jews sufi salafist islam sharia allah god ramadan eid hamas wagner barkhane"
-    " serval takuba telegram twitter facebook youtube whatsapp al-qaeda al-qaida qaeda isis"
-    " daesh"
-)
-# Macro-regions deliberately kept out of the gazetteer: too broad to locate an event, and in
-# this corpus mostly part of group names (IS Sahel, G5 Sahel, AQIM's "Islamic Maghreb").
-_BROAD_REGIONS = frozenset(
-    {
-        "sahel",
-        "sahara",
-        "africa",
-        "maghreb",
-        "europe",
-        "asia",
-        "west africa",
-        "north africa",
-        "east africa",
-        "middle east",
-        "greater sahara",
-        "islamic maghreb",
-        "sub-saharan africa",
-    }
-)
-_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "african", "american", "asian", "moroccan")
-_ROMAN = frozenset({"II", "III", "IV"})
-_HYPHEN_ADJECTIVE = re.compile(
-    r"-(?:backed|aligned|based|linked|led|owned|affiliated?|run|funded|trained|sponsored)$"
-)
+class Lookups:
+    """Look-ups in the indexes of some countries (loaded on first use) and the world's."""
+
+    def __init__(self) -> None:
+        self.world: PlaceIndex = world_index()
+
+    def countries(self, codes: Sequence[str], areas_only: bool = False) -> Any:
+        """Look-ups in the full indexes of ``codes`` (or their admin areas only)."""
+        build = admin_index if areas_only else country_index
+
+        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+            found = []
+            for code in codes:
+                index = build(code)
+                entries = index.get(key)
+                if entries:
+                    found.append((index, entries))
+            return found
+
+        return lookup
+
+    def everywhere(self, codes: Sequence[str], areas: Sequence[str] = ()) -> Any:
+        """Look-ups in the indexes of ``codes``, the admin areas of ``areas`` and the world."""
+        local = self.countries(codes)
+        admin = self.countries([c for c in areas if c not in codes], areas_only=True)
+
+        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+            entries = self.world.get(key)
+            return [*local(key), *admin(key), *([(self.world, entries)] if entries else [])]
+
+        return lookup
+
+    def world_only(self, key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+        entries = self.world.get(key)
+        return [(self.world, entries)] if entries else []
+
+
+def _hint_countries(mention: Mention, world: PlaceIndex) -> list[str]:
+    codes = []
+    for name in mention.hints:
+        for entry in world.get(fold_key(name)):
+            if entry.kind == "country" and entry.country_code not in codes:
+                codes.append(entry.country_code)
+    return [c for c in codes if c]
 
 
 @dataclass(frozen=True)
-class Place:
-    """One reviewed gazetteer row."""
+class _Analysis:
+    """What one text says about its place, before its document's defaults."""
 
-    place_id: str
-    name: str
-    variants: tuple[str, ...]
-    place_type: str
-    admin2: str | None
-    admin1: str | None
-    # None only for an area that spans borders (Liptako); resolve() then takes the country
-    # from the text.
-    country: str | None
-    latitude: float | None
-    longitude: float | None
-
-    @property
-    def precision(self) -> str:
-        return PRECISION_BY_TYPE[self.place_type]
+    primary: Found | None
+    unknown: tuple[tuple[str, str], ...]  # (name, why the gazetteer did not place it)
+    places: tuple[str, ...]
+    named: str | None  # the country the text names, if one
 
 
-@dataclass(frozen=True)
-class PlaceMatch:
-    """The primary location of a text, with what the gazetteer could not place."""
+class PlaceResolver:
+    """The gazetteer as the silver builder uses it (see the module docstring)."""
 
-    location: str | None
-    place_id: str | None
-    location_precision: str
-    admin1: str | None
-    country: str | None
-    latitude: float | None
-    longitude: float | None
-    matched_text: str | None
-    unknown_names: tuple[str, ...]
+    def __init__(self) -> None:
+        self.lookups = Lookups()
+        self.vocabulary = default_vocabulary()
 
+    # --- documents -------------------------------------------------------------------
 
-def _fold_name(name: str) -> str:
-    return fold_key(name)
-
-
-def _optional(value: str) -> str | None:
-    value = value.strip()
-    return value or None
-
-
-def _coordinate(value: str, low: float, high: float, where: str) -> float | None:
-    if not value.strip():
-        return None
-    number = float(value)
-    if not low <= number <= high:
-        raise ValueError(f"{where}: coordinate {number} outside [{low}, {high}]")
-    return number
-
-
-class Gazetteer:
-    """Reviewed places, compiled once into a single longest-first pattern."""
-
-    def __init__(self, places: list[Place], guarded: set[tuple[str, str]]) -> None:
-        self.places: tuple[Place, ...] = tuple(places)
-        # Longest first, so "Gangafani 2" beats "Gangafani" and "Mopti Region" beats "Mopti".
-        self._matcher: NameMatcher[Place] = NameMatcher("initial", ident=lambda p: p.place_id)
-        for place in places:
-            for spelling in (place.name, *place.variants):
-                key = _fold_name(spelling)
-                self._matcher.add(
-                    spelling,
-                    place,
-                    guarded=(place.place_id, key) in guarded,
-                )
-        self._twins = self._region_twins()
-
-    @classmethod
-    def from_csv(cls, path: Source = PLACES_CSV) -> Gazetteer:
-        """Load and validate places.csv; a bad row fails loudly rather than mis-place events."""
-        places: list[Place] = []
-        guarded: set[tuple[str, str]] = set()
-        seen: set[str] = set()
-        for where, row in reference_rows(path, COLUMNS):
-            place_id = row["place_id"].strip()
-            if not _PLACE_ID.fullmatch(place_id) or place_id in seen:
-                raise ValueError(f"{where}: bad or duplicate place_id {place_id!r}")
-            seen.add(place_id)
-            place_type = row["place_type"].strip()
-            if place_type not in PRECISION_BY_TYPE:
-                raise ValueError(f"{where}: unknown place_type {place_type!r}")
-            variants: list[str] = []
-            for raw in row["variants"].split("|"):
-                variant, is_guarded = parse_spelling(raw)
-                if is_guarded:
-                    guarded.add((place_id, _fold_name(variant)))
-                if variant:
-                    variants.append(variant)
-            latitude = _coordinate(row["latitude"], -90, 90, where)
-            longitude = _coordinate(row["longitude"], -180, 180, where)
-            if (latitude is None) != (longitude is None):
-                raise ValueError(f"{where}: give both latitude and longitude, or neither")
-            if not row["coord_note"].strip():
-                raise ValueError(f"{where}: coord_note is required")
-            name = row["name"].strip()
-            if not name:
-                raise ValueError(f"{where}: name is required")
-            places.append(
-                Place(
-                    place_id=place_id,
-                    name=name,
-                    variants=tuple(variants),
-                    place_type=place_type,
-                    admin2=_optional(row["admin2"]),
-                    admin1=_optional(row["admin1"]),
-                    country=_optional(row["country"]),
-                    latitude=latitude,
-                    longitude=longitude,
-                )
-            )
-        return cls(places, guarded)
-
-    def _region_twins(self) -> dict[str, Place]:
-        """Town place_id -> the region or cercle named after it ("Gao" -> "Gao Region")."""
-        by_base: dict[str, Place] = {}
-        for place in sorted(self.places, key=lambda p: p.place_type != "admin1"):
-            if place.place_type not in ("admin1", "admin2"):
+    def document(
+        self,
+        records: Iterable[Mapping[str, Any]],
+        title: str | None = None,
+        title_codes: Iterable[str] = (),
+    ) -> DocumentPlaces:
+        """The place context of one document (its countries, paragraphs, sections)."""
+        rows = list(records)
+        context = document_places(title, rows, title_codes)
+        named: dict[Any, list[tuple[int, str]]] = {}
+        for row in rows:
+            block = _block(row)
+            if block is None:
                 continue
-            for spelling in (place.name, *place.variants):
-                base, n = _REGION_SUFFIX.subn("", _fold_name(spelling))
-                if n:
-                    by_base.setdefault(base, place)
-        twins: dict[str, Place] = {}
-        for place in self.places:
-            if place.place_type in _TOWN_TYPES:
-                for spelling in (place.name, *place.variants):
-                    twin = by_base.get(_fold_name(spelling))
-                    if twin is not None:
-                        twins[place.place_id] = twin
-                        break
-        return twins
+            line = int(row.get("line_start") or 0)
+            for text, at in ((row.get("lead_text"), line - 1), (row["text"], line)):
+                code = self._named_country(text, context, row) if text else None
+                if code is not None:
+                    named.setdefault(block, []).append((at, code))
+            self._read_lead(row, context)
+        return replace(context, paragraphs={b: tuple(sorted(c)) for b, c in named.items()})
 
-    def find_all(self, text: str) -> list[tuple[Place, str, int]]:
-        """Every gazetteer place in ``text`` as (place, text as written, offset), in text order.
-
-        Names inside Markdown link labels are citations ("[France 24](#)"), not places.
-        """
-        links = link_label_spans(text)
-
-        def accept(match: NameMatch[Place], accepted: list[NameMatch[Place]]) -> bool:
-            return (
-                not inside_spans(match.start, links)
-                and self._guard_allows(match, text)
-                and not _inside_proper_name(text, match.start, accepted)
+    def _read_lead(self, row: Mapping[str, Any], context: DocumentPlaces) -> None:
+        """A paragraph's undated lead ("The toll from the blasts in W National Park has risen
+        ...") is the place its records refer back to ("near the park's edge")."""
+        block, lead = _block(row), row.get("lead_text")
+        if not lead or block is None or block in context.last_places:
+            return
+        analysis = self._analyse(lead, context, row)
+        if analysis.primary is not None:
+            match = to_match(
+                analysis.primary, analysis.named or self._context_country(context, row)
             )
+            if match.location_text and match.location_precision != "country":
+                context.last_places[block] = match
 
-        found = [
-            (m.payload, text[m.start : m.end], m.start, m.end)
-            for m in self._matcher.find(text, accept)
-        ]
-        return [(place, written, start) for place, written, start, _ in self._promote(text, found)]
+    def _named_country(
+        self, text: str, context: DocumentPlaces, record: Mapping[str, Any]
+    ) -> str | None:
+        """The country (ISO2) a record's own text places it in, if any, among the
+        document's: "10. Judicial proceedings ..." takes the paragraph's "in Nouakchott"."""
+        analysis = self._analyse(text, context, record)
+        place = analysis.primary.resolution.place if analysis.primary else None
+        code = place.country_code if place else analysis.named
+        return code if code in context.countries else None
 
-    def _guard_allows(self, match: NameMatch[Place], text: str) -> bool:
-        """A guarded variant ("Severe") counts only as a locative object: after in/near/at/…
-        and not followed by another capitalised word ("Severe Acute Malnutrition")."""
-        if not match.spelling.guarded:
-            return True
-        start, end = match.start, match.end
-        return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start)) and not (
-            _CAPITALISED_AFTER.match(text, end)
+    def title_countries(self, title: str | None) -> tuple[str, ...]:
+        return document_places(title, []).countries
+
+    # --- one text --------------------------------------------------------------------
+
+    def resolve(
+        self,
+        text: str,
+        default_country: str | None = None,
+        context: DocumentPlaces | None = None,
+    ) -> PlaceMatch:
+        """The primary place of ``text``; ``default_country`` (a name) when none is found."""
+        if context is None:
+            code = _code_of(default_country)
+            context = DocumentPlaces((code,) if code else (), code)
+        return self.locate(text, context)
+
+    def locate(
+        self,
+        text: str,
+        context: DocumentPlaces,
+        record: Mapping[str, Any] | None = None,
+    ) -> PlaceMatch:
+        """The primary place of one record's text, in its document's context."""
+        analysis = self._analyse(text, context, record)
+        primary, unknown = analysis.primary, analysis.unknown
+        default = analysis.named or self._context_country(context, record)
+        if primary is None:
+            return self._unnamed(text, context, record, default, unknown)
+        match = to_match(primary, default)
+        self._remember(context, record, match)
+        places = analysis.places or (match.location_text,)
+        return replace(match, places_text=places, unknown=unknown)
+
+    def _analyse(
+        self, text: str, context: DocumentPlaces, record: Mapping[str, Any] | None
+    ) -> _Analysis:
+        """What the text itself says (its places, resolved; its primary; its country),
+        computed once per text and paragraph and shared by the paragraph pass."""
+        key = (text, _block(record))
+        cached = context.analyses.get(key)
+        if cached is not None:
+            return cached
+        preferred = _preferred(context, record)
+        mentions = self._absorb_appositions(
+            [m for m in mentions_of(text) if not m.consumed], preferred
         )
-
-    def _promote(
-        self, text: str, found: list[tuple[Place, str, int, int]]
-    ) -> list[tuple[Place, str, int, int]]:
-        """Read a bare town name as its region where the prose says so: "the Ménaka and
-        Timbuktu regions", "regions of Gao, Kidal, and Menaka", "northern Gao",
-        "the Niafounke district in Timbuktu". A bare name otherwise stays the town."""
-        result = list(found)
-        groups: list[list[int]] = []
-        for i, (_, _, start, _) in enumerate(found):
-            if groups and _LIST_GAP.fullmatch(text, found[i - 1][3], start):
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        for group in groups:
-            first_start = found[group[0]][2]
-            last_end = found[group[-1]][3]
-            whole_list = bool(
-                _REGIONS_AFTER.match(text, last_end)
-                or _REGION_OF_BEFORE.search(text, max(0, first_start - 40), first_start)
+        sentence = self._sentence_countries(mentions, preferred)
+        found = [self._resolve(m, preferred, sentence) for m in mentions]
+        eligible = [f for f in found if self._eligible(f)]
+        unknown = tuple(
+            dict.fromkeys(
+                (f.mention.name, _why_unknown(f))
+                for f in eligible
+                if not f.resolution.known and f.mention.feature not in ("site", "event")
             )
-            for i in group:
-                place, written, start, end = found[i]
-                twin = self._twins.get(place.place_id)
-                if twin is None:
-                    continue
-                before = text[max(0, start - 40) : start]
-                nested = i > 0 and (
-                    found[i - 1][0].place_type in ("admin1", "admin2")
-                    and bool(_NESTED_IN_BEFORE.match(text[found[i - 1][3] : start]))
-                )
-                if whole_list or nested or _DIRECTION_BEFORE.search(before):
-                    result[i] = (twin, written, start, end)
-        return result
-
-    def resolve(self, text: str, default_country: str | None = None) -> PlaceMatch:
-        """The primary location: the first place of the most precise kind in ``text``.
-
-        Towns (any size, and sites) beat cercles, which beat regions and areas, which beat
-        countries. A country named only as a border ("near the border with Burkina Faso") is
-        not a candidate. With nothing found, precision is 'unknown' and country is
-        ``default_country``.
-        """
-        matches = self.find_all(text)
-        unknown = _unknown_names(text, matches)
-        candidates: list[tuple[Place, str, int]] = []
-        border_end: int | None = None  # end of the last country named only as a border
-        for place, written, start in matches:
-            if place.place_type == "country" and (
-                _BORDER_BEFORE.search(text, max(0, start - 60), start)
-                or (border_end is not None and _LIST_GAP.fullmatch(text, border_end, start))
-            ):
-                border_end = start + len(written)
-                continue
-            border_end = None
-            candidates.append((place, written, start))
-        if not candidates:
-            return PlaceMatch(
-                location=None,
-                place_id=None,
-                location_precision="unknown",
-                admin1=None,
-                country=default_country,
-                latitude=None,
-                longitude=None,
-                matched_text=None,
-                unknown_names=unknown,
-            )
-        place, written, _ = min(candidates, key=lambda item: (_RANK[item[0].precision], item[2]))
-        country = place.country
-        if country is None:
-            named = [p.country for p, _, _ in candidates if p.place_type == "country"]
-            country = named[0] if named else default_country
-        return PlaceMatch(
-            location=place.name,
-            place_id=place.place_id,
-            location_precision=place.precision,
-            admin1=place.admin1,
-            country=country,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            matched_text=written,
-            unknown_names=unknown,
         )
+        primary = self._primary(found, context)
+        places = tuple(
+            dict.fromkeys(
+                f.mention.written
+                for f in eligible
+                if primary is not None and f.mention.sentence == primary.mention.sentence
+            )
+        )
+        named = self._text_country(context, sentence, text)
+        analysis = _Analysis(primary, unknown, places, named)
+        context.analyses[key] = analysis
+        return analysis
 
-
-def _inside_proper_name(text: str, start: int, found: list[NameMatch[Place]]) -> bool:
-    """True when the name continues a longer proper name ("Agence France-Presse",
-    "Amadou Bamba", "High Commissioner for Refugees Mali"): it follows a capitalised word
-    that is not itself a place, not a compass adjective, and does not start a sentence."""
-    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if previous is None:
-        return False
-    word = previous.group(1)
-    if found and found[-1].end > previous.start(1):
-        return False  # "Tongo Tongo Niger": the word before is (part of) a place
-    if _DIRECTION_WORD.fullmatch(word):
-        return False  # "Northern Mali"
-    if word.endswith(".") and len(word) > 3 and any(c.islower() for c in word):
-        return False  # "… Tuareg. Kidal": a full stop, not an abbreviation like "U.N."
-    return not _SENTENCE_START.search(text, max(0, previous.start(1) - 5), previous.start(1))
-
-
-def _unknown_names(text: str, matches: list[tuple[Place, str, int]]) -> tuple[str, ...]:
-    """Capitalised names after a locative preposition that the gazetteer does not hold.
-
-    Conservative by design: a few non-places reach curators rather than real places being
-    dropped, but months, pronouns, acronyms, possessives and group names are filtered.
-    """
-    known = [(start, start + len(written)) for _, written, start in matches]
-    links = link_label_spans(text)
-    names: list[str] = []
-    for head in _UNKNOWN_HEAD.finditer(text):
-        spans = [head.span("name")]
-        gaps: list[str] = []
-        pos = head.end("name")
-        while (more := _UNKNOWN_NEXT.match(text, pos)) is not None:
-            spans.append(more.span("name"))
-            gaps.append(more.group("gap"))
-            pos = more.end("name")
-        if not any(re.search(r"\b(?:and|or)\b", gap) for gap in gaps):
-            spans = spans[:1]  # "in Mali, Maslov is …" is not a list of places
-        for start, end in spans:
-            name = text[start:end]
-            overlaps = any(s < end and start < e for s, e in known)
+    def _absorb_appositions(self, mentions: list[Mention], preferred: list[str]) -> list[Mention]:
+        """ "Dembo, central Mali", "El Baraf, Middle Shabelle": a name after a comma that is
+        a country or an admin area is a hint of the name before it, not a second place
+        (but "from Mali, France will ..." is no hint of a country)."""
+        lookup = self.lookups.everywhere(preferred)
+        kept = []
+        for mention in mentions:
+            head = mention.apposition_of
+            entries = [e for _, g in lookup(fold_key(mention.name)) for e in g] if head else []
+            is_country = head is not None and any(
+                e.kind == "country" for e in self.lookups.world.get(fold_key(head.name))
+            )
             if (
-                overlaps
-                or inside_spans(start, links)
-                or _NOT_PLACE_AFTER.match(text, end)
-                or not _looks_like_place(name)
+                head is not None
+                and not is_country
+                and entries
+                and all(e.is_admin or e.kind == "country" for e in entries)
             ):
+                head.hints.append(mention.name)
+                head.strong_hints.append(mention.name)
                 continue
-            if name not in names:
-                names.append(name)
-    return tuple(names)
+            kept.append(mention)
+        return kept
+
+    def _primary(self, found: list[Found], context: DocumentPlaces) -> Found | None:
+        """The place of the event: the first sentence that names one; in it, a place the
+        text puts the event at, else a well-known place named in passing ("a Bamako court"),
+        else where people came from or went ("deployed to Cabo Delgado")."""
+        tiers = (
+            self._eligible,
+            lambda f: self._weak(f, context) and f.resolution.entry.kind != "country",
+            last_resort,
+            lambda f: self._weak(f, context),
+        )
+        for sentence in sorted({f.mention.sentence for f in found}):
+            items = [f for f in found if f.mention.sentence == sentence]
+            for number, tier in enumerate(tiers):
+                chosen = [f for f in items if tier(f)]
+                if chosen:
+                    best = pick(chosen)
+                    finer = [f for f in items if number == 0 and tiers[1](f)]
+                    return finer_in(best, finer) or best
+        return None
+
+    def _weak(self, found: Found, context: DocumentPlaces) -> bool:
+        """A well-known place of the document's countries named with no cue ("a Bamako
+        court"): an override, a major town, an admin area; or one of those countries named
+        in any role but a border ("Mali relied on", "withdrew from Mali")."""
+        mention, entry = found.mention, found.resolution.entry
+        if entry is None or mention.relative or is_people(mention.name, self.vocabulary):
+            return False
+        ours = not context.countries or entry.country_code in context.countries
+        if entry.kind == "country":
+            return ours and mention.role in (MENTION, ORIGIN, DESTINATION)
+        if mention.role != MENTION or not ours:
+            return False
+        return (
+            entry.override
+            or entry.is_admin
+            or entry.rank >= 5
+            or (entry.population or 0) >= 100_000
+        )
+
+    def _sentence_countries(self, mentions: list[Mention], preferred: list[str]) -> list[str]:
+        """Countries the text places events in ("attacks in Niger"), beyond the document's."""
+        codes: list[str] = []
+        for mention in mentions:
+            if mention.role not in EVENT_ROLES:
+                continue
+            for entry in self.lookups.world.get(fold_key(mention.name)):
+                code = entry.country_code
+                if entry.kind == "country" and code and code not in preferred + codes:
+                    codes.append(code)
+        return codes
+
+    def _resolve(self, mention: Mention, preferred: list[str], sentence: list[str]) -> Found:
+        """Resolve in the hint's countries or the document's, then the world index; a
+        country the document is not about is loaded only for a name that can be the event's
+        place, when the world index fails: its hint ("X, Niger"), or a country of the
+        document's region the sentence places events in."""
+        hinted = _hint_countries(mention, self.lookups.world)
+        lookup = self.lookups.everywhere(preferred, areas=hinted)
+        first = [c for c in hinted if c in preferred] if hinted else preferred
+        tiers = [self.lookups.countries(first), self.lookups.world_only]
+        if mention.role in EVENT_ROLES and not mention.initial and looks_like_place(mention.name):
+            further = [c for c in hinted if c not in first] or _same_regions(sentence, preferred)
+            if further:
+                tiers.append(self.lookups.countries(further))
+        return Found(mention, resolve_mention(mention, lookup, tiers))
+
+    def _eligible(self, found: Found) -> bool:
+        mention = found.mention
+        if mention.relative or mention.role not in EVENT_ROLES:
+            return False
+        entry = found.resolution.entry
+        if entry is not None:
+            return not mention.all_caps or _well_known(entry)  # "FAMA" is no village
+        if mention.initial or is_organisation(mention.name, self.vocabulary):
+            return False
+        if mention.apposition_of is not None:
+            return False  # "in Mali, Maslov is ...": a name after a comma is no second place
+        if is_people(mention.name, self.vocabulary):
+            return False
+        if found.resolution.fallback is not None and mention.feature in ("site", "natural"):
+            return True  # "the Beach View Hotel ... in Mogadishu": a site of a known town
+        return looks_like_place(mention.name)
+
+    def _unnamed(
+        self,
+        text: str,
+        context: DocumentPlaces,
+        record: Mapping[str, Any] | None,
+        default: str | None,
+        unknown: tuple[tuple[str, str], ...],
+    ) -> PlaceMatch:
+        """No name: a reference back to the paragraph's place ("there", "the same
+        junction", "near the park's edge"), a part of the country ("in the north-east"), or
+        the country alone."""
+        block = _block(record)
+        earlier = context.last_places.get(block) if block is not None else None
+        told = context.last_places.get(_bronze(record))
+        if earlier is not None and _ANAPHOR.search(text):
+            told = earlier
+        if told is not None:  # "...; the following night, they returned"
+            country = told.country or country_name(default)
+            return replace(
+                told,
+                unknown=unknown,
+                country=country,
+                country_code=told.country_code or iso3(default),
+            )
+        part = _COUNTRY_PART.search(text)
+        if part is not None and default:
+            match = nothing(default, unknown)
+            return replace(
+                match, location_text=part.group("part"), location=match.country,
+                location_precision="country", places_text=(part.group("part"),), where_prec=5,
+            )  # fmt: skip
+        return nothing(default, unknown)
+
+    def _text_country(self, context: DocumentPlaces, sentence: list[str], text: str) -> str | None:
+        """The country the text itself names: where it places events, else the one of the
+        document's countries it names ("Chadian soldiers", in a report on Chad and Cameroon)."""
+        if len(sentence) == 1:
+            return sentence[0]
+        named = {c for w in country_finder().find(text) for c in w.codes}
+        named &= set(context.countries)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _context_country(
+        self, context: DocumentPlaces, record: Mapping[str, Any] | None
+    ) -> str | None:
+        """The country when the text names none: the paragraph's (the nearest record that
+        names one, its dateline), the section's, the report's."""
+        block = _block(record)
+        nearest = _nearest(context.paragraphs.get(block, ()), record)
+        if nearest is not None:
+            return nearest
+        preferred = _preferred(context, record)
+        if block is not None and block in context.blocks:
+            return context.blocks[block]
+        if record and record.get("section") in context.sections:
+            codes = context.sections[record["section"]]
+            if codes:
+                return codes[0]
+        return context.main or (preferred[0] if len(preferred) == 1 else None)
+
+    def _remember(
+        self, context: DocumentPlaces, record: Mapping[str, Any] | None, match: PlaceMatch
+    ) -> None:
+        block = _block(record)
+        if _bronze(record) is not None and match.location_text:
+            context.last_places[_bronze(record)] = match  # the next part of the record
+        if block is not None and match.location_text and match.location_precision != "country":
+            context.last_places[block] = match
+
+    # --- compatibility -----------------------------------------------------------------
+
+    def find_all(self, text: str) -> list[tuple[Entry, str, int]]:
+        """Known names of the world index in ``text`` (entry, as written, offset)."""
+        found = []
+        for match in self.lookups.world.find(text):
+            entries = self.lookups.world.get(match.payload)
+            if entries and not match.spelling.guarded:
+                found.append((entries[0], text[match.start : match.end], match.start))
+        return found
 
 
-def _looks_like_place(name: str) -> bool:
-    words = name.split()
-    first = words[0].casefold()
-    lowered = [w.casefold() for w in words]
-    if len(words[0]) == 1 or first in _DETERMINERS or first in _MONTHS or first in _WEEKDAYS:
-        return False
-    if re.search(r"['’]s?$", words[-1]):
-        return False  # possessive: "Mali's", "Gaddafi’s"
-    if any(
-        _is_acronym(part) and not (i and word in _ROMAN)
-        for i, word in enumerate(words)
-        for part in word.split("-")
-    ):
-        return False  # "JNIM", "JNIM-affiliate", "CSP-DPA" (but "Gangafani II" is a name)
-    if any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words):
-        return False  # "G5 Sahel"
-    bare = [re.sub(r"['’]s$", "", w) for w in lowered]
-    if any(w in _ORG_WORDS or w in _TITLES or w in _NOT_PLACE_WORDS for w in bare):
-        return False
-    if name.casefold() in _BROAD_REGIONS or any(w in _BROAD_REGIONS for w in bare):
-        return False  # "West Africa", "Africa’s Sahel"
-    if bare[-1].endswith(_DEMONYM_ENDINGS):
-        return False  # "Algerian", "Senegalese", "West African"
-    return not _HYPHEN_ADJECTIVE.search(first)
+def _same_regions(codes: Sequence[str], preferred: Sequence[str]) -> list[str]:
+    """The countries of ``codes`` in the ACLED regions of the document's countries."""
+    table = gz.countries()
+    regions = {table[c].acled_region for c in preferred if c in table}
+    return [c for c in codes if not regions or table[c].acled_region in regions]
 
 
-def _is_acronym(word: str) -> bool:
-    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+def _why_unknown(found: Found) -> str:
+    ties = found.resolution.ambiguous
+    return f"ambiguous: {ties} places of that name" if ties else "not in the gazetteer"
+
+
+def _well_known(entry: Entry) -> bool:
+    """An override, a country, an admin area, a capital or seat, or a town of 100,000."""
+    return (
+        entry.override
+        or entry.is_admin
+        or entry.kind == "country"
+        or entry.rank >= 5
+        or (entry.population or 0) >= 100_000
+    )
+
+
+def _nearest(named: Sequence[tuple[int, str]], record: Mapping[str, Any] | None) -> str | None:
+    """The country named by the paragraph's record closest to this one (the earlier of two
+    as close): a paragraph stays in one country, and moves on where the text says so."""
+    if not named or record is None:
+        return None
+    line = int(record.get("line_start") or 0)
+    return min(named, key=lambda item: (abs(item[0] - line), item[0] > line))[1]
+
+
+def _bronze(record: Mapping[str, Any] | None) -> tuple[str, Any] | None:
+    """The bronze record a segment is a part of (the dates step splits one record into
+    several incidents): a later part that names no place is told in the same place."""
+    if not record or not record.get("bronze_record_id"):
+        return None
+    return ("bronze", record["bronze_record_id"])
+
+
+def _block(record: Mapping[str, Any] | None) -> tuple[Any, Any] | None:
+    if not record or record.get("block_index") is None:
+        return None
+    return (record.get("section"), record.get("block_index"))
+
+
+def _preferred(context: DocumentPlaces, record: Mapping[str, Any] | None) -> list[str]:
+    """The document's countries, the paragraph's and the section's first."""
+    first: list[str] = []
+    block = _block(record)
+    if block is not None and block in context.blocks:
+        first.append(context.blocks[block])
+    if record and record.get("section") in context.sections:
+        first += context.sections[record["section"]][:1]
+    return list(dict.fromkeys([*first, *context.countries]))
+
+
+def _code_of(country: str | None) -> str | None:
+    if not country:
+        return None
+    found = gz.countries_named(country)
+    return found[0].iso2 if len(found) == 1 else None
 
 
 @cache
-def default_gazetteer() -> Gazetteer:
-    """The repository's reviewed gazetteer, loaded once per process."""
-    return Gazetteer.from_csv()
+def default_gazetteer() -> PlaceResolver:
+    """The repository's resolver (GeoNames bundle + reviewed overrides), once per process."""
+    return PlaceResolver()
+
+
+def document_countries(
+    documents: Iterable[Mapping[str, Any]], gazetteer: PlaceResolver
+) -> dict[str, tuple[str, ...]]:
+    """The countries (ISO2) each document's title names ("Mali: Extremism and Terrorism")."""
+    return {d["doc_id"]: gazetteer.title_countries(d.get("title")) for d in documents}

@@ -138,6 +138,9 @@ class _Reader:
             elif head.startswith(("?<=", "?<!")):
                 self.pos += 3
                 lookaround = True
+            elif head.startswith(("?-i:", "?i:")):
+                # A case flag changes no literal once folded: read it as a plain group.
+                self.pos += 4 if head.startswith("?-i:") else 3
             elif head.startswith("?P<"):
                 self.pos = self.text.index(">", self.pos) + 1
             else:

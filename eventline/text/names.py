@@ -186,13 +186,16 @@ class NameMatcher(Generic[T]):
                 best[start] = (end, entry)
         return best
 
-    def find(self, text: str, accept: Accept[T] | None = None) -> list[NameMatch[T]]:
+    def find(
+        self, text: str, accept: Accept[T] | None = None, folded: Folded | None = None
+    ) -> list[NameMatch[T]]:
         """Accepted occurrences in text order, non-overlapping, longest first.
 
         ``accept(match, accepted_so_far)`` is the caller's context rule (guards, citations,
-        proper names); required capitals are checked before it.
+        proper names); required capitals are checked before it. ``folded`` is
+        ``fold(text)`` when the caller has it already (several matchers over one text).
         """
-        folded = fold(text)
+        folded = folded if folded is not None else fold(text)
         found: list[NameMatch[T]] = []
         pos = 0
         for start, (end, entry) in sorted(self.candidates(folded.text).items()):

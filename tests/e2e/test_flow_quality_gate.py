@@ -30,13 +30,15 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 def test_clean_run_publishes_gold_data_docs_and_report(sample_run: FlowRun) -> None:
     summary, reports = sample_run.summary, sample_run.data_dir / "reports"
     # Figures read off the sample: 1 document, 316 non-blank lines, 186 bullets and
-    # 152 dated sentences; every segment is kept, quarantined or merged (338 records, 17 of
-    # them bullets that tell a second incident in a sentence opening with its own date).
+    # 152 dated sentences; every bronze record is told in silver and none is quarantined:
+    # 355 segments (17 bullets tell a second incident), line 191's split into three records
+    # (one per village) makes 357.
     assert summary["documents_read"] == 1
     assert sum(summary["lines"].values()) == 316
     assert (summary["bronze_bullets"], summary["bronze_narratives"]) == (186, 152)
     assert summary["silver_quarantined"] == 0
-    assert summary["silver_records"] + summary["silver_merged"] == 355
+    assert summary["silver_bronze_records"] == 338
+    assert summary["silver_records"] == 357
     assert summary["quality_passed"] is True and summary["gold_published"] is True
     assert (reports / "gx" / "index.html").exists()
     quality = json.loads((reports / "quality_report.json").read_text())

@@ -18,7 +18,7 @@ from tests.report.test_run_report import HOSTILE, _inputs
 COUNTS = {
     "count-documents-read": "2",
     "count-documents-rejected": "2",
-    "count-silver-records": "7",
+    "count-silver-records": "8",
     "count-silver-quarantined": "4",
     "count-gold-events": "5",
     "count-killed": "12",

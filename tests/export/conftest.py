@@ -3,7 +3,8 @@
 Four events, invented for the tests, each chosen for one mapping rule:
 
 - ``evt_…01`` 15 Mar 2021, a clash at Gao: JNIM (confirmed perpetrator) against the Malian
-  Armed Forces (target); 4 killed (up to 6), 2 attackers killed; town coordinates.
+  Armed Forces (target); 4 killed (up to 6), 2 attackers killed (6 fatalities); town
+  coordinates.
 - ``evt_…02`` May 2021 (month only), an attack on civilians in Tillabéri region, Niger,
   suspected ISGS, no named target, no figure.
 - ``evt_…03`` 2020 (year only), an agreement in Mali, no actors, country-level place.
@@ -37,15 +38,23 @@ def _event(event_id: str, start: date, end: date, precision: str, **values: Any)
         "date_imputed": False,
         "date_label": "",
         "country": "Mali",
+        "country_code": "MLI",
+        "location_text": None,
         "location": None,
         "location_precision": "unknown",
         "admin1": None,
+        "admin2": None,
         "latitude": None,
         "longitude": None,
+        "geo_precision": None,
+        "where_prec": None,
         "event_type": None,
         "sub_event_type": None,
+        "event_rule": None,
+        "record_class": "event",
         "description": f"Invented test event {event_id}.",
         "assailants_killed": None,
+        "fatalities": None,
         "perpetrator_ids": [],
         "claimed": False,
         "source_names": [],
@@ -74,17 +83,21 @@ def events_frame() -> pd.DataFrame:
             date(2021, 3, 15),
             date(2021, 3, 15),
             "day",
+            location_text="Gao",
             location="Gao",
             location_precision="town",
             admin1="Gao",
             latitude=16.27,
             longitude=-0.04,
+            geo_precision=1,
+            where_prec=1,
             event_type="Battles",
             sub_event_type="Armed clash",
             killed=4,
             killed_low=4,
             killed_high=6,
             assailants_killed=2,
+            fatalities=6,
             perpetrator_ids=["jnim"],
             source_names=["Agence France-Presse", "Reuters"],
         ),
@@ -94,9 +107,13 @@ def events_frame() -> pd.DataFrame:
             date(2021, 5, 31),
             "month",
             country="Niger",
+            country_code="NER",
+            location_text="Tillabéri region",
             location="Tillabéri",
             location_precision="admin1",
             admin1="Tillabéri",
+            geo_precision=3,
+            where_prec=4,
             event_type="Violence against civilians",
             sub_event_type="Attack",
             perpetrator_ids=["isgs"],
@@ -106,8 +123,11 @@ def events_frame() -> pd.DataFrame:
             date(2020, 1, 1),
             date(2020, 12, 31),
             "year",
+            location_text="Mali",
             location="Mali",
             location_precision="country",
+            geo_precision=3,
+            where_prec=6,
             event_type="Strategic developments",
             sub_event_type="Agreement",
         ),
@@ -131,7 +151,10 @@ def _actor(actor_id: str, name: str, actor_type: str, events: int, perpetrated: 
         "name": name,
         "aliases": [],
         "actor_type": actor_type,
+        "inter_code": None,  # the export falls back to the code of the actor_type
+        "generic_id": None,
         "country": None,
+        "country_code": None,
         "parent_ids": [],
         "successor_ids": [],
         "first_event_date": date(2021, 3, 15) if events else None,
@@ -161,7 +184,10 @@ def event_actors_frame() -> pd.DataFrame:
         (E2, "isgs", "perpetrator", "suspected", "ISGS"),
         (E4, "a-commander", "perpetrator", "suspected", "the commander"),
     ]
-    return pd.DataFrame(rows, columns=["event_id", "actor_id", "role", "certainty", "mention_text"])
+    frame = pd.DataFrame(
+        rows, columns=["event_id", "actor_id", "role", "certainty", "mention_text"]
+    )
+    return frame.assign(side=None, inter_code=None)  # gold's side and inter code, unknown here
 
 
 def write_gold(gold_dir: Path, events: pd.DataFrame | None = None) -> Path:

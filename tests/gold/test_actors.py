@@ -1,25 +1,20 @@
-"""Actor resolution against the reviewed catalog, checked on hand-written cases and the sample.
+"""Actor resolution against the regional catalog, checked on hand-written cases and the sample.
 
 Every expectation on a sample line was read off that line by hand; each case quotes the line
-so that a renumbered sample fails loudly instead of silently testing something else.
+so that a renumbered sample fails loudly instead of silently testing something else. Sample
+lines are resolved as the pipeline resolves them: in the report's country, Mali (generic
+actors such as "Civilians (Mali)" need a country). The rules of the regional resolution and
+of who-did-what-to-whom have their own tests (test_actor_resolution.py, test_actor_roles.py).
 """
 
 from __future__ import annotations
-
-import csv
-import time
-from pathlib import Path
 
 import pytest
 
 from eventline.bronze.extractor import BronzeExtract
 from eventline.gold.actors import (
-    ACTOR_TYPES,
-    ACTORS_CSV,
     CERTAINTIES,
-    COLUMNS,
     ROLES,
-    Actor,
     ActorCatalog,
     ActorMention,
     default_catalog,
@@ -42,44 +37,22 @@ def sample_line(number: int, quote: str) -> str:
     return line
 
 
-def roles(cat: ActorCatalog, text: str) -> set[Role]:
+def roles(cat: ActorCatalog, text: str, country: str | None = None) -> set[Role]:
     """Deduplicated (actor, role, certainty), as downstream keeps them."""
-    mentions, _ = cat.resolve(text)
+    mentions, _ = cat.resolve(text, country)
     return {(m.actor_id, m.role, m.certainty) for m in mentions}
 
 
-def acting(cat: ActorCatalog, text: str) -> set[Role]:
+def acting(cat: ActorCatalog, text: str, country: str | None = None) -> set[Role]:
     """The roles that matter for an event: everything but 'mentioned'."""
-    return {r for r in roles(cat, text) if r[1] != "mentioned"}
+    return {r for r in roles(cat, text, country) if r[1] != "mentioned"}
 
 
 def ids(cat: ActorCatalog, text: str) -> list[str]:
     return [actor.actor_id for actor, _, _ in cat.find(text)]
 
 
-def write_csv(path: Path, rows: list[list[str]], header: tuple[str, ...] = COLUMNS) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
-def row(actor_id: str, name: str, actor_type: str = "jihadist group", **extra: str) -> list[str]:
-    values = {"actor_id": actor_id, "name": name, "actor_type": actor_type, **extra}
-    return [values.get(column, "") for column in COLUMNS]
-
-
 # --- the reference file ------------------------------------------------------------------
-
-
-def test_csv_header_and_types_are_exact(cat: ActorCatalog) -> None:
-    with ACTORS_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    assert tuple(rows[0]) == COLUMNS
-    assert len(cat.actors) == len(rows) - 1
-    assert {a.actor_type for a in cat.actors.values()} <= set(ACTOR_TYPES)
-    assert 60 <= len(cat.actors) <= 140
 
 
 def test_every_link_points_to_an_existing_actor(cat: ActorCatalog) -> None:
@@ -307,7 +280,10 @@ def test_claimant_is_also_a_claimed_perpetrator(cat: ActorCatalog) -> None:
 
 def test_states_do_not_claim(cat: ActorCatalog) -> None:
     assert acting(cat, "The Malian army claims responsibility for the strike.") == set()
-    assert acting(cat, "The Malian army claims it neutralized 31 of the attackers.") == set()
+    # The army that killed attackers defends: the side attacked (a target), never a claimant.
+    assert acting(cat, "The Malian army claims it neutralized 31 of the attackers.") == {
+        ("fama", "target", None)
+    }
 
 
 def test_suspected_perpetrators(cat: ActorCatalog) -> None:
@@ -328,16 +304,29 @@ def test_suspected_perpetrators(cat: ActorCatalog) -> None:
 
 def test_when_unsure_mentioned(cat: ActorCatalog) -> None:
     for text in (
-        "JNIM releases a joint statement with AQIM.",
         "The area is prone to attacks from groups linked to al-Qaeda and ISIS.",
         "The ambush is similar to those carried out by al-Qaeda linked groups.",
         "JNIM claims that the attack is intended to send a message.",
         "JNIM intended to target French troops.",
         "The ambush kills Assimi Goita's chief of staff.",
-        "Clashes between ISIS and JNIM kill 100 people.",
-        "Malian officials met the Wagner Group.",
     ):
         assert acting(cat, text) == set(), text
+
+
+def test_statements_meetings_and_clashes_have_acting_parties(cat: ActorCatalog) -> None:
+    # A statement or a meeting is a strategic development: its subject is the acting party;
+    # a clash has two acting sides. (These were "mentioned" before actors acted in events
+    # other than attacks.)
+    assert acting(cat, "JNIM releases a joint statement with AQIM.") == {
+        ("jnim", "perpetrator", "confirmed")
+    }
+    assert acting(cat, "Malian officials met the Wagner Group.") == {
+        ("mali-government", "perpetrator", "confirmed")
+    }
+    assert acting(cat, "Clashes between ISIS and JNIM kill 100 people.") == {
+        ("islamic-state", "perpetrator", "confirmed"),
+        ("jnim", "perpetrator", "confirmed"),
+    }
 
 
 def test_passive_victims(cat: ActorCatalog) -> None:
@@ -373,7 +362,18 @@ def test_mention_fields(cat: ActorCatalog) -> None:
 
 
 SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
-    (93, "JNIM militants carry out attacks in Bamako", {("jnim", "perpetrator", "confirmed")}),
+    (
+        93,
+        "JNIM militants carry out attacks in Bamako",
+        {
+            ("jnim", "perpetrator", "confirmed"),
+            # "JNIM later releases a statement claiming the attacks": a claim.
+            ("jnim", "claimant", "claimed"),
+            ("jnim", "perpetrator", "claimed"),
+            # "targeting a gendarmes training center": Mali's gendarmerie.
+            ("mali-gendarmerie", "target", None),
+        },
+    ),
     (
         97,
         "Suspected JNIM militants ambush a wedding ceremony",
@@ -400,7 +400,13 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
     (
         311,
         "believed to have been carried out by AQIM and MNLA",
-        {("aqim", "perpetrator", "suspected"), ("mnla", "perpetrator", "suspected")},
+        {
+            ("aqim", "perpetrator", "suspected"),
+            ("mnla", "perpetrator", "suspected"),
+            # "slit the throats of soldiers and civilians": Mali's military and civilians.
+            ("fama", "target", None),
+            ("civilians-ml", "target", None),
+        },
     ),
     (
         96,
@@ -420,9 +426,13 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
         {
             ("fama", "perpetrator", "confirmed"),
             ("abu-huzeifa", "target", None),
-            # "The United States accused ... the IS Sahel attack in Tongo Tongo": hedged.
-            ("isgs", "perpetrator", "suspected"),
+            # "The United States accused Abu Huzeifa's crimes of participation in the October
+            # 4, 2017, IS Sahel attack in Tongo Tongo": the attack of 2017, told in a later
+            # sentence, is not this event; IS Sahel does not act in the April 2024 operation.
+            # Its victims are named as written: "four U.S. soldiers and four Nigerian soldiers"
+            # (the line says Nigerian, the catalog's Nigerian Army).
             ("us-armed-forces", "target", None),
+            ("nigerian-army", "target", None),
         },
     ),
     (
@@ -442,7 +452,11 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
     (
         115,
         "JNIM militants ambush Wagner units in Acharane",
-        {("jnim", "perpetrator", "confirmed"), ("wagner-group", "target", None)},
+        {
+            ("jnim", "perpetrator", "confirmed"),
+            ("wagner-group", "target", None),
+            ("fama", "target", None),  # "numerous soldiers were killed"
+        },
     ),
     (
         135,
@@ -461,9 +475,17 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
     (
         155,
         "the Malian government believes that Katiba Macina, an al-Qaeda affiliated group",
-        {("macina-liberation-front", "perpetrator", "suspected")},
+        {
+            ("macina-liberation-front", "perpetrator", "suspected"),
+            ("civilians-ml", "target", None),  # "A passenger bus strikes an IED"
+        },
     ),
-    (157, "Police claim IS Sahel was responsible", {("isgs", "perpetrator", "suspected")}),
+    (
+        157,
+        "Police claim IS Sahel was responsible",
+        # "The attack kills 42 soldiers": Mali's military.
+        {("isgs", "perpetrator", "suspected"), ("fama", "target", None)},
+    ),
     (
         162,
         "wounds eight U.N. peacekeepers from the Burkinabe contingent",
@@ -472,7 +494,11 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
     (
         168,
         "The Wagner Group, in coordinating with Malian troops, launch a multi-day operation",
-        {("wagner-group", "perpetrator", "confirmed"), ("fama", "perpetrator", "confirmed")},
+        {
+            ("wagner-group", "perpetrator", "confirmed"),
+            ("fama", "perpetrator", "confirmed"),
+            ("civilians-ml", "target", None),  # "the death of more than 500 civilians"
+        },
     ),
     (
         184,
@@ -490,7 +516,8 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
     (
         218,
         "it is suspected that jihadist Group to Support Islam and Muslims (JNIM) was behind",
-        {("jnim", "perpetrator", "suspected")},
+        # "The attack kills over 25 soldiers": Mali's military.
+        {("jnim", "perpetrator", "suspected"), ("fama", "target", None)},
     ),
     (
         221,
@@ -504,7 +531,8 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
         236,
         "blame the al-Qaeda-linked Burkinabe jihadist group Ansaroul Islam for the assaults",
         {
-            ("g5-sahel", "target", None),
+            # "the G5 Sahel force camp": the Joint Force, apart from the G5 Sahel itself.
+            ("g5-sahel-joint-force", "target", None),
             ("fama", "target", None),
             ("ansaroul-islam", "perpetrator", "suspected"),
         },
@@ -573,7 +601,7 @@ SAMPLE_CASES: list[tuple[int, str, set[Role]]] = [
 
 @pytest.mark.parametrize(("number", "quote", "expected"), SAMPLE_CASES)
 def test_sample_line_roles(cat: ActorCatalog, number: int, quote: str, expected: set[Role]) -> None:
-    assert acting(cat, sample_line(number, quote)) == expected
+    assert acting(cat, sample_line(number, quote), "Mali") == expected
 
 
 def test_sample_bullet_records_match_the_lines(
@@ -583,7 +611,7 @@ def test_sample_bullet_records_match_the_lines(
     by_line = {b["line_start"]: b for b in sample_extract.bullets}
     for number, _, expected in SAMPLE_CASES:
         if number in by_line:
-            assert acting(cat, by_line[number]["text"]) == expected, number
+            assert acting(cat, by_line[number]["text"], "Mali") == expected, number
     assert 93 in by_line and 282 in by_line and 311 in by_line
 
 
@@ -624,7 +652,6 @@ SAMPLE_JIHADIST_SPELLINGS = {
     "ISWAP": "iswap",
     "Ansaroul Islam": "ansaroul-islam",
     "Ansar-ul-Islam lil-Ichad wal Jihad": "ansaroul-islam",
-    "IRSAD": "ansaroul-islam",
     "Boko Haram": "boko-haram",
 }
 
@@ -636,46 +663,50 @@ def test_every_jihadist_group_of_the_sample_resolves(cat: ActorCatalog, sample_t
     for spelling, actor_id in SAMPLE_JIHADIST_SPELLINGS.items():
         assert spelling in sample_text, f"the sample no longer spells {spelling!r}"
         assert found.get(spelling) == {actor_id}, spelling
-    jihadist = {a for a in cat.actors.values() if a.actor_type == "jihadist group"}
-    assert {a.actor_id for a in jihadist} == set(SAMPLE_JIHADIST_SPELLINGS.values())
+        assert cat.actors[actor_id].actor_type == "jihadist group", actor_id
 
 
-def test_whole_sample_has_no_unresolved_names_and_no_cited_actors(
+def test_an_acronym_the_sample_defines_is_learned(cat: ActorCatalog) -> None:
+    # Line 267 defines "Ansar-ul-Islam lil-Ichad wal Jihad (IRSAD)"; the catalog does not list
+    # IRSAD, the document does.
+    mentions, _ = cat.resolve(sample_line(267, "Ansar-ul-Islam lil-Ichad wal Jihad (IRSAD)"))
+    assert {m.actor_id for m in mentions if m.mention_text == "IRSAD"} == {"ansaroul-islam"}
+
+
+def test_whole_sample_unresolved_names_and_no_cited_actors(
     cat: ActorCatalog, sample_text: str
 ) -> None:
     mentions, unresolved = cat.resolve(sample_text)
-    assert unresolved == []
+    # Only GIABA and MEMRI, left out of the regional catalog (actor_catalog.md, "Not carried
+    # over"): the sample names each twice.
+    assert sorted({u.mention_text for u in unresolved}) == [
+        "(GIABA)",
+        "(MEMRI)",
+        "Inter-Governmental Action Group",
+    ]
     # Human Rights Watch is cited 5 times (lines 11, 29, 63, 377, 395) but named in prose only
     # twice (lines 29 and 377).
     assert sample_text.count("Human Rights Watch") == 7
     assert sum(m.actor_id == "human-rights-watch" for m in mentions) == 2
 
 
-def test_resolver_is_fast(cat: ActorCatalog, sample_extract: BronzeExtract) -> None:
-    records = sample_extract.bullets + sample_extract.narratives
-    assert len(records) > 300
-    started = time.perf_counter()
-    for record in records:
-        cat.resolve(record["text"])
-    assert time.perf_counter() - started < 1.0
-
-
 # --- unresolved names -------------------------------------------------------------------------
 
 
 def test_unresolved_patterns(cat: ActorCatalog) -> None:
+    # Names the catalog does not hold (the second and fifth are made up for this test).
     text = (
-        "Fighters of Katibat Serma and the Azawad Liberation Front (FLA) joined Ansar al-Sharia, "
-        "the Jamaat Ansar al-Sunna and the Front for the Liberation of Macina, not JNIM (JNIM)."
+        "Fighters of Katiba Hanifa and the Liptako Resistance Front (LRF) joined Ansar al-Sharia, "
+        "the Jamaat Nasr al-Hijra and the Front for the Liberation of Gourma, not JNIM (JNIM)."
     )
     _, unresolved = cat.resolve(text)
     assert [(u.mention_text, u.pattern) for u in unresolved] == [
-        ("Katibat Serma", "katiba"),
-        ("Azawad Liberation Front", "group/front name"),
-        ("(FLA)", "acronym in parentheses"),
+        ("Katiba Hanifa", "katiba"),
+        ("Liptako Resistance Front", "group/front name"),
+        ("(LRF)", "acronym in parentheses"),
         ("Ansar al-Sharia", "ansar"),
-        ("Jamaat Ansar al-Sunna", "jama'at"),
-        ("Front for the Liberation of Macina", "group/front name"),
+        ("Jamaat Nasr al-Hijra", "jama'at"),
+        ("Front for the Liberation of Gourma", "group/front name"),
     ]
     for u in unresolved:
         assert text[u.start : u.end] == u.mention_text
@@ -690,57 +721,6 @@ def test_unresolved_skips_terms_places_known_actors_and_citations(cat: ActorCata
         "Source: [Azawad Liberation Front](#)",
     ):
         assert cat.resolve(text)[1] == [], text
-
-
-# --- validation -------------------------------------------------------------------------------
-
-
-def test_minimal_csv_loads(tmp_path: Path) -> None:
-    path = write_csv(
-        tmp_path / "a.csv",
-        [
-            row("grp", "Group One", aliases="G1|~Sentinel", successor_ids="grp-two"),
-            row("grp-two", "Group Two", parent_ids="grp"),
-        ],
-    )
-    catalog = ActorCatalog.from_csv(path)
-    assert catalog.actors["grp"] == Actor(
-        "grp", "Group One", "jihadist group", None, (), ("grp-two",), ("G1", "Sentinel")
-    )
-    assert [a.actor_id for a, _, _ in catalog.find("Group Two met the Sentinel and G1.")] == [
-        "grp-two",
-        "grp",
-        "grp",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("rows", "message"),
-    [
-        ([row("x", "X"), row("x", "Y")], "duplicate actor_id"),
-        ([row("X!", "X")], "bad actor_id"),
-        ([row("x", "X", actor_type="terrorist")], "unknown actor_type"),
-        ([row("x", "")], "name is required"),
-        ([row("x", "X", parent_ids="nobody")], "unknown actor 'nobody'"),
-        ([row("x", "X", successor_ids="nobody")], "unknown actor 'nobody'"),
-        ([row("x", "X", parent_ids="x")], "names the actor itself"),
-        ([row("x", "X", parent_ids="y"), row("y", "Y", parent_ids="x")], "cycle"),
-        ([row("x", "X", aliases="Same"), row("y", "Y", aliases="same")], "names both"),
-        ([row("x", "Jama'at"), row("y", "Y", aliases="jamaat")], "names both"),
-        ([row("x", "X", aliases="a|| |~")], "empty alias"),
-        ([[*row("x", "X"), "extra"]], "expected 8 fields"),
-    ],
-)
-def test_bad_csv_fails_loudly(tmp_path: Path, rows: list[list[str]], message: str) -> None:
-    path = write_csv(tmp_path / "bad.csv", rows)
-    with pytest.raises(ValueError, match=message):
-        ActorCatalog.from_csv(path)
-
-
-def test_bad_header_fails(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "bad.csv", [row("x", "X")], header=("id", *COLUMNS[1:]))
-    with pytest.raises(ValueError, match="header"):
-        ActorCatalog.from_csv(path)
 
 
 def test_default_catalog_is_cached() -> None:

@@ -37,6 +37,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         _geoname(103, "Kori Kalaba", "", "H", "STM", "09"),
         _geoname(104, "Tillaberi Region", "Tillabery", "A", "ADM1", "09"),
         _geoname(105, "Hôtel Kalaba", "", "S", "HTL", "09"),
+        _geoname(106, "Ayorou", "", "P", "PPLA", "09"),
     ]
     (geonames / "NE.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (geonames / "admin1CodesASCII.txt").write_text(
@@ -84,7 +85,7 @@ def test_two_builds_write_the_same_bytes(built: list[Path]) -> None:
 
 def test_the_build_keeps_places_wells_and_admin_areas_only(built: list[Path]) -> None:
     niger = {p.id: p for p in gazetteer.places("NE", built[0])}
-    assert sorted(niger) == ["gn:101", "gn:102"]  # the stream and the hotel are dropped
+    assert sorted(niger) == ["gn:101", "gn:102", "gn:106"]  # the stream and the hotel go
     kalaba = niger["gn:101"]
     # cities500's population where the dump has 0, and its spelling merged; the airport code,
     # the Arabic script and the lower-case romanization are not spellings.
@@ -95,6 +96,13 @@ def test_the_build_keeps_places_wells_and_admin_areas_only(built: list[Path]) ->
     # The code table names the area (same geonameid); the dump's names are spellings.
     assert (region.name, region.level, region.iso_code) == ("Tillabéri", 1, "NE-6")
     assert set(region.spellings) >= {"Tillaberi Region", "Tillabery"}
+
+
+def test_the_major_places_are_the_seats_and_big_towns_of_every_country(built: list[Path]) -> None:
+    # Ayorou is a region's seat (PPLA); Kalaba (800 people) and Mara (5,000) are not major.
+    assert [p.id for p in gazetteer.major_places(built[0])] == ["gn:106"]
+    info = json.loads((built[0] / "build_info.json").read_text(encoding="utf-8"))
+    assert info["counts"]["major places"] == 1
 
 
 def test_countries_without_a_dump_and_their_capitals(built: list[Path]) -> None:

@@ -101,9 +101,14 @@ def _summary(**changes: object) -> dict:
         "lines": {"bullet": 10, "narrative": 6, "heading": 3, "artifact": 1},
         "bronze_bullets": 8,
         "bronze_narratives": 4,
-        "silver_records": 7,
+        # 12 bronze records: 8 told by 8 silver records, 4 only in quarantine; of the 8,
+        # 2 are context and 1 a duplicate telling, so 5 gold events.
+        "silver_records": 8,
+        "silver_bronze_records": 8,
+        "silver_context": 2,
+        "silver_duplicates": 1,
         "silver_quarantined": 4,
-        "silver_merged": 1,
+        "silver_quarantined_only": 4,
         "duplicate_candidates": 1,
         "unknown_places": 3,
         "gold_events": 5,
@@ -269,9 +274,10 @@ def test_key_counts_have_stable_ids(page: Page) -> None:
         "count-lines-bullet": 10,
         "count-bronze-records": 12,
         "count-bronze-bullets": 8,
-        "count-silver-records": 7,
+        "count-silver-records": 8,
         "count-silver-quarantined": 4,
-        "count-silver-merged": 1,
+        "count-silver-duplicates": 1,
+        "count-silver-context": 2,
         "count-duplicate-candidates": 1,
         "count-gold-events": 5,
         "count-gold-actors": 2,
@@ -283,7 +289,7 @@ def test_key_counts_have_stable_ids(page: Page) -> None:
     for ident, value in expected.items():
         assert page.text(ident) == str(value), ident
         assert page.attrs[ident]["data-value"] == str(value), ident
-    assert page.attrs["conservation"]["data-ok"] == "true"  # 7 + 4 + 1 == 8 + 4
+    assert page.attrs["conservation"]["data-ok"] == "true"  # 8 told + 4 quarantined == 8 + 4
 
 
 def test_rejected_documents_and_their_reasons_are_listed(page: Page) -> None:
@@ -455,7 +461,7 @@ def test_empty_run_renders() -> None:
 def test_markdown_summary() -> None:
     text = report_markdown(_inputs())
     assert text.startswith("# eventline run run-42\n")
-    assert "| silver | 7 | 4 | 1 |" in text
+    assert "| silver | 8 | 4 | 1 |" in text
     assert "rejected `&lt;odd&gt;.txt`: empty file &amp; no text" in text
     assert "- date: date label not understood (2)" in text
     assert "12 killed in 3 events with a figure (2 without a figure, not counted)" in text
@@ -472,7 +478,8 @@ def test_tables_are_json_ready() -> None:
         "gold",
     ]
     silver = tables["records_per_layer"][2]
-    assert (silver["records"], silver["quarantined"], silver["merged"]) == (7, 4, 1)
+    assert (silver["records"], silver["quarantined"], silver["duplicates"]) == (8, 4, 1)
+    assert silver["detail"].startswith("2 context records (not events)")
     assert tables["quarantine_reasons"][0] == {
         "reason": "date: date label not understood",
         "records": 2,

@@ -170,3 +170,207 @@ def test_reports_of_other_towns_or_days_are_not_merged() -> None:
     next_day = _record("rec_y", CRT_BULLET, date(2019, 10, 1), doc_id="doc_crt", place="ml-b")
     merges, _ = deduplicate([cep, elsewhere, next_day])
     assert merges == []
+
+
+# Retellings whose dates are coarser than the record they restate (own sentences).
+KOUTOUGOU = (
+    "Gunmen attacked the army post at Koutougou before dawn, killing 24 soldiers, and"
+    " withdrew towards the border."
+)
+KOUTOUGOU_LATER = (
+    "The attack on the Koutougou army post in August 2019, which killed 24 soldiers, remains"
+    " the army's worst loss."
+)
+OTHER_AUGUST = (
+    "The attack on an army post in August 2019, which killed 24 soldiers, remains the army's"
+    " worst loss."
+)
+
+
+def test_a_month_restates_an_earlier_sentence_of_that_day_that_shares_a_name() -> None:
+    day = _record("rec_1", KOUTOUGOU, date(2019, 8, 19), kind="narrative", line=3)
+    month = _record(
+        "rec_2",
+        KOUTOUGOU_LATER,
+        date(2019, 8, 1),
+        kind="narrative",
+        line=40,
+        precision="month",
+        end=date(2019, 8, 31),
+    )
+    (link,) = deduplicate([day, month])[0]
+    assert (link.merged_id, link.into_id, link.reason) == ("rec_2", "rec_1", "narrative restates")
+
+
+def test_a_month_without_a_shared_name_restates_no_sentence() -> None:
+    day = _record("rec_1", KOUTOUGOU, date(2019, 8, 19), kind="narrative", line=3)
+    month = _record(
+        "rec_2",
+        OTHER_AUGUST,
+        date(2019, 8, 1),
+        kind="narrative",
+        line=40,
+        precision="month",
+        end=date(2019, 8, 31),
+    )
+    assert deduplicate([day, month])[0] == []
+
+
+def test_a_day_restates_an_undated_bullet_whose_bounds_hold_it() -> None:
+    bullet = _record(
+        "rec_1",
+        "The transition mission formally takes over from the earlier mission in Mogadishu.",
+        date(2022, 3, 23),
+        precision="bounded",
+        end=date(2022, 5, 3),
+        line=30,
+    )
+    sentence = _record(
+        "rec_2",
+        "On April 1, 2022, the transition mission took over from the earlier mission in Mogadishu.",
+        date(2022, 4, 1),
+        kind="narrative",
+        line=7,
+    )
+    (link,) = deduplicate([bullet, sentence])[0]
+    assert (link.merged_id, link.into_id) == ("rec_2", "rec_1")
+
+
+def test_parts_of_one_bronze_record_are_never_linked() -> None:
+    text = "Gunmen killed eight people in Tera, three in Bankilare and ten in Ayorou."
+    parts = [
+        DedupRecord(f"rec_{n}", "bullet", "doc_a", text, DAY, DAY, "day", None, 5, "rec_0")
+        for n in range(3)
+    ]
+    assert deduplicate(parts) == ([], [])
+
+
+def test_notes_that_share_only_the_document_s_admin_names_stay_apart() -> None:
+    # Event notes name the district and region every time: those names say nothing.
+    notes = [
+        _record(
+            f"rec_{n}",
+            f"On 3 May, militants raided {village} (Diffa district, Diffa region), {act}.",
+            date(2021, 5, 3),
+            kind="narrative",
+            line=n,
+        )
+        for n, (village, act) in enumerate(
+            [
+                ("Toumour", "killing four herders"),
+                ("Kindjandi", "stealing cattle"),
+                ("Gueskerou", "burning shops"),
+                ("Bosso", "abducting two women"),
+                ("Chetimari", "shooting a trader"),
+                ("Maine-Soroa", "looting a market"),
+            ],
+            start=1,
+        )
+    ]
+    assert deduplicate(notes)[0] == []
+
+
+def test_two_records_of_one_passage_are_not_two_tellings() -> None:
+    passage = _record(
+        "rec_1",
+        "That day, a woman was killed when rioters attacked a bus. In an address the same day,"
+        " the president pledged a national dialogue.",
+        date(2021, 4, 27),
+        kind="narrative",
+        line=46,
+    )
+    sentence = _record(
+        "rec_2",
+        "In an address the same day, the president pledged a national dialogue.",
+        date(2021, 4, 27),
+        kind="narrative",
+        line=47,
+    )
+    assert deduplicate([passage, sentence])[0] == []
+
+
+def test_a_follow_up_pointing_back_at_the_attack_needs_less_overlap() -> None:
+    first = _record(
+        "rec_1",
+        "Eight soldiers were killed when about 60 gunmen attacked a forward post at Kalimbi,"
+        " in the north, at around 3 a.m., the government said in a statement.",
+        date(2022, 5, 11),
+        kind="narrative",
+        line=38,
+    )
+    follow_up = _record(
+        "rec_2",
+        "About fifteen assailants died in Wednesday's attack on the Kalimbi post; their"
+        " comrades carried the bodies back across the border for burial.",
+        date(2022, 5, 11),
+        kind="narrative",
+        line=45,
+    )
+    score = text_similarity(follow_up.text, first.text)
+    assert 0.25 <= score < 0.35  # below the day score, above it less the bonus
+    (link,) = deduplicate([first, follow_up])[0]
+    assert (link.merged_id, link.into_id) == ("rec_2", "rec_1")
+
+
+def _telling(record_id: str, text: str, day: date, line: int, **fields: object) -> DedupRecord:
+    return DedupRecord(record_id, "narrative", "doc_a", text, day, day, "day", None, line, **fields)
+
+
+def test_a_sentence_that_continues_a_record_tells_its_incident() -> None:
+    note = _telling(
+        "rec_b",
+        "Overnight on 13 September, gunmen attacked a military post near Fotokol.",
+        date(2019, 9, 13),
+        18,
+        event_type="Battles",
+    )
+    toll = _telling(
+        "rec_a",
+        "6 soldiers killed, one of his wounds two days later.",
+        date(2019, 9, 15),
+        18,
+        continues="rec_b",
+        event_type="Battles",
+    )
+    report = _telling(
+        "rec_c",
+        "The army announced on 20 September that six soldiers had died.",
+        date(2019, 9, 20),
+        18,
+        continues="rec_b",
+        date_role="report",
+        event_type="Battles",
+    )
+    links = deduplicate([toll, note, report])[0]
+    # The continued record is the event's canonical telling, whatever the ids' order.
+    assert sorted((m.merged_id, m.into_id, m.reason) for m in links) == [
+        ("rec_a", "rec_b", "continues its record"),
+        ("rec_c", "rec_b", "continues its record"),
+    ]
+
+
+def test_a_sentence_that_continues_a_record_with_another_incident_stays_apart() -> None:
+    riot = _telling(
+        "rec_1",
+        "A woman was killed when rioters attacked a bus.",
+        date(2021, 4, 27),
+        46,
+        event_type="Riots",
+    )
+    pledge = _telling(
+        "rec_2",
+        "In an address the same day, the president pledged a dialogue.",
+        date(2021, 4, 27),
+        47,
+        continues="rec_1",
+        event_type="Strategic developments",
+    )
+    later = _telling(
+        "rec_3",
+        "The post had already been hit two years earlier.",
+        date(2017, 1, 1),
+        47,
+        continues="rec_1",
+        event_type="Riots",
+    )
+    assert deduplicate([riot, pledge, later])[0] == []

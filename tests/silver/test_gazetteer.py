@@ -137,6 +137,16 @@ def test_country_rows_carry_region_capital_and_counts() -> None:
     assert len(gazetteer.places("ML")) == mali.place_rows
 
 
+def test_major_places_are_what_a_report_names_without_its_country() -> None:
+    majors = {p.id: p for p in gazetteer.major_places()}
+    # cities500: Mogadishu 53654 (2,587,183 people); Cotonou 2394819 (679,012); ML.txt
+    # 2460596 Bamako (PPLC). Not major: BF.txt 2359061 Koro (a village, no population).
+    assert {"gn:53654", "gn:2394819", "gn:2460596"} <= set(majors)
+    assert "gn:2359061" not in majors
+    assert all(gazetteer.is_major(p) for p in majors.values())
+    assert majors["gn:53654"].country_code == "SO"
+
+
 # --- the loader rejects a bad file --------------------------------------------------------
 
 _GOOD = "gn:101,Kalaba,Kalaba,Kalabah,13.5,2.1,P,PPL,1200,09,Tillabéri,,,NE,Niger,geonames"

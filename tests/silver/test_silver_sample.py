@@ -22,91 +22,85 @@ def _bullet(silver: SilverTables, line: int, part: int = 0) -> pd.Series:
     return pd.Series(row._asdict())
 
 
-def _line_of(extract: BronzeExtract) -> dict[str, tuple[str, int]]:
-    rows = [*extract.bullets, *extract.narratives]
-    return {row["record_id"]: (row["kind"], row["line_start"]) for row in rows}
+def _tellings(silver: SilverTables, record: pd.Series) -> list[tuple[str, int]]:
+    """(kind, line) of every telling of *record*'s event, in line order."""
+    records = silver.records
+    tellings = records[records["event_id"] == record["event_id"]]
+    return sorted(zip(tellings["kind"], tellings["line_start"], strict=True), key=lambda t: t[1])
 
 
-def test_every_bronze_record_is_kept_quarantined_or_merged(
+def test_every_bronze_record_is_told_in_silver(
     sample_extract: BronzeExtract, sample_silver: SilverTables, sample_segment_texts: dict
 ) -> None:
     bronze = [row["record_id"] for row in [*sample_extract.bullets, *sample_extract.narratives]]
-    merged = [rid for ids in sample_silver.records["merged_record_ids"] for rid in ids]
-    kept = list(sample_silver.records["record_id"])
-    outcomes = kept + merged + list(sample_silver.quarantine["record_id"])
-    assert sorted(outcomes) == sorted(sample_segment_texts)
-    assert sorted(merged) == sorted(m.merged_id for m in sample_silver.merges)
+    records = sample_silver.records
+    assert set(records["bronze_record_id"]) == set(bronze)
     # 186 bullets + 152 dated sentences; the sample has no date it cannot know.
     assert len(bronze) == 338
     assert sample_silver.quarantine.empty
     # 17 bullets tell a second incident in a sentence that opens with its own date ("That
     # same day, …" at lines 134, 171, 178, 186; "The same day, …" at 165, 169, 189, 218;
     # "On April 24, …" at 104, "Also on July 25, …" at 96, "On December 4, …" at 146, …);
-    # line 109 tells two ("On November 3, 2017, …", "About a year later, …").
+    # line 109 tells two ("On November 3, 2017, …", "About a year later, …"): 355 segments.
+    # Line 191 gives three tolls for three villages ("four in Gorey, four in Djamnati, and
+    # one in Simikanda"): three records of one segment, so 357 records.
     assert len(sample_segment_texts) == 355
-    records = sample_silver.records
-    assert set(records["bronze_record_id"]) <= set(bronze)
+    assert len(records) == 357
     first_parts = records[records["part"] == 0]
     assert (first_parts["record_id"] == first_parts["bronze_record_id"]).all()
+    linked = records.loc[records["duplicate_of"].notna(), "record_id"]
+    assert sorted(linked) == sorted(m.merged_id for m in sample_silver.merges)
 
 
-def test_a_second_incident_in_a_bullet_is_its_own_record(sample_silver: SilverTables) -> None:
-    # Line 134: a double suicide bombing in Sevare kills 13; "That same day, JNIM militants
-    # ambush soldiers in the Koulikoro region, killing 10."
-    first, second = _bullet(sample_silver, 134), _bullet(sample_silver, 134, part=1)
-    assert second["text"].startswith("That same day, JNIM militants ambush soldiers")
-    assert "Sevare" in first["text"] and "Koulikoro" not in first["text"]
-    assert first["date_start"] == second["date_start"] == date(2023, 4, 23)
-    assert (first["killed"], second["killed"]) == (13, 10)
-    assert second["bronze_record_id"] == first["record_id"] == first["bronze_record_id"]
+def test_the_three_villages_of_line_191_are_three_events(sample_silver: SilverTables) -> None:
+    records = sample_silver.records
+    rows = records[records["line_start"] == 191].sort_values("part")
+    assert list(rows["location"]) == ["Gorey", "Djamnati", "Simikanda"]
+    assert list(rows["killed"]) == [4, 4, 1]
+    assert rows["event_id"].nunique() == 3
 
 
-def test_radisson_blu_is_one_record_with_every_telling(
-    sample_extract: BronzeExtract, sample_silver: SilverTables
-) -> None:
+def test_radisson_blu_is_one_event_with_every_telling(sample_silver: SilverTables) -> None:
     # Told in the overview (line 15), in "Islamist groups" (line 47), in its own section
-    # (line 89) and in the timeline (line 282).
+    # (line 89) and in the timeline (line 282): four tellings, the bullet canonical.
     radisson = _bullet(sample_silver, 282)
-    lines = _line_of(sample_extract)
-    assert sorted(lines[rid] for rid in radisson["merged_record_ids"]) == [
+    assert pd.isna(radisson["duplicate_of"])
+    assert _tellings(sample_silver, radisson) == [
         ("narrative", 15),
         ("narrative", 47),
         ("narrative", 89),
+        ("bullet", 282),
     ]
-    assert radisson["n_mentions"] == 4
-    assert [m["line_start"] for m in radisson["mentions"]] == [15, 47, 89, 282]
-    # The bullet's own sources first, then those its retellings cite, each once.
-    assert list(radisson["sources"][:2]) == ["BBC News", "Reuters"]
-    assert sorted(radisson["sources"]) == sorted(
-        {
-            "BBC News",
-            "Reuters",
-            "Garda",
-            "Long War Journal",
-            "Stanford University",
-            "Washington Institute for Near East Policy",
-            "U.S. Department of State",
-            "New York Times",
-            "CNN",
-        }
-    )
+    tellings = sample_silver.records[sample_silver.records["event_id"] == radisson["event_id"]]
+    assert set(tellings["duplicate_of"].dropna()) == {radisson["record_id"]}
+    assert {s for sources in tellings["sources"] for s in sources} == {
+        "BBC News",
+        "Reuters",
+        "Garda",
+        "Long War Journal",
+        "Stanford University",
+        "Washington Institute for Near East Policy",
+        "U.S. Department of State",
+        "New York Times",
+        "CNN",
+    }
     assert radisson["date_start"] == radisson["date_end"] == date(2015, 11, 20)
     assert radisson["killed"] == 20
 
 
 def test_april_29_2024_sentence_joins_the_abu_huzeifa_bullet_not_kadji(
-    sample_extract: BronzeExtract, sample_silver: SilverTables
+    sample_silver: SilverTables,
 ) -> None:
-    lines = _line_of(sample_extract)
     abu_huzeifa, kadji = _bullet(sample_silver, 100), _bullet(sample_silver, 99)
-    assert [lines[rid] for rid in abu_huzeifa["merged_record_ids"]] == [("narrative", 5)]
-    assert list(kadji["merged_record_ids"]) == []
+    assert _tellings(sample_silver, abu_huzeifa) == [("narrative", 5), ("bullet", 100)]
+    assert _tellings(sample_silver, kadji) == [("bullet", 99)]
 
 
 def test_two_ambushes_on_june_13_2020_stay_two(sample_silver: SilverTables) -> None:
     central, tessalit = _bullet(sample_silver, 212), _bullet(sample_silver, 213)
     assert central["date_start"] == tessalit["date_start"] == date(2020, 6, 13)
-    assert list(central["merged_record_ids"]) == list(tessalit["merged_record_ids"]) == []
+    assert _tellings(sample_silver, central) == [("bullet", 212)]
+    assert _tellings(sample_silver, tessalit) == [("bullet", 213)]
     assert (central["killed"], tessalit["killed"]) == (24, 2)
 
 
@@ -196,7 +190,8 @@ def test_casualties_of_sample_bullets(
     ("line", "location", "precision", "admin1", "event_type", "sub_event_type"),
     [
         (134, "Sévaré", "town", "Mopti", "Explosions/Remote violence", "Suicide bomb"),
-        (130, "Timbuktu", "town", "Timbuktu", "Explosions/Remote violence", None),
+        # "ambush Burkinabe peacekeepers … involved both IEDs and small arms": one Battles event
+        (130, "Timbuktu", "town", "Timbuktu", "Battles", None),
         (112, "Koro", "town", "Mopti", "Violence against civilians", None),
         (155, "Bandiagara Region", "admin2", "Mopti", "Explosions/Remote violence", None),
         (104, "Mali", "country", None, "Violence against civilians", None),

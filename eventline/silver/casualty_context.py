@@ -1,0 +1,98 @@
+"""What the words around the casualty figures say: who attacked, who the victims were, and
+who the text says was spared. The casualty parser (:mod:`eventline.silver.casualties`) asks
+these questions of one record's tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventline.silver.casualty_quantities import (
+    VOCABULARY,
+    Tok,
+    has_plural_person,
+    has_singular_person,
+    mask_markup,
+)
+from eventline.silver.casualty_vocabulary import KILLED
+from eventline.text.words import word_set
+
+_FORCES = VOCABULARY.words["force_nouns"]
+_CIVILIANS = word_set(
+    "civilian civilians villager villagers resident residents women children child woman girl"
+    " girls boy boys worshippers passengers fishermen farmers herders students pupils"
+    " mourners tourists journalists"
+)
+# Nouns that never make the subject of an attack the attackers' own name: people in general,
+# and the victims' kinds (soldiers attacking are still counted as victims when killed).
+_NOT_ATTACKERS = _FORCES | _CIVILIANS | word_set("man men people person persons others groups")
+_ATTACK_VERBS = word_set(
+    "attack attacks attacked storm storms stormed ambush ambushes ambushed raid raids raided"
+    " assault assaults assaulted besiege besieges besieged"
+)
+
+
+def attacker_nouns(toks: list[Tok]) -> frozenset[str]:
+    """Person nouns of the subject of the record's first attack verb.
+
+    "Inmates linked to al-Shabaab attack guards … five inmates are killed": the inmates are
+    the attackers here, so the five go to ``assailants_killed``. Force and civilian nouns are
+    never taken: soldiers who attack and die are still counted among the killed.
+    """
+    for k, tok in enumerate(toks):
+        if tok.low not in _ATTACK_VERBS:
+            continue
+        subject = [t.low for t in toks[:k] if t.sentence == tok.sentence and t.is_word]
+        return frozenset(
+            w
+            for w in subject
+            if w not in _NOT_ATTACKERS and (has_plural_person((w,)) or has_singular_person((w,)))
+        )
+    return frozenset()
+
+
+def victim_group(words: tuple[str, ...]) -> str:
+    """``forces``, ``civilians`` or ``unknown`` for the noun phrase of a counted victim."""
+    if any(w in _CIVILIANS for w in words):
+        return "civilians"
+    if any(w in _FORCES for w in words):
+        return "forces"
+    return "unknown"
+
+
+_ZERO_NOUNS = VOCABULARY.zero_nouns
+_ZERO_NOUN_PHRASE = re.compile(
+    r"\b(?:no|zero|without(?:\s+causing)?(?:\s+any)?"
+    r"|(?:did|do|does)\s*(?:not|n't)\s+(?:result\s+in|cause|lead\s+to|produce|leave)\s+any"
+    r"|(?:result|results|resulted|resulting|cause|causes|caused|causing|leave|leaves|left"
+    r"|leaving)\s+(?:in\s+)?no)"
+    r"\s+(?:reported\s+|known\s+|human\s+|immediate\s+)?"
+    r"(casualties|victims|fatalities|deaths|injuries)\b",
+    re.IGNORECASE,
+)
+_ZERO_VERBS = VOCABULARY.zero_verbs
+_ZERO_NOBODY = re.compile(
+    r"\b(?:no[- ]?one|nobody|none|no\s+(?:[\w-]+\s+){1,4}?)\b(?:\s+[\w.]+){0,4}?\s*(?:was|were"
+    r"|is|are|has\s+been|have\s+been|got)\s+(?:reportedly\s+)?(killed|injured|wounded|hurt"
+    r"|harmed|kidnapped|abducted)(?:\s+(?:or|and)\s+(killed|injured|wounded|hurt|harmed))?",
+    re.IGNORECASE,
+)
+# Nobody "hurt" or "harmed": nobody killed either.
+_UNHARMED = frozenset({"hurt", "harmed"})
+
+
+def explicit_zeros(text: str) -> dict[str, str]:
+    """Categories the text says were spared ("leaving no casualties"), with the words."""
+    zeros: dict[str, str] = {}
+    masked = mask_markup(text)
+    for m in _ZERO_NOUN_PHRASE.finditer(masked):
+        for category in _ZERO_NOUNS[m.group(1).lower()]:
+            zeros.setdefault(category, text[m.start() : m.end()])
+    for m in _ZERO_NOBODY.finditer(masked):
+        for verb in (m.group(1), m.group(2)):
+            if verb:
+                words = text[m.start() : m.end()]
+                zeros.setdefault(_ZERO_VERBS[verb.lower()], words)
+                if verb.lower() in _UNHARMED:
+                    zeros.setdefault(KILLED, words)
+    return zeros

@@ -1,0 +1,174 @@
+"""Which countries a document is about, and the country of each of its paragraphs.
+
+A report rarely repeats its country: "Koro" or "Kafolo" mean nothing without it. The
+document's countries are read from its title, its section headings and its records: each
+time a country is named where events happen ("in Chad", "(Lac, Chad)", a capital, a major
+town, an admin area of that country), said in a demonym ("Chadian army"), or written as a
+dateline ("LOMÉ, Nov. 10 -"). Names given only as origins, borders or distances ("crossed
+from Niger", "near the border with Burkina Faso", "190 km from N'Djamena") do not count.
+The countries with at least a quarter of the leader's votes are the document's, in order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from eventline.silver import gazetteer as gz
+from eventline.silver.place_index import country_finder, world_index
+from eventline.silver.place_mention import (
+    BASE,
+    BORDER,
+    DATELINE,
+    DESTINATION,
+    MENTION,
+    ORIGIN,
+    REFERENCE,
+    Mention,
+)
+from eventline.silver.place_mentions import find_mentions
+from eventline.text.fold import fold_key
+
+TITLE_WEIGHT, SECTION_WEIGHT, DATELINE_WEIGHT = 5.0, 3.0, 1.5
+DEMONYM_WEIGHT, MENTION_WEIGHT = 0.5, 0.5
+SHARE = 0.25  # of the leader's votes, for a country to be one of the document's
+MAX_COUNTRIES = 6
+_NOT_PLACED = frozenset({BORDER, ORIGIN, DESTINATION, REFERENCE, BASE})
+
+
+@dataclass(frozen=True)
+class DocumentPlaces:
+    """The countries (ISO2) of one document, of its paragraphs and of its sections."""
+
+    countries: tuple[str, ...] = ()
+    main: str | None = None  # the country when one clearly leads
+    blocks: Mapping[Any, str] = field(default_factory=dict)  # block -> dateline's country
+    sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # (text, paragraph) -> its analysis, shared by the paragraph pass and the record's own
+    analyses: dict[Any, Any] = field(default_factory=dict, compare=False)
+    # paragraph -> (line, country) of each record whose text names its country
+    paragraphs: Mapping[Any, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # paragraph -> its last record's place named in the text ("there", "the town" refer to it)
+    last_places: dict[Any, Any] = field(default_factory=dict, compare=False)
+
+
+def mentions_of(text: str) -> list[Mention]:
+    """The place mentions of ``text``, demonyms left out ("Chadian army base at ...")."""
+    return find_mentions(text, is_demonym=country_finder().is_demonym)
+
+
+def _weight(mention: Mention) -> float:
+    if mention.role == DATELINE:
+        return DATELINE_WEIGHT
+    if mention.role in _NOT_PLACED:
+        return 0.0
+    if mention.role == MENTION and not mention.consumed:
+        return MENTION_WEIGHT
+    return 1.0
+
+
+def world_countries(name: str) -> set[str]:
+    """The countries a name means in the world index (a country, capital, major town)."""
+    entries = world_index().get(fold_key(name))
+    return {e.country_code for e in entries if e.country_code}
+
+
+def text_votes(
+    text: str, weight: float = 1.0, mentions: list[Mention] | None = None
+) -> Counter[str]:
+    """Votes for countries from one text (see the module docstring)."""
+    votes: Counter[str] = Counter()
+    for mention in mentions_of(text) if mentions is None else mentions:
+        share = _weight(mention) * weight
+        codes = world_countries(mention.name) if share else set()
+        for code in codes:
+            votes[code] += share / len(codes)
+        for hint in mention.hints if mention.role not in _NOT_PLACED else ():
+            for code in world_countries(hint):
+                votes[code] += weight
+    for word in country_finder().find(text):
+        if word.demonym:
+            for code in word.codes:
+                votes[code] += DEMONYM_WEIGHT * weight / len(word.codes)
+    return votes
+
+
+@cache
+def admin_names(code: str) -> frozenset[str]:
+    """Folded names of a country's admin areas (for counting admin hints)."""
+    return frozenset(fold_key(n) for a in gz.admin_areas(code) for n in a.names)
+
+
+def admin_votes(mentions: Iterable[list[Mention]], candidates: Iterable[str]) -> Counter[str]:
+    """One vote per place mention or hint that names an admin area of a candidate country."""
+    codes = list(candidates)
+    votes: Counter[str] = Counter()
+    for found in mentions:
+        for mention in found:
+            if mention.role in _NOT_PLACED:
+                continue
+            for name in (mention.name, *mention.hints):
+                key = fold_key(name)
+                owners = [c for c in codes if key in admin_names(c)]
+                for code in owners:
+                    votes[code] += 1.0 / len(owners)
+    return votes
+
+
+def document_places(
+    title: str | None,
+    records: Iterable[Mapping[str, Any]],
+    title_codes: Iterable[str] = (),
+) -> DocumentPlaces:
+    """The countries of a document, from its title (or the countries already read from it)
+    and its records (``text``, ``section``, ``block_index``)."""
+    rows = list(records)
+    votes: Counter[str] = text_votes(title or "", TITLE_WEIGHT)
+    for code in title_codes:
+        votes[code] += TITLE_WEIGHT
+    sections: dict[str, tuple[str, ...]] = {}
+    for section in dict.fromkeys(r.get("section") for r in rows if r.get("section")):
+        found = text_votes(section, SECTION_WEIGHT)
+        votes.update(found)
+        sections[section] = tuple(code for code, _ in found.most_common())
+    texts = [t for r in rows for t in (r.get("dateline"), r.get("lead_text"), r["text"]) if t]
+    mentions = {text: mentions_of(text) for text in dict.fromkeys(texts)}
+    for row in rows:
+        votes.update(text_votes(row["text"], mentions=mentions[row["text"]]))
+        if row.get("lead_text"):
+            votes.update(text_votes(row["lead_text"], mentions=mentions[row["lead_text"]]))
+    for dateline in dict.fromkeys(r.get("dateline") for r in rows if r.get("dateline")):
+        votes.update(text_votes(dateline, mentions=mentions[dateline]))
+    candidates = [code for code, _ in votes.most_common(12)]
+    votes.update(admin_votes(mentions.values(), candidates))
+    ranked = [(code, n) for code, n in votes.most_common() if n > 0]
+    if not ranked:
+        return DocumentPlaces(sections=sections)
+    top = ranked[0][1]
+    countries = tuple(code for code, n in ranked[:MAX_COUNTRIES] if n >= SHARE * top)
+    main = countries[0] if len(countries) == 1 or ranked[1][1] * 2 <= top else None
+    datelines = _dateline_countries(rows, countries, mentions)
+    return DocumentPlaces(countries, main, datelines, sections)
+
+
+def _dateline_countries(
+    rows: list[Mapping[str, Any]], countries: tuple[str, ...], mentions: Mapping[str, list]
+) -> dict:
+    """block -> the country of the dateline that opens it ("COTONOU, 11/02/2022 -"): the
+    record's ``dateline`` when bronze set it apart, else the start of its text."""
+    blocks: dict[Any, str] = {}
+    for row in rows:
+        block = (row.get("section"), row.get("block_index"))
+        if row.get("block_index") is None or block in blocks:
+            continue
+        for mention in mentions[row.get("dateline") or row["text"]][:1]:
+            if mention.role != DATELINE:
+                continue
+            found = world_countries(mention.name)
+            known = [c for c in countries if c in found] or sorted(found)
+            if len(known) == 1:
+                blocks[block] = known[0]
+    return blocks

@@ -1,0 +1,269 @@
+"""Who a name or a word stands for, on reports of any country: the regional resolution rules.
+
+The sentences are written for these tests; the facts they tell are public (Garissa, 2 April
+2015; the Inata gendarmerie post, 14 November 2021; the fall of Kismayo, September 2012; the
+designation of JNIM as a Foreign Terrorist Organization, September 2018). Nothing here is
+keyed to the bundled sample or the development corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventline.gold.actors import (
+    ActorCatalog,
+    ActorMention,
+    Line,
+    Telling,
+    default_catalog,
+    inter_code,
+    resolve_document,
+)
+
+Role = tuple[str, str]  # actor_id, role
+
+
+@pytest.fixture(scope="module")
+def cat() -> ActorCatalog:
+    return default_catalog()
+
+
+def mentions(cat: ActorCatalog, text: str, country: str | None = None) -> list[ActorMention]:
+    return cat.resolve(text, country)[0]
+
+
+def acting(cat: ActorCatalog, text: str, country: str | None = None) -> set[Role]:
+    return {(m.actor_id, m.role) for m in mentions(cat, text, country) if m.role != "mentioned"}
+
+
+def document(cat: ActorCatalog, text: str, country: str) -> dict[int, set[Role]]:
+    """Every line of a little report as one record, resolved with the report's lines."""
+    lines = [Line(n, t) for n, t in enumerate(text.split("\n"), start=1) if t.strip()]
+    tellings = [Telling(str(line.line_no), line.text, country, line.line_no) for line in lines]
+    found = resolve_document(tellings, lines, cat)
+    return {
+        int(rid): {(m.actor_id, m.role) for m in ms if m.role != "mentioned"}
+        for rid, (ms, _) in found.items()
+    }
+
+
+# --- names and country scope -------------------------------------------------------------------
+
+
+def test_a_spelling_can_name_another_actor_in_one_country(cat: ActorCatalog) -> None:
+    text = "Al-Shabaab fighters attacked a police post on the coast."
+    # In Cabo Delgado "al-Shabaab" is the Islamic State's Mozambique province (catalog:
+    # MZ:al-Shabaab); elsewhere it is the Somali group.
+    assert ("is-mozambique", "perpetrator") in acting(cat, text, "Mozambique")
+    assert ("al-shabaab", "perpetrator") in acting(cat, text, "Somalia")
+    # "FDS" names Mozambique's Defence and Security Forces there, and the forces of the
+    # event's country elsewhere (a generic word).
+    assert ("mozambique-fds", "target") in acting(cat, "Militants ambushed the FDS.", "MZ")
+    burkina = acting(cat, "Militants ambushed the FDS near Djibo.", "Burkina Faso")
+    assert ("burkina-faso-armed-forces", "target") in burkina
+
+
+def test_a_longer_name_is_never_split_into_a_shorter_one(cat: ActorCatalog) -> None:
+    assert [a.actor_id for a, _, _ in cat.find("ISIS-Somalia fighters and ISIS")] == [
+        "isis-somalia",
+        "islamic-state",
+    ]
+    assert [a.actor_id for a, _, _ in cat.find("ISIS-GS claimed it")] == ["isgs"]
+
+
+def test_without_a_country_the_section_heading_gives_it(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "A. Senegal",
+            "1. On 2 March, gendarmes dispersed a march in Dakar.",
+            "B. Mauritania",
+            "2. On 5 March, gendarmes arrested two smugglers near the border.",
+        ]
+    )
+    lines = [Line(n, t) for n, t in enumerate(report.split("\n"), start=1)]
+    tellings = [Telling(str(n), lines[n - 1].text[3:], None, n) for n in (2, 4)]
+    found = resolve_document(tellings, lines, cat)
+    assert {m.actor_id for m in found["2"][0]} == {"police-forces-sn"}
+    assert {m.actor_id for m in found["4"][0]} == {"police-forces-mr"}
+
+
+def test_the_country_of_the_event_can_be_a_name_iso2_or_iso3_code(cat: ActorCatalog) -> None:
+    for country in ("Niger", "NE", "NER"):
+        assert cat.country_code(country) == "NE"
+    assert cat.country_code("Atlantis") is None
+
+
+# --- generic actors ----------------------------------------------------------------------------
+
+
+def test_words_name_the_generic_actors_of_the_events_country(cat: ActorCatalog) -> None:
+    found = mentions(cat, "Gunmen killed five villagers near Diffa.", "Niger")
+    roles = {(m.actor_id, m.role, m.inter_code) for m in found}
+    assert roles == {
+        ("unidentified-armed-group-ne", "perpetrator", 3),
+        ("civilians-ne", "target", 7),
+    }
+    assert cat.actor("unidentified-armed-group-ne").name == "Unidentified Armed Group (Niger)"
+    assert cat.actor("civilians-ne").name == "Civilians (Niger)"
+    # Without a country no generic actor can be named (unknown is null, not a guess).
+    assert mentions(cat, "Gunmen killed five villagers.") == []
+
+
+def test_a_generic_actor_is_the_catalog_actor_that_plays_it_in_that_country(
+    cat: ActorCatalog,
+) -> None:
+    # "soldiers" in Chad are the Chadian Armed Forces (instance_of military-forces), in Togo
+    # the Togolese Armed Forces; "gendarmes" in Burkina Faso its gendarmerie (found as the
+    # catalog spelling "Burkinabe gendarmes").
+    text = "Gunmen attacked soldiers and gendarmes."
+    assert ("chad-armed-forces", "target") in acting(cat, text, "Chad")
+    assert ("togo-armed-forces", "target") in acting(cat, text, "Togo")
+    assert ("burkina-faso-gendarmerie", "target") in acting(cat, text, "Burkina Faso")
+
+
+def test_a_demonym_names_the_forces_of_its_country(cat: ActorCatalog) -> None:
+    # Kismayo fell to Kenyan and Somali forces in September 2012.
+    found = mentions(cat, "Kenyan and Somali troops retook Kismayo from al-Shabaab.", "Somalia")
+    acting_ = {(m.actor_id, m.role, m.inter_code, m.side) for m in found}
+    assert acting_ == {
+        # Kenya's forces act outside Kenya: ACLED's External/Other forces (8).
+        ("kdf", "perpetrator", 8, 1),
+        ("somali-national-army", "perpetrator", 1, 1),
+        ("al-shabaab", "perpetrator", 2, 2),  # the group the ground was retaken from
+    }
+
+
+def test_the_aliases_of_a_generic_actor_are_its_words_with_the_demonym(
+    cat: ActorCatalog,
+) -> None:
+    civilians = cat.actor("civilians-tg")
+    assert "Togolese villagers" in civilians.aliases
+    assert ("civilians-tg", "target") in acting(cat, "Gunmen robbed Togolese villagers.")
+    assert cat.actor("judiciary-mr").name == "Judiciary of Mauritania"
+    assert "Mauritanian judiciary" in cat.actor("judiciary-mr").aliases
+
+
+def test_foreign_military_words_are_not_the_countrys_forces(cat: ActorCatalog) -> None:
+    found = acting(cat, "Foreign soldiers opened fire on a market in Gao.", "Mali")
+    assert found == {("unidentified-military-forces", "perpetrator")}
+
+
+# --- weak words --------------------------------------------------------------------------------
+
+
+def test_a_weak_word_stands_for_the_group_its_record_names(cat: ActorCatalog) -> None:
+    # Garissa, 2 April 2015: the gunmen were al-Shabaab's, which claimed the attack.
+    text = "Militants stormed Garissa University College; al-Shabaab claimed responsibility."
+    assert acting(cat, text, "Kenya") == {
+        ("al-shabaab", "perpetrator"),
+        ("al-shabaab", "claimant"),
+    }
+
+
+def test_a_weak_word_tied_to_no_group_is_an_unidentified_armed_group(cat: ActorCatalog) -> None:
+    assert acting(cat, "Militants burned a school near Djibo.", "Burkina Faso") == {
+        ("unidentified-armed-group-bf", "perpetrator")
+    }
+
+
+def test_a_report_about_one_insurgency_calls_it_the_militants(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "Somalia: al-Shabaab has fought the federal government since 2007.",
+            "",
+            "On 2 March, militants attacked a base near Afgoye.",
+        ]
+    )
+    assert ("al-shabaab", "perpetrator") in document(cat, report, "Somalia")[3]
+    # The same report's group is not the "militants" of an event in another country.
+    kenya = document(cat, report, "Kenya")[3]
+    assert ("unidentified-armed-group-ke", "perpetrator") in kenya
+
+
+def test_no_dominant_group_when_the_report_names_several(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "Niger: ISWAP and Boko Haram (JAS) are active around the lake.",
+            "",
+            "On 9 March, militants attacked a base near Diffa.",
+        ]
+    )
+    assert document(cat, report, "Niger")[3] == {("unidentified-armed-group-ne", "perpetrator")}
+
+
+def test_the_group_refers_back_to_the_last_group_named(cat: ActorCatalog) -> None:
+    report = "JNIM claimed the ambush. The group also claimed an attack on Inata in November."
+    found = acting(cat, report, "Burkina Faso")
+    assert ("jnim", "claimant") in found
+    assert not any(actor.startswith("unidentified") for actor, _ in found)
+
+
+def test_a_paragraphs_group_ties_the_words_of_the_next_sentences(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "4. In Diffa, ISWAP remained active. On 3 May, fighters attacked a military",
+            "post, killing four soldiers.",
+        ]
+    )
+    lines = [Line(n, t) for n, t in enumerate(report.split("\n"), start=1)]
+    record = "On 3 May, fighters attacked a military post, killing four soldiers."
+    ((found, _),) = resolve_document([Telling("r", record, "Niger", 1)], lines).values()
+    assert ("iswap", "perpetrator") in {(m.actor_id, m.role) for m in found}
+
+
+def test_each_line_of_an_unwrapped_notes_list_is_its_own_paragraph(cat: ActorCatalog) -> None:
+    notes = "\n".join(
+        [
+            "On 1 May, suspected Boko Haram militants burned a market in Fotokol.",
+            "On 2 May, militants looted a village near Kolofata and drove away the herds.",
+        ]
+    )
+    # The second note does not inherit the first note's attribution.
+    assert document(cat, notes, "Cameroon")[2] == {("unidentified-armed-group-cm", "perpetrator")}
+
+
+# --- what a document defines -------------------------------------------------------------------
+
+
+def test_an_acronym_defined_in_the_document_names_its_actor(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "Nigeria: the insurgency of Boko Haram (BH) has spread to the Lake Chad islands.",
+            "",
+            "On 3 January, BH fighters raided Baga.",
+        ]
+    )
+    assert ("boko-haram", "perpetrator") in document(cat, report, "Nigeria")[3]
+    # Without the definition BH means nothing.
+    assert acting(cat, "On 3 January, BH fighters raided Baga.", "Nigeria") == {
+        ("unidentified-armed-group-ng", "perpetrator")
+    }
+
+
+def test_a_persons_other_names_name_them_after_the_full_name(cat: ActorCatalog) -> None:
+    report = "\n".join(
+        [
+            "On 2 May, President Mohamed Bazoum visited troops in Tillaberi.",
+            "On 3 May, Bazoum asked the army to reinforce the border posts.",
+        ]
+    )
+    # A person's act is their organisation's: the Government of Niger.
+    assert document(cat, report, "Niger")[2] == {("niger-government", "perpetrator")}
+
+
+def test_a_country_is_a_place_unless_it_acts(cat: ActorCatalog) -> None:
+    assert acting(cat, "Militants who had crossed from Niger attacked a post in Mali.", "Mali") == {
+        ("unidentified-armed-group-ml", "perpetrator")
+    }
+    assert acting(cat, "Burkina Faso declared a state of emergency.", "Burkina Faso") == {
+        ("burkina-faso-government", "perpetrator")
+    }
+
+
+def test_inter_codes_of_a_state_force_at_home_and_abroad(cat: ActorCatalog) -> None:
+    kdf = cat.actors["kdf"]
+    assert inter_code(cat, kdf, "KE") == 1
+    assert inter_code(cat, kdf, "SO") == 8
+    assert inter_code(cat, cat.actors["minusma"], "ML") == 8
+    # A person has the code of the organisation they act for.
+    assert inter_code(cat, cat.actors["mohamed-bazoum"], "NE") == 1

@@ -1,0 +1,152 @@
+"""ACLED's codebook rules the rule table and its refinements follow, on sentences of our own.
+
+Each sentence is written for this test (facts loosely after public reporting, wording ours);
+the expected type is the one the ACLED codebook gives the situation it describes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventline.silver.casualties import parse_casualties
+from eventline.silver.event_types import (
+    default_classifier,
+    incident_sentences,
+    refine_with_casualties,
+    split_sentences,
+)
+
+BA, EX, VAC, SD = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Strategic developments",
+)
+
+
+def _type(text: str) -> tuple[str | None, str | None]:
+    event = refine_with_casualties(default_classifier().classify(text), parse_casualties(text))
+    return event.event_type, event.sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Battles: attacks on forces, posts, police stations; territory taken and retaken.
+        (
+            "Gunmen attacked a gendarmerie post near Dori, killing two gendarmes.",
+            (BA, "Armed clash"),
+        ),
+        ("Armed men raided the police station at Kalfou overnight.", (BA, "Armed clash")),
+        ("Two customs posts on the Niamey road came under attack.", (BA, "Armed clash")),
+        ("The outpost at Tera had already been hit a year earlier.", (BA, "Armed clash")),
+        ("Soldiers repelled an attack on the Inates camp.", (BA, "Armed clash")),
+        ("Militants killed four members of a vigilance committee in Koza.", (BA, "Armed clash")),
+        (
+            "Insurgents overran the district capital Mueda and occupied its police command.",
+            (BA, "Non-state actor overtakes territory"),
+        ),
+        (
+            "Fighters attacked the town, forcing government troops out of the district capital.",
+            (BA, "Non-state actor overtakes territory"),
+        ),
+        (
+            "Rebels briefly seized the town of Kidira before withdrawing at night.",
+            (BA, "Armed clash"),
+        ),
+        (
+            "Government forces drove the insurgents out of Quelimane over the weekend.",
+            (BA, "Government regains territory"),
+        ),
+        # Explosions/Remote violence, only without a ground assault.
+        (
+            "A bus struck a landmine near Djibo, killing six passengers.",
+            (EX, "Remote explosive/landmine/IED"),
+        ),
+        (
+            "A truck laden with explosives forced its way through a checkpoint and blew up.",
+            (EX, "Suicide bomb"),
+        ),
+        (
+            "An attacker threw a device, later described as a grenade, into the crowd.",
+            (EX, "Grenade"),
+        ),
+        (
+            "Gunmen ambushed a patrol after one of its trucks struck an IED.",
+            (BA, "Armed clash"),
+        ),
+        # Violence against civilians.
+        ("Gunmen fired on mourners at a funeral in Tillia.", (VAC, "Attack")),
+        ("Militants raided Boulkessi, wounding a girl.", (VAC, "Attack")),
+        ("Fighters attacked Mansila at dawn.", (VAC, "Attack")),
+        (
+            "Gunmen stormed a hotel in Grand-Bassam after a car bomb blew its gate; the siege"
+            " lasted hours. Eight civilians and a soldier were killed.",
+            (VAC, "Attack"),
+        ),
+        # ... but an attack whose only dead are soldiers is a fight.
+        (
+            "Gunmen stormed a hotel near the palace after a car bomb blew its gate. Four soldiers"
+            " were killed.",
+            (BA, "Armed clash"),
+        ),
+        # The codebook's refinements on the figures.
+        (
+            "Militants seized villagers in Amchide. Troops found three of them dead.",
+            (VAC, "Attack"),
+        ),
+        ("Militants looted shops in Gaya and shot two traders.", (VAC, "Attack")),
+        (
+            "Militants looted shops in Gaya. No casualties reported.",
+            (SD, "Looting/property destruction"),
+        ),
+        (
+            "Demonstrations against the junta were held in Niamey; the authorities reported"
+            " three deaths.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        ("A man was killed when protesters attacked a bus.", ("Riots", "Violent demonstration")),
+        # Strategic developments.
+        (
+            "The opposition leader was arrested in Dakar, which triggered demonstrations.",
+            (SD, "Arrests"),
+        ),
+        ("More than 40 political prisoners were released.", (SD, "Agreement")),
+        ("The former minister was released under judicial supervision.", (SD, "Other")),
+        ("Soldiers seized power in the capital and detained the president.", (SD, "Other")),
+        ("The company declared force majeure and suspended construction.", (SD, "Other")),
+        ("The regional bloc suspended the country from its decision-making bodies.", (SD, "Other")),
+        ("The council appointed a civilian prime minister.", (SD, "Other")),
+        ("The army apologised for the strike.", (SD, "Other")),
+        ("An envoy met the detained president in the capital.", (SD, "Other")),
+        (
+            "The government declared a state of emergency in three northern provinces.",
+            (SD, "Change to group/activity"),
+        ),
+        (
+            "Kenya began deploying 400 police officers to Haiti under a bilateral agreement.",
+            (SD, "Change to group/activity"),
+        ),
+        (
+            "The president said troops would no longer take part in operations abroad.",
+            (SD, "Change to group/activity"),
+        ),
+        (
+            "The army launched an operation in the forest. Soldiers carried out summary"
+            " executions of 30 villagers.",
+            (VAC, "Attack"),
+        ),
+    ],
+)
+def test_codebook_cases(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
+def test_the_incident_ends_where_another_opens() -> None:
+    sentences = split_sentences(
+        "A suicide bomber struck a camp in Kaya. The blast killed 9. That same day, gunmen"
+        " ambushed soldiers near Dori."
+    )
+    assert incident_sentences(sentences) == sentences[:2]
+    # The ambush of the second incident does not veto the first one's suicide bombing.
+    assert _type(" ".join(sentences)) == (EX, "Suicide bomb")
