@@ -141,7 +141,7 @@ def _acting(s: Sentence) -> None:
         for m in find_objects(s.text, s.ms, verb.start() + len(verb.group().split()[0])):
             if kind == "military":
                 if m.kind == "named" and m.actor.actor_type in STATE_TYPES:
-                    # "Chad launched Operation Colère de Bohoma": the operation acts.
+                    # "Mali launched Operation Maliko": the operation acts.
                     m.set_perpetrator(certainty(s.text[:start]), "acting", s.clause(start))
             elif m.perpetrator is None and _AFFECTING.match(verb.group()):
                 m.target = True  # "designated ISIS-Mozambique", "suspended Guinea"

@@ -243,7 +243,7 @@ def clause_subject(
 ) -> list[Candidate]:
     """The actor that opens the clause of the verb at ``pos``, when nothing else is closer:
     "militants who arrived by road and by boat overran ...", "On April 7, insurgents
-    entered Muidumbe district, overran ...". A clause starts after ";", ":" or a
+    entered Ménaka district, overran ...". A clause starts after ";", ":" or a
     subordinator ("when about 60 gunmen ... attacked"); a leading adverbial ("On April 7,")
     is skipped; the actor must not be a victim already, and no other actor may stand
     between unless the verb is ``coordinated`` with the clause's first verb ("Benin has lost

@@ -10,7 +10,7 @@ The rules (precision over recall: an actor no rule places is ``mentioned``):
 * perpetrator: subject of an attack verb (attack, ambush, kill, kidnap, storm, loot, occupy,
   overrun, fire on, set off, blow up ...), the subject found as the nearest actor before the
   verb with only subject words between, else the subject of the previous verb it is
-  coordinated with ("entered Muidumbe, overran Namacande and occupied ..."), else the actor
+  coordinated with ("entered Ménaka, overran Tessit and occupied ..."), else the actor
   that opens the verb's clause ("militants who arrived by boat overran ..."); agent of a
   passive ("kidnapped by X"), of "an attack by X", "at the hands of X", "by a vote of X";
   "X attack", "X's deadliest attack"; "X was responsible/behind"; "attributed to X"; "blamed

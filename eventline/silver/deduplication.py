@@ -318,7 +318,7 @@ def _restate_threshold(
     month is too coarse to pin one of several records: a dated bullet of that month, or an
     earlier record of that day that shares a name with it, at the coarse score. A name the
     two share that the document does not repeat everywhere ("Wednesday's attack on the
-    Kpinkankandi post") lowers the score needed by ``RARE_NAME_BONUS`` when the retelling
+    Tabankort post") lowers the score needed by ``RARE_NAME_BONUS`` when the retelling
     points back at an incident ("the attack", "Sunday's raid", "the camp bombing").
     """
     threshold = _date_threshold(narrative, target, common)
@@ -354,7 +354,7 @@ def _date_threshold(
 # A sentence dated on its own that the record before it also holds tells that record's
 # incident when its date only frames it, or follows it within this many days with no other
 # type ("6 killed, one of his wounds two days later", "found five of them dead the
-# following evening", "eight killed overnight in Blamonga" after "raids during the night").
+# following evening", "eight killed overnight in Bourem" after "raids during the night").
 CONTINUATION_DAYS = 2
 FRAMING_ROLES = frozenset({"report", "alternative"})
 

@@ -352,7 +352,7 @@ def major_places(root: Root | None = None) -> tuple[Place, ...]:
     """The major towns of every country (see :func:`is_major`), validated; cached.
 
     A small file built beside the per-country files, so that a document that names
-    "Mogadishu" or "Cotonou" is placed without loading every country.
+    "Bamako" or "Niamey" is placed without loading every country.
     """
     base = root or default_root()
     known = countries(root)

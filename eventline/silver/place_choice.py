@@ -4,7 +4,7 @@ The primary place is the lead sentence's: a place the text puts the event at ("a
 "attacked"), a known town before an unknown village, a district, a region, a country (the
 first among equals; a place named only as a reference after it is not the event's). With
 none, a well-known place named in passing ("a Bamako court"), then an origin or a
-destination that is not a country ("deployed to Cabo Delgado"), then one of the document's
+destination that is not a country ("deployed to Gao region"), then one of the document's
 countries named in passing. The codes follow ACLED's geo-precision and UCDP GED's
 ``where_prec`` (the table in :mod:`eventline.silver.places`).
 """
@@ -109,7 +109,7 @@ class Found:
                 return 1
             return 2 if self.resolution.fallback is None else 1
         if self.mention.feature == "settlement" and entry.is_admin:
-            return 0  # "the town of Palma", known only as the district of that name
+            return 0  # "the town of Ménaka", known only as the district of that name
         return {"town": 0, "admin3": 2, "admin2": 2, "admin1": 3, "country": 4}[entry.precision]
 
 
@@ -128,7 +128,7 @@ def finer_in(best: Found, weak: list[Found]) -> Found | None:
 
 def pick(found: list[Found]) -> Found:
     """The best of one sentence's places: by rank, then the first; a place named only as a
-    reference after the event's place ("the town of Palma, close to the Afungi site") is
+    reference after the event's place ("the town of Ménaka, close to the Labbezanga site") is
     not the event's."""
     events = [f.mention.start for f in found if f.mention.role != NEAR]
     kept = [
@@ -139,7 +139,7 @@ def pick(found: list[Found]) -> Found:
 
 def last_resort(item: Found) -> bool:
     """No place of the event named: a known place the text names as an origin or a
-    destination ("deployed to Cabo Delgado", "withdrew from the Afungi site", not a country)
+    destination ("deployed to Gao region", "withdrew from the Labbezanga site", not a country)
     or in a relative clause ("who had been kidnapped at a hotel in Timbuktu")."""
     mention, entry = item.mention, item.resolution.entry
     if mention.relative:
@@ -208,7 +208,7 @@ def _precision(mention: Mention, resolution: Resolution) -> tuple[str, int, int]
     inside = resolution.how in ("container", "near") and mention.feature in _INSIDE_FEATURES
     if level == "town":
         if inside and resolution.how == "container" and not approximate:
-            return "town", 1, 1  # "Mogadishu's Zoobe junction"
+            return "town", 1, 1  # "Bamako's Sogoniko junction"
         return ("town" if inside else "unresolved"), 2, 2  # "a hotel outside of Bamako"
     return "unresolved", geo, where
 
@@ -230,7 +230,7 @@ def looks_like_place(name: str) -> bool:
         re.search(r"-(?:led|backed|based|linked|affiliated?|owned|run|held)$", w) for w in lowered
     ):
         return False  # "French-led", "JNIM-affiliated"
-    site = lowered[-1] in vocab.feature and len(words) > 1  # "SYL Hotel"
+    site = lowered[-1] in vocab.feature and len(words) > 1  # "Azalaï Hotel"
     if acronyms and not site and not all(w in ("II", "III", "IV") for w in acronyms):
         return False  # "JNIM", "G5", but "Gangafani II" is a name
     bad = vocab["not_place_words"] | vocab["broad_regions"]

@@ -1,6 +1,6 @@
 """Which countries a document is about, and the country of each of its paragraphs.
 
-A report rarely repeats its country: "Koro" or "Kafolo" mean nothing without it. The
+A report rarely repeats its country: "Koro" or "Boni" mean nothing without it. The
 document's countries are read from its title, its section headings and its records: each
 time a country is named where events happen ("in Chad", "(Lac, Chad)", a capital, a major
 town, an admin area of that country), said in a demonym ("Chadian army"), or written as a

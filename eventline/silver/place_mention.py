@@ -1,12 +1,12 @@
 """One place name as written, and what the words around it make of it.
 
-A name is a capitalised run ("Kaïga-Kindjiria", "Mocímboa da Praia", "24 de Março",
-"el-Adde"), without the capitalised function words a sentence may open with ("In Mozogo").
+A name is a capitalised run ("Tin-Essako", "Bandiagara Escarpment", "24 de Setembro",
+"el-Moustarat"), without the capitalised function words a sentence may open with ("In Tessit").
 Its **cue** is read from the words before it: a locative preposition ("in", "at", "on the
 island of") makes it the event's place; "near/outside/around" or "120 km south-west of" a
 reference near it; "from"/"fleeing" an origin, "to/towards/into" a destination, "the border
-with" a border; an attack verb ("raided Tahert") the place attacked. Its **noun** ("Lac
-province", "Zoobe junction", "the road to Blamonga", "the village of Xitaxi") says what kind
+with" a border; an attack verb ("raided Dioura") the place attacked. Its **noun** ("Lac
+province", "Sogoniko junction", "the road to Bourem", "the village of Ogossagou") says what kind
 of place it is. How names relate to each other is :mod:`eventline.silver.place_mentions`'.
 
 Nothing here knows a place name; the words come from
@@ -56,8 +56,8 @@ class Mention:
 
     start: int
     end: int
-    name: str  # the capitalised run as written ("Mékrou", "Cabo Delgado Province")
-    written: str  # the place as written: name and its noun ("Mékrou river", "road to Blamonga")
+    name: str  # the capitalised run as written ("Niger", "Gao region Province")
+    written: str  # the place as written: name and its noun ("Niger river", "road to Bourem")
     role: str = MENTION
     cue: str | None = None
     noun: str | None = None  # the attached noun ("province", "junction", "village")
@@ -67,12 +67,12 @@ class Mention:
     hints: list[str] = field(default_factory=list)  # admin names given with it
     strong_hints: list[str] = field(default_factory=list)  # with an admin noun or "in"
     aliases: list[str] = field(default_factory=list)
-    near: list[str] = field(default_factory=list)  # reference points ("near Fotokol")
+    near: list[str] = field(default_factory=list)  # reference points ("near Ansongo")
     group: int = 0  # mentions of one list share a group
     apposition_of: Mention | None = None  # the name before ", X": X is a hint or a list item
     consumed: bool = False  # a hint of another mention, not a place of its own
     relative: bool = False  # inside a relative clause (", which lie between ...")
-    possessive: bool = False  # "Mogadishu's ...": contains the next mention
+    possessive: bool = False  # "Bamako's ...": contains the next mention
     all_caps: bool = False
     bare: bool = False  # admin names in a parenthesis after no name: "(Lac, Chad)"
     initial: bool = False  # the first word of a sentence: its capital proves nothing
@@ -216,7 +216,7 @@ def _noun_after(text: str, end: int, vocab: PlaceVocabulary) -> tuple[str, str, 
 
 
 def _trailing_noun(name: str, vocab: PlaceVocabulary) -> tuple[str, str] | None:
-    """A capitalised feature noun ending or opening the name itself ("Cabo Delgado
+    """A capitalised feature noun ending or opening the name itself ("Gao region
     Province", "Hotel Nord Sud", "Lake Chad")."""
     words = name.split()
     if len(words) < 2:
@@ -231,7 +231,7 @@ def _trailing_noun(name: str, vocab: PlaceVocabulary) -> tuple[str, str] | None:
 
 def name_runs(text: str, vocab: PlaceVocabulary | None = None) -> list[re.Match[str]]:
     """The capitalised runs of ``text`` outside link labels; a run is cut before a
-    capitalised determiner inside it ("Comment The Bohoma raid": a heading glued on)."""
+    capitalised determiner inside it ("Comment The Boulkessi raid": a heading glued on)."""
     vocab = vocab or default_vocabulary()
     links = link_label_spans(text)
     runs: list[re.Match[str]] = []
@@ -259,7 +259,7 @@ def _cut_at_determiners(
 
 
 def trimmed(text: str, run: re.Match[str], vocab: PlaceVocabulary) -> re.Match[str] | None:
-    """The run without the capitalised function words a sentence starts with ("In Mozogo",
+    """The run without the capitalised function words a sentence starts with ("In Tessit",
     "On 17 December"): what is left, if it still starts like a name."""
     drop = (
         vocab["not_name_words"] | vocab["opening_words"] | vocab["locative_prepositions"]
@@ -309,7 +309,7 @@ def read_mention(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence
     if _POSSESSIVE.match(text, end):
         mention.possessive = True
     if _event_noun_follows(text, mention, vocab):
-        mention.role = EVENT  # "the Bohoma raid", "the Nguétchéwé camp bombing"
+        mention.role = EVENT  # "the Boulkessi raid", "the Nampala camp bombing"
     if _SUFFIX_AFTER.match(text, end):
         mention.role = BASE
     return mention
@@ -323,7 +323,7 @@ def end_of_noun(text: str, mention: Mention) -> int:
 
 
 def _event_noun_follows(text: str, mention: Mention, vocab: PlaceVocabulary) -> bool:
-    """ "the Bohoma raid", "last year's Xitaxi massacre", "the Nguétchéwé camp bombing" (not
+    """ "the Boulkessi raid", "last year's Ogossagou massacre", "the Nampala camp bombing" (not
     "Militants ambush a unit")."""
     match = _NOUN_AFTER.match(text, mention.start + len(mention.written))
     named = mention.feature == "event" or (
@@ -335,14 +335,14 @@ def _event_noun_follows(text: str, mention: Mention, vocab: PlaceVocabulary) -> 
 
 
 def _linear_written(text: str, start: int, end: int, noun: str) -> str:
-    """ "road to Blamonga", "road from A to B": the noun and the name(s) as written."""
+    """ "road to Bourem", "road from A to B": the noun and the name(s) as written."""
     at = text.rfind(noun, max(0, start - 40), start)
     return text[at:end] if at >= 0 else text[start:end]
 
 
 def is_organisation(name: str, vocab: PlaceVocabulary) -> bool:
     """A name with an organisation or title word that is not a place noun ("Ministry of
-    Education", "President Déby"; but "Beach View Hotel" is a site)."""
+    Education", "President Déby"; but "Radisson Blu Hotel" is a site)."""
     words = {w.casefold().strip("'’") for w in name.replace("-", " ").split()}
     return bool(words & (vocab["org_words"] - vocab.feature.keys()))
 

@@ -3,11 +3,11 @@
 After each name is read (:mod:`eventline.silver.place_mention`), the names are related:
 
 * the **hints** after a name: a parenthesis of admin names ("(Kolofata, Mayo-Sava, Far
-  North)", "(Lac, Chad)") or of another spelling ("(Boma)", "(also written Kochtrehe)"), an
-  appositive (", Kong department", ", in Kpendjal prefecture", ", Niger"), a container
-  ("Bosso town in Diffa", "Mogadishu's Zoobe junction") or a reference point ("Soueram near
-  Fotokol") become that name's hints, not places of their own;
-* **lists** ("in A, B and C", "the villages of Chai and Litamanda") share one cue, a plural
+  North)", "(Lac, Chad)") or of another spelling ("(Boma)", "(also written Boulkési)"), an
+  appositive (", Kong department", ", in Bankass cercle", ", Niger"), a container
+  ("Bosso town in Diffa", "Bamako's Sogoniko junction") or a reference point ("Fafa near
+  Ansongo") become that name's hints, not places of their own;
+* **lists** ("in A, B and C", "the villages of Dioura and Nampala") share one cue, a plural
   noun ("the Ménaka and Timbuktu regions") and the hint after their last item;
 * names in a **relative clause** (", which lie between A and B") only describe;
 * a **dateline** ("LOMÉ, Nov. 10, 2021 -") is where the report was filed;
@@ -171,7 +171,7 @@ def _bare_parentheses(text: str, mentions: list[Mention]) -> None:
 
 
 def _read_parenthesis(content: str, mention: Mention, vocab: PlaceVocabulary) -> None:
-    """ "(also written Kochtrehe)" is another spelling; "(Mayo-Sava, Far North)" admin
+    """ "(also written Boulkési)" is another spelling; "(Mayo-Sava, Far North)" admin
     names; a single name ("(Boma)") is either, which the resolver decides."""
     words = content.split()
     marker = 0
@@ -199,7 +199,7 @@ def _feature_noun_follows(text: str, end: int, vocab: PlaceVocabulary) -> bool:
 
 
 def _consume_possessives(text: str, mentions: list[Mention], vocab: PlaceVocabulary) -> None:
-    """ "Mogadishu's Zoobe junction": Mogadishu is where the junction is; in "Chad's army"
+    """ "Bamako's Sogoniko junction": Bamako is where the junction is; in "Chad's army"
     the name only owns something."""
     for i, container in enumerate(mentions):
         if not container.possessive:
@@ -214,7 +214,7 @@ def _consume_possessives(text: str, mentions: list[Mention], vocab: PlaceVocabul
             continue
         if inner is None or not re.fullmatch(r"['’][sS][ \t]+", gap):
             if not _feature_noun_follows(text, container.end, vocab):
-                container.role = MENTION  # "Chad's army" only owns; "Mogadishu's prison" is in
+                container.role = MENTION  # "Chad's army" only owns; "Bamako's prison" is in
             continue
         container.consumed = True
         inner.hints.append(container.name)
@@ -241,7 +241,7 @@ def _pair(
 ) -> bool:
     """Relate a name to the name before it; True when both are items of one list."""
     if mention.relative and not previous.relative:
-        return False  # ", which lie off Quissanga": a description, not a hint
+        return False  # ", which lie off Bourem": a description, not a hint
     gap = text[_end_of(text, tail) : mention.start]
     appositive = _APPOSITIVE.fullmatch(gap)
     if appositive is not None and not set(appositive.group("words").split()) <= (
@@ -268,7 +268,7 @@ def _pair(
     if _AXIS_DASH.fullmatch(gap) and mention.feature == "linear":
         previous.written = text[previous.start : end_of_noun(text, mention)]
         previous.feature, previous.noun = "linear", mention.noun
-        mention.consumed = True  # "the Nassian–Ferkessédougou axis"
+        mention.consumed = True  # "the Gao–Ansongo axis"
         previous.near.append(_without_noun_words(mention.name, mention.noun))
         return False
     if _LIST_GAP.fullmatch(gap) or _AXIS_DASH.fullmatch(gap):
@@ -305,11 +305,11 @@ def _inherit(previous: Mention, mention: Mention) -> None:
     if mention.role == MENTION:
         mention.role, mention.cue = previous.role, previous.cue
     if mention.feature is None and previous.noun is not None and previous.noun.endswith("s"):
-        mention.feature = previous.feature  # "the villages of Chai and Litamanda"
+        mention.feature = previous.feature  # "the villages of Dioura and Nampala"
 
 
 def _share_group_hints(mentions: list[Mention]) -> None:
-    """ "at Mucojo and Quiterajo, in coastal Macomia district": the list's hint after its
+    """ "at Tessit and Tin Hama, in the Ansongo cercle": the list's hint after its
     last item is every item's."""
     by_group: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -345,7 +345,7 @@ _NEST_FILLER = frozenset({"the", "a", "an", "its", "over", "on", "at", "of", "in
 
 
 def _nest(gap: str, previous: Mention, mention: Mention, vocab: PlaceVocabulary) -> None:
-    """ "Bosso town in Diffa", "Soueram near Fotokol": the later name qualifies the earlier."""
+    """ "Bosso town in Diffa", "Fafa near Ansongo": the later name qualifies the earlier."""
     if is_people(previous.name, vocab) and gap.split() == ["of"] and previous.noun:
         previous.consumed = True  # "the Dogon village of Sobane Da": Dogon names the people
         mention.feature, mention.role = previous.feature, previous.role
@@ -358,7 +358,7 @@ def _nest(gap: str, previous: Mention, mention: Mention, vocab: PlaceVocabulary)
     while words and (words[-1] in vocab["skip_words"] or words[-1] in vocab["directions"]):
         words.pop()
     if words and words[0] == "," and (mention.distance or words[-1] in vocab["near_prepositions"]):
-        # "the Top Coffee café in Boondheere district, near Villa Somalia";
+        # "the Terrasse café in Hippodrome district, near Koulouba";
         # "Le Campement, a luxury hotel outside of Bamako"
         if len(words) <= 6:
             mention.consumed = True
@@ -377,7 +377,7 @@ def _nest(gap: str, previous: Mention, mention: Mention, vocab: PlaceVocabulary)
         previous.near.append(mention.name)
         previous.hints.extend(mention.hints)
     elif words[-1] == "at" and previous.feature == "admin" and mention.feature != "admin":
-        _hint_of(mention, previous, strong=True)  # "the Muidumbe district headquarters at X"
+        _hint_of(mention, previous, strong=True)  # "the Ménaka district headquarters at X"
         if mention.role == MENTION or mention.role == previous.role:
             mention.role = previous.role
     elif words[-1] in ("in", "on", "at", "of", "over"):

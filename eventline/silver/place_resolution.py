@@ -7,20 +7,20 @@ The rules, in order:
    then the countries the sentence places events in, then the world index (every override,
    capital and major town): "Koro" in a Burkina Faso report is never the Mali town.
 2. **Which spelling.** The name as written, without its noun ("Lac province" -> Lac), then
-   its other spellings in parentheses ("Bohoma (Boma)", "(also written Kochtrehe)").
+   its other spellings in parentheses ("Boulkessi (Boulkesi)", "(also written Boulkési)").
 3. **Hints decide between homonyms.** Each admin hint ("Mayo-Sava", "Far North", "Kong
    department") is resolved to an admin area of the country; a candidate whose region or
    department contradicts one is dropped, one that matches gains; a town among the hints
    ("Kolofata") must be near the candidate.
 4. **The most specific kind wins** unless the prose says otherwise: a village beats its
    region ("Gao" is the town, "the Gao region" the region; "Bosso town in Diffa" is Bosso).
-   A noun changes the order ("Macomia district" is the district, "the Bouna area" the town).
+   A noun changes the order ("Ansongo district" is the district, "the Bouna area" the town).
 5. **Among homonyms of one kind** a reviewed override wins, then the better known (capital,
    regional seat, population). Two candidates as well known as each other and far apart
    make the mention ambiguous: it is not guessed.
 6. **When the name is not known**, the event is placed by what comes with it: the town it
-   is near ("Soueram near Fotokol"), the town it is in ("Mogadishu's Zoobe junction"), the
-   most specific admin hint ("Dangdala (Lac, Chad)" -> Lac), and at worst the country.
+   is near ("Fafa near Ansongo"), the town it is in ("Bamako's Sogoniko junction"), the
+   most specific admin hint ("Dioura (Mopti, Mali)" -> Mopti), and at worst the country.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _without_noun(mention: Mention) -> str:
 
 
 def strip_noun(name: str, noun: str | None) -> str:
-    """The name without a feature noun it starts or ends with ("Cabo Delgado Province")."""
+    """The name without a feature noun it starts or ends with ("Gao region Province")."""
     words = name.split()
     if noun and len(words) > 1:
         if words[-1].casefold().startswith(noun[:4]):
@@ -234,7 +234,7 @@ def resolve_hints(names: Sequence[str], strong: Sequence[str], lookup: Lookup) -
             if not admins:
                 hints.towns.append(town)  # near the candidate; a city's own district is not
             if name in strong:
-                hints.strong_towns.append(town)  # "the Dembé district of N'Djamena"
+                hints.strong_towns.append(town)  # "the Sogoniko district of Bamako"
     if not hints.countries and hints.admins:
         codes = {a.country_code for a in hints.admins}
         if len(codes) == 1:

@@ -17,7 +17,7 @@ the event is placed at                                 precision     geo   where
 =====================================================  ============  ====  =====
 a town, village or site the gazetteer knows            town          1     1
 ... "near", "outside", "N km from" it, or on its road  town          2     2
-a place inside a known town ("Mogadishu's junction")   town          1     1
+a place inside a known town ("Bamako's junction")   town          1     1
 an unknown village near / given with a known town      unresolved    2     2
 a commune or district (admin3, admin2)                 admin3/admin2 2     3
 a region (admin1)                                      admin1        3     4
@@ -190,7 +190,7 @@ class PlaceResolver:
         return replace(context, paragraphs={b: tuple(sorted(c)) for b, c in named.items()})
 
     def _read_lead(self, row: Mapping[str, Any], context: DocumentPlaces) -> None:
-        """A paragraph's undated lead ("The toll from the blasts in W National Park has risen
+        """A paragraph's undated lead ("The toll from the blasts in Baoulé National Park has risen
         ...") is the place its records refer back to ("near the park's edge")."""
         block, lead = _block(row), row.get("lead_text")
         if not lead or block is None or block in context.last_places:
@@ -207,7 +207,7 @@ class PlaceResolver:
         self, text: str, context: DocumentPlaces, record: Mapping[str, Any]
     ) -> str | None:
         """The country (ISO2) a record's own text places it in, if any, among the
-        document's: "10. Judicial proceedings ..." takes the paragraph's "in Nouakchott"."""
+        document's: "10. Judicial proceedings ..." takes the paragraph's "in Bamako"."""
         analysis = self._analyse(text, context, record)
         place = analysis.primary.resolution.place if analysis.primary else None
         code = place.country_code if place else analysis.named
@@ -284,7 +284,7 @@ class PlaceResolver:
         return analysis
 
     def _absorb_appositions(self, mentions: list[Mention], preferred: list[str]) -> list[Mention]:
-        """ "Dembo, central Mali", "El Baraf, Middle Shabelle": a name after a comma that is
+        """ "Dembo, central Mali", "Tin Hama, Gao region": a name after a comma that is
         a country or an admin area is a hint of the name before it, not a second place
         (but "from Mali, France will ..." is no hint of a country)."""
         lookup = self.lookups.everywhere(preferred)
@@ -310,7 +310,7 @@ class PlaceResolver:
     def _primary(self, found: list[Found], context: DocumentPlaces) -> Found | None:
         """The place of the event: the first sentence that names one; in it, a place the
         text puts the event at, else a well-known place named in passing ("a Bamako court"),
-        else where people came from or went ("deployed to Cabo Delgado")."""
+        else where people came from or went ("deployed to Gao region")."""
         tiers = (
             self._eligible,
             lambda f: self._weak(f, context) and f.resolution.entry.kind != "country",
@@ -387,7 +387,7 @@ class PlaceResolver:
         if is_people(mention.name, self.vocabulary):
             return False
         if found.resolution.fallback is not None and mention.feature in ("site", "natural"):
-            return True  # "the Beach View Hotel ... in Mogadishu": a site of a known town
+            return True  # "the Radisson Blu Hotel ... in Bamako": a site of a known town
         return looks_like_place(mention.name)
 
     def _unnamed(
