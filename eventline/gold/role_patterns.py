@@ -145,6 +145,14 @@ LINKED = re.compile(
     r"(?:to|with)\s",
     re.IGNORECASE,
 )
+# "gunmen believed to be <group>": the attackers identified with a hedge inside the phrase.
+IDENTIFIED = re.compile(
+    r"\b(?:attackers|assailants|perpetrators|gunmen|militants|insurgents|fighters|raiders"
+    r"|kidnappers|men)\s+(?:(?:who|that)\s+(?:were|are)\s+)?(?:widely\s+)?"
+    r"(?:believed|suspected|thought|presumed|said)\s+to\s+(?:be|have\s+been)\s+"
+    r"(?:(?:members|fighters|militants)\s+(?:of|from)\s+)?",
+    re.IGNORECASE,
+)
 HEDGE = re.compile(
     r"\b(?:suspect\w*|alleged\w*|believ\w*|presum\w*|reportedly|likely|probably|possibly"
     r"|apparently|attribut\w*|blam\w*|accus\w*|thought\s+to|may\s+have|might\s+have"
@@ -215,7 +223,8 @@ PAREN = re.compile(r"\([^()]*\)")
 TOKEN = re.compile(r"\w[\w’'\-.]*|[^\w\s]")
 PRE_SUBJECT_BLOCK = re.compile(
     r"\b(?:on|against|of|to|at|by|for|with|between|targeting|target|targets|including|from"
-    r"|into|towards?|near|under|among|in|over|and\s+kill\w*)\s+(?:(?:the|a|an)\s+)?$",
+    r"|into|towards?|near|under|among|in(?!\s+(?:the|a|an)\s)|over|and\s+kill\w*)\s+"
+    r"(?:(?:the|a|an)\s+)?$",
     re.IGNORECASE,
 )
 HEAD_OF = re.compile(
@@ -305,6 +314,7 @@ STATE_ACTING = (
     r"|creat(?:e|es|ed|ing)|set\s+up|adopt(?:s|ed|ing)?|approv(?:e|es|ed|ing)|vot(?:e|es|ed|ing)"
     r"|deliver(?:s|ed|ing)?|publish(?:es|ed|ing)?|decid(?:e|es|ed|ing)\s+to"
     r"|(?:assum|seiz)(?:e|es|ed|ing)\s+power|t(?:ook|ake|akes|aking)\s+(?:power|over)"
+    r"|overthr(?:ew|own|ow|ows|owing)|toppl(?:e|es|ed|ing)|depos(?:e|es|ed|ing)|oust(?:s|ed|ing)?"
     r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
     r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
     r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)\s+(?:an?|the|its)\s+(?!death)"

@@ -66,6 +66,7 @@ from eventline.gold.role_patterns import (
     EXPLOSIVE_OBJECT,
     FOR,
     HEDGE,
+    IDENTIFIED,
     INTENT_BEFORE,
     LEFT_VICTIMS,
     LINKED,
@@ -390,6 +391,10 @@ def _accomplices(s: Sentence) -> None:
                 m.set_perpetrator(sure, "agent", s.clause(rule.start()))
     for rule in LINKED.finditer(s.text):
         if STRONG_HEDGE.search(s.text[: rule.start()]):
+            for m in find_objects(s.text, s.ms, rule.end()):
+                m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
+    for rule in IDENTIFIED.finditer(s.text):
+        if ATTACK_WORD.search(s.text, rule.end()):
             for m in find_objects(s.text, s.ms, rule.end()):
                 m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
 

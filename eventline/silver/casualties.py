@@ -158,6 +158,8 @@ def _left_trigger(toks: list[Tok], start: int) -> _Trigger | None:
         category = OF_ONLY.get(w) or ACTIVE.get(w)
         return _Trigger(category, k - 1, k + 1, "plain") if category else None
     w = toks[k].low
+    if w == "dead" and k >= 1 and toks[k - 1].low in ("shot", "shoot", "shoots", "shooting"):
+        return _Trigger(KILLED, k - 1, k + 1, "plain")  # "shot dead four pupils"
     if w in ACTIVE:
         return _Trigger(ACTIVE[w], k, k + 1, "plain")
     if w in HOSTAGE_VERBS:

@@ -397,7 +397,16 @@ def _np_at(toks: list[Tok], j: int) -> tuple[tuple[str, ...], int]:
         if tok.low == "of":
             words.append("of")
             k += 1
-            if k < len(toks) and toks[k].low in ("the", "its", "their", "his", "her", "them"):
+            if k < len(toks) and toks[k].low in (
+                "the",
+                "a",
+                "an",
+                "its",
+                "their",
+                "his",
+                "her",
+                "them",
+            ):
                 words.append(toks[k].low)
                 k += 1
             continue
@@ -514,6 +523,19 @@ def unquantified_at(toks: list[Tok], j: int) -> Item | None:
         return None
     if possessive and has_singular_person(words):
         return Item(_Qty(1, 1, 1, j, end, "number"), words, j, end, False)
-    if has_plural_person(words):
+    if has_plural_person(words) or _force_acronym(toks, j, words):
         return Item(_Qty(0, None, 0, j, end, "number"), words, j, end, False, True)
     return None
+
+
+def _force_acronym(toks: list[Tok], j: int, words: tuple[str, ...]) -> bool:
+    """ "53 soldiers and ABC were killed": an acronym joined to counted victims names a unit
+    (forces, auxiliaries, police), not a thing; a group's acronym is no victim."""
+    text = toks[j].text
+    return (
+        len(words) == 1
+        and 2 <= len(text) <= 6
+        and text.isupper()
+        and text.isalpha()
+        and words[0] not in _MILITANT_MODIFIERS
+    )

@@ -155,10 +155,19 @@ def leads(text: str, expression: DateExpression) -> bool:
     return bool(_ANOTHER.match(before)) or is_lead_in(before)
 
 
+# "In Xyz County on that day, …": a place named before the date opens the clause too.
+_PLACE_LEAD = re.compile(
+    r"^(?:In|At|Near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+|,\s*|$)){1,3}"
+    r"(?:(?:county|province|region|district|state|department)\b[\s,]*)?"
+)
+
+
 def is_lead_in(text: str) -> bool:
     """Whether *text* is only the words that may open a clause before its date."""
     stripped = text.strip()
-    return not stripped or (bool(_LEAD_IN.match(stripped)) and len(stripped) <= 60)
+    place = _PLACE_LEAD.match(stripped)
+    rest = stripped[place.end() :] if place else stripped
+    return not rest or (bool(_LEAD_IN.match(rest)) and len(stripped) <= 60)
 
 
 def another_incident(text: str) -> bool:

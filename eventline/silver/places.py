@@ -138,6 +138,21 @@ class Lookups:
         entries = self.world.get(key)
         return [(self.world, entries)] if entries else []
 
+    def world_known(self, countries: Sequence[str], feature: str | None) -> Any:
+        """The world index as the last tier of a mention of a document about ``countries``.
+        A natural feature ("the X Forest" of a report on one country) is not a town abroad
+        that shares its name: an unresolved name that keeps its text and country is better."""
+        if feature != "natural" or not countries:
+            return self.world_only
+
+        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
+            entries = tuple(
+                e for e in self.world.get(key) if e.country_code in countries or e.kind != "town"
+            )
+            return [(self.world, entries)] if entries else []
+
+        return lookup
+
 
 def _hint_countries(mention: Mention, world: PlaceIndex) -> list[str]:
     codes = []
@@ -366,7 +381,10 @@ class PlaceResolver:
         hinted = _hint_countries(mention, self.lookups.world)
         lookup = self.lookups.everywhere(preferred, areas=hinted)
         first = [c for c in hinted if c in preferred] if hinted else preferred
-        tiers = [self.lookups.countries(first), self.lookups.world_only]
+        tiers = [
+            self.lookups.countries(first),
+            self.lookups.world_known(preferred, mention.feature),
+        ]
         if mention.role in EVENT_ROLES and not mention.initial and looks_like_place(mention.name):
             further = [c for c in hinted if c not in first] or _same_regions(sentence, preferred)
             if further:

@@ -45,7 +45,7 @@ from eventline.silver.dates import (
     resolve,
     section_anchor,
 )
-from eventline.text.date_expressions import find_date_expressions
+from eventline.text.date_expressions import DateExpression, find_date_expressions
 
 if TYPE_CHECKING:
     from eventline.silver.segments import Piece
@@ -61,6 +61,18 @@ _NUMERIC = re.compile(
 )
 _PERIOD = re.compile(r"\bperiod\b|\bcover(?:s|ing|ed)\b", re.I)
 _PERIOD_KINDS = frozenset({"date_range", "month_range", "numeric_range"})
+
+
+def _covering(text: str, label: str) -> DateExpression | None:
+    """The expression of ``text`` that holds an inline label which alone is no date: bronze
+    keeps "October" of "In October, militants …", and a bare month needs its "In"."""
+    at = text.find(label)
+    if at < 0:
+        return None
+    for expression in find_date_expressions(text):
+        if expression.start <= at < expression.end or at <= expression.start < at + len(label):
+            return expression
+    return None
 
 
 @dataclass(frozen=True)
@@ -230,7 +242,9 @@ class DocumentDater:
             label = row["date_text"]
             if not label:
                 return None
-            expression = primary_expression(find_date_expressions(label))
+            expression = primary_expression(find_date_expressions(label)) or _covering(
+                row["text"], label
+            )
             if expression is None:
                 return DateFailure(f"date label not understood: {label!r}")
             before = (

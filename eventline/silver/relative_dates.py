@@ -50,6 +50,8 @@ _OFFSET = re.compile(
 )
 # "a few days later": up to twice the named unit, as days.
 _VAGUE_SPAN = {"minute": 1, "hour": 1, "day": 14, "night": 14, "week": 28, "month": 62, "year": 731}
+# The most days a unit can span, for "less than N <unit>s later".
+_UNIT_DAYS = {"day": 1, "night": 1, "week": 7, "month": 31, "year": 366}
 _SHORT = 2  # an anchor of at most two days ("the night of 7 to 8 March") can be shifted
 
 
@@ -108,6 +110,8 @@ def _offset(match: re.Match[str], base: DateInterval) -> DateInterval:
     if vague and not (count == 1 and unit in ("day", "night")):
         return _span(base, sign, 1, _VAGUE_SPAN[unit], BOUNDED_PRECISION)
     assert count is not None
+    if bound == "less":  # "less than two weeks later": any day from the anchor to that far
+        return _span(base, sign, 0, count * _UNIT_DAYS[unit])
     if unit in ("day", "night"):
         return _shift(base, sign * count)
     if unit == "week":

@@ -52,6 +52,7 @@ from eventline.silver.date_roles import (
 from eventline.silver.dates import kind_rank
 from eventline.silver.record_dates import DateOutcome, DocumentDater
 from eventline.text.date_expressions import (
+    EVENT_NOUNS,
     YEAR_LESS_KINDS,
     DateExpression,
     find_date_expressions,
@@ -90,6 +91,9 @@ _ROLE_RANK = {EVENT: 0, REPORT: 1, APPOSITIVE: 2, SINCE: 2, FROM: 2, PLANNED: 3,
 # A date named as an event's attribute that stands for another incident: "the November
 # attack", "Saturday's attack" (not "the February 2022 conclusion of …", told in passing).
 _REFERENCE_KINDS = frozenset({"month", "weekday"})
+# What follows a date that names an incident of its own: "Saturday's attack", "the November
+# raids", "the Friday night ambush"; not "a Sunday service", "Friday prayers".
+_NAMES_INCIDENT = re.compile(rf"^(?:['’]s)?(?:\s+[a-z]+){{0,2}}?\s+{EVENT_NOUNS}\b")
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,12 @@ def _cut_between(
         return None
     if a_role == APPOSITIVE and between.startswith(","):
         return a.end + 1, SPLIT_CLAUSE
-    if b_role == ATTRIBUTIVE and b.kind in _REFERENCE_KINDS and a.kind not in _ANAPHORIC:
+    if (
+        b_role == ATTRIBUTIVE
+        and b.kind in _REFERENCE_KINDS
+        and a.kind not in _ANAPHORIC
+        and _NAMES_INCIDENT.match(text[b.end : b.end + 60])
+    ):
         article = text.rfind("the ", max(a.end, b.start - 20), b.start)
         return (article if article >= 0 else b.start), SPLIT_REFERENCE
     return None

@@ -57,7 +57,7 @@ _NUMBER = (
 )
 _UNITS = r"(?:minute|hour|day|night|week|month|year)s?"
 _RELATIVE_UNITS = r"(?:day|night|week|month|year|morning|afternoon|evening)"
-_EVENT_NOUNS = (
+EVENT_NOUNS = (
     r"(?:attacks?|assaults?|raids?|ambush(?:es)?|bombings?|massacres?|killings?|offensive|"
     r"strikes?|incursions?|clash(?:es)?|coup|elections?|protests?|uprising|siege|abductions?|"
     r"kidnappings?|operations?|fighting|violence|unrest|riots?|demonstrations?)"
@@ -132,7 +132,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?![/–-]|\s*\d|,\s*{YEAR}|\s+of\s+{YEAR}|{CONNECTOR}{MONTH})",
     ),
     # "the November attack": a month named as an event's attribute
-    ("month", rf"\b[Tt]he\s+(?P<inner>{MONTH})(?=\s+{_EVENT_NOUNS}\b)"),
+    ("month", rf"\b[Tt]he\s+(?P<inner>{MONTH})(?=\s+{EVENT_NOUNS}\b)"),
     # "the night of Wednesday to Thursday"
     ("weekday_range", rf"\b(?:[Tt]he\s+)?night\s+of\s+{WEEKDAY}\s+(?:to|into|and)\s+{WEEKDAY}"),
     # "around midnight on Wednesday", "last Thursday's", "Tuesday morning", "Sunday's"

@@ -289,3 +289,31 @@ def test_links_of_an_event_told_twice(cat: ActorCatalog) -> None:
     assert ("somalia-government", "perpetrator") not in rows
     assert rows[("al-shabaab", "perpetrator")]["certainty"] == "claimed"
     assert rows[("al-shabaab", "perpetrator")]["inter_code"] == 2
+
+
+# --- held-out forms: a hedged identification, "in an X ambush" ------------------------------
+
+
+def test_attackers_believed_to_be_a_group_make_it_the_suspected_perpetrator(
+    cat: ActorCatalog,
+) -> None:
+    text = "Gunmen believed to be al-Shabaab stopped a minibus and shot five workers dead."
+    assert ("al-shabaab", "perpetrator", "suspected") in {
+        (m.actor_id, m.role, m.certainty) for m in found(cat, text, "Kenya")
+    }
+    # No attack told after the phrase: nothing to perpetrate.
+    idle = "Gunmen believed to be al-Shabaab were seen near the market."
+    assert acting(cat, idle, "Kenya") == set()
+
+
+def test_a_group_named_before_its_ambush_after_in_an_is_its_perpetrator(
+    cat: ActorCatalog,
+) -> None:
+    text = "Five soldiers died in an ISWAP ambush near Monguno."
+    assert ("iswap", "perpetrator") in acting(cat, text, "Nigeria")
+
+
+def test_the_subject_of_a_coup_verb_acts(cat: ActorCatalog) -> None:
+    text = "On 24 January 2022, army officers overthrew President Roch Marc Christian Kaboré."
+    assert ("burkina-faso-armed-forces", "perpetrator") in acting(cat, text, "Burkina Faso")
+    assert ("roch-kabore", "perpetrator") not in acting(cat, text, "Burkina Faso")

@@ -523,6 +523,12 @@ HAND_WRITTEN: list[tuple[str, dict[str, Figures]]] = [
     ("He faces 30 years to life on a six-count indictment.", {}),
     ("Militants kidnapped him six years earlier.", {}),
     ("Four soldiers are missing and two captured.", {}),
+    # Held-out failures, general forms: "shot dead N", "N X of an Y", "N X and ACRONYM".
+    ("Gunmen shot dead four pupils near a school.", {"killed": exact(4)}),
+    ("Police shot dead two attackers.", {"assailants_killed": exact(2)}),
+    ("Five officers of an elite police unit were killed in an ambush.", {"killed": exact(5)}),
+    ("A unit was overrun; 53 soldiers and VDP were killed.", {"killed": at_least(53)}),
+    ("Twelve soldiers and ISWAP were killed.", {}),  # a group's acronym is no victim
     ("", {}),
 ]
 

@@ -675,3 +675,31 @@ def test_valid_custom_table_first_rule_wins(tmp_path: Path) -> None:
     assert [rule.rule_id for rule in classifier.rules] == ["ied", "clash"]
     assert classifier.classify("Militants AMBUSH a convoy with IEDs.").rule_id == "ied"
     assert classifier.classify("Militants ambush a convoy.").matched_text == "ambush"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # Victims the rules did not know: workers, employees, pupils; "shot N people dead".
+        (
+            "Gunmen ambushed a convoy carrying employees of a gold mine, killing 38 workers.",
+            VAC,
+            "Attack",
+        ),
+        ("Attackers blew open a gate with explosives and shot 14 people dead.", VAC, "Attack"),
+        ("Gunmen raided a settlement and shot dead four pupils.", VAC, "Attack"),
+        # An airfield is a military position, whatever the victims' trade.
+        (
+            "Fighters attacked the airfield at a military camp, killing two contractors.",
+            BA,
+            CLASH,
+        ),
+        # Preaching to villagers is a statement, not violence.
+        ("Armed militants entered a village and preached to the residents.", SD, "Other"),
+    ],
+)
+def test_held_out_victims_positions_and_statements(
+    text: str, event_type: str, sub_event_type: str
+) -> None:
+    result = default_classifier().classify(text)
+    assert (result.event_type, result.sub_event_type) == (event_type, sub_event_type), result

@@ -607,3 +607,24 @@ def test_gazetteer_leaves_no_unknown_names_in_the_sample(gaz: PlaceResolver) -> 
         for name in gaz.resolve(line, default_country="Mali").unknown_names
     }
     assert unknown == set()
+
+
+def test_a_small_place_abroad_is_not_the_place_of_another_countrys_event(
+    gaz: PlaceResolver,
+) -> None:
+    # places.csv has a Mali village Boni; a Kenya report's "Boni Forest" is not it: the name
+    # stays as written, unresolved, in the document's country. A town abroad still counts.
+    text = "Five officers were killed in an ambush inside the Boni Forest."
+    kenya = gaz.resolve(text, default_country="Kenya")
+    assert (kenya.location_text, kenya.place_id, kenya.country) == ("Boni Forest", None, "Kenya")
+    assert gaz.resolve(text, default_country="Mali").place_id == "ml-boni"
+    abroad = gaz.resolve("Gunmen attacked a hotel in Bamako.", default_country="Kenya")
+    assert (abroad.location, abroad.country) == ("Bamako", "Mali")
+
+
+def test_a_denomination_before_a_site_noun_is_no_place_name(gaz: PlaceResolver) -> None:
+    # "a Catholic church in Dori": the church is in Dori, "Catholic" names no place.
+    match = gaz.resolve(
+        "Gunmen attacked a Catholic church in Dori.", default_country="Burkina Faso"
+    )
+    assert (match.location_text, match.location, match.country) == ("Dori", "Dori", "Burkina Faso")

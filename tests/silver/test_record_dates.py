@@ -138,3 +138,15 @@ def test_chronological_lists_are_bounded_the_other_way() -> None:
     outcome = date_records(extract.bullets, [], TODAY)[extract.bullets[1]["record_id"]]
     assert isinstance(outcome, ResolvedDate)
     assert (outcome.interval.start, outcome.interval.end) == (date(2020, 5, 1), date(2020, 6, 5))
+
+
+def test_a_bullet_opening_with_a_bare_month_takes_the_heading_year() -> None:
+    # Bronze keeps "October" as the label; alone it is no date, with its "In" it is a month.
+    text = (
+        "Report\n\n2019 Terrorist Incidents:\n\n• In October, militants attacked a police post.\n"
+    )
+    extract = extract_bronze("doc_0000000000000005", text)
+    (outcome,) = date_records(extract.bullets, extract.narratives, TODAY).values()
+    assert isinstance(outcome, ResolvedDate), outcome
+    assert (outcome.interval.start, outcome.interval.end) == (date(2019, 10, 1), date(2019, 10, 31))
+    assert outcome.interval.precision == "month"

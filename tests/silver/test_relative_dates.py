@@ -46,6 +46,9 @@ def test_weekday_without_dateline_is_the_nearest_to_the_stated_date() -> None:
     [
         ("Less than 48 hours later", DAY, None, (date(2020, 3, 23), date(2020, 3, 25), "range")),
         ("Hours later", DAY, None, (date(2020, 3, 23), date(2020, 3, 24), "range")),
+        # any day from the anchor up to two weeks on: 23 March + 14 days
+        ("Less than two weeks later", DAY, None, (date(2020, 3, 23), date(2020, 4, 6), "range")),
+        ("less than three days later", DAY, None, (date(2020, 3, 23), date(2020, 3, 26), "range")),
         ("Two days earlier", DAY, None, (date(2020, 3, 21), date(2020, 3, 21), "day")),
         ("a day later", DAY, None, (date(2020, 3, 24), date(2020, 3, 24), "day")),
         ("two years earlier", DAY, None, (date(2018, 1, 1), date(2018, 12, 31), "year")),

@@ -314,3 +314,27 @@ def test_an_unreadable_dateline_is_named_in_the_reason() -> None:
     assert "dateline 'NIAMEY, 03/01/2021 -': ambiguous numeric date" in segment.outcome.reason
     (configured,) = _segments(text, order="dmy")
     assert _dated(configured)[0] == date(2021, 1, 2)
+
+
+def test_a_weekday_naming_a_thing_is_no_incident_of_its_own() -> None:
+    # "a Sunday service" is not "Saturday's attack": the sentence tells one incident.
+    text = (
+        "2019\n\nOn 1 December, armed men opened fire on worshippers during a Sunday service"
+        " at a church in a village and killed 14 people.\n"
+    )
+    (segment,) = _segments(text)
+    assert _dated(segment) == (date(2019, 12, 1), date(2019, 12, 1), "day")
+    assert segment.text.endswith("killed 14 people.")
+
+
+def test_a_later_sentence_opening_with_a_place_then_its_date_is_another_incident() -> None:
+    text = (
+        "2023 Terrorist Incidents:\n\n• On June 13, an IED killed four soldiers in one county."
+        " In Lamu County on that day, another IED killed two soldiers.\n"
+    )
+    segments = _segments(text)
+    assert [(s.part, _dated(s)[:2]) for s in segments] == [
+        (0, (date(2023, 6, 13), date(2023, 6, 13))),
+        (1, (date(2023, 6, 13), date(2023, 6, 13))),
+    ]
+    assert segments[1].text.startswith("In Lamu County on that day")
