@@ -22,11 +22,12 @@ from prefect.cache_policies import NO_CACHE
 
 from eventline.documents import BronzeDocument, bronze_document, read_limited, rejected
 from eventline.silver.builder import frame_of
+from flows import progress
 from flows.document_cache import StepCache, step_key
 from flows.inputs import MISSING, InputFile
 from flows.layers import bronze_fingerprint, seal
 from flows.publishing import Staging
-from flows.steps import LayerResult, run_batches, timed, transient
+from flows.steps import LayerResult, run_batches, stage, timed, transient
 from flows.storage import parquet_bytes, read_frame, write_bytes, write_parquet
 from schemas.bronze import (
     BulletModel,
@@ -154,18 +155,21 @@ def _known(item: InputFile, cache: StepCache, folder: Path) -> BronzeOutcome | N
 def _extract_all(plan: RunPlan, folder: Path) -> list[BronzeOutcome]:
     """Every input's outcome, in input order: cached ones here, the others on the runner."""
     cache = StepCache(plan.cache_dir, "bronze", plan.use_cache)
-    known = [_known(item, cache, folder) for item in plan.files]
-    todo = [asdict(item) for item, done in zip(plan.files, known, strict=True) if done is None]
-    extracted = iter(
-        run_batches(
-            extract_bronze,
-            todo,  # plain dicts travel to any runner
-            lambda item: item["path"].name,
-            folder=folder,
-            cache_dir=plan.cache_dir,
-            max_bytes=plan.max_bytes,
+    with stage(plan, "bronze extraction", len(plan.files)):
+        known = [_known(item, cache, folder) for item in plan.files]
+        pending = [item for item, done in zip(plan.files, known, strict=True) if done is None]
+        todo = [asdict(item) for item in pending]
+        progress.current().advance(len(plan.files) - len(todo))
+        extracted = iter(
+            run_batches(
+                extract_bronze,
+                todo,  # plain dicts travel to any runner
+                lambda item: item["path"].name,
+                folder=folder,
+                cache_dir=plan.cache_dir,
+                max_bytes=plan.max_bytes,
+            )
         )
-    )
     outcomes = [done if done is not None else next(extracted) for done in known]
     logger = get_run_logger()
     for outcome in outcomes:

@@ -43,6 +43,13 @@ def _session(args: argparse.Namespace, log_file: Path | None) -> Iterator[Any]:
         release_logging(handler)
 
 
+def _progress(args: argparse.Namespace) -> Any:
+    """Documents done per stage on standard error, when it is a terminal (not --quiet)."""
+    from flows.progress import shown
+
+    return shown(args.quiet)
+
+
 def _log_file(args: argparse.Namespace) -> Path:
     from flows.session import open_log
 
@@ -154,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     log_file = _log_file(args)
     started = time.monotonic()
     try:
-        with _session(args, log_file):
+        with _session(args, log_file), _progress(args):
             from flows.pipeline import eventline_pipeline
 
             flow = eventline_pipeline.with_options(task_runner=_runner(args, log_file))

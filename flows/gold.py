@@ -35,7 +35,7 @@ from flows.document_cache import StepCache, step_key
 from flows.guard import gold_documents
 from flows.layers import gold_fingerprint
 from flows.publishing import Staging
-from flows.steps import LayerResult, cached_or_run, timed, transient
+from flows.steps import LayerResult, cached_or_run, clock, stage, timed, transient
 from flows.storage import read_frame, read_rows, write_parquet, write_partitioned_parquet
 from schemas.gold import GOLD_MODELS
 
@@ -142,27 +142,29 @@ def build_gold(
             events[["record_id", "doc_id", "text", "country", "line_start"]].to_dict("records")
         ).items()
     ]
-    resolved = cached_or_run(
-        StepCache(plan.cache_dir, "actors", plan.use_cache),
-        resolve_actors,
-        work,
-        lambda item: item["doc_id"],
-        cache_dir=plan.cache_dir,
-    )
+    with stage(plan, "actor resolution", len(work)):
+        resolved = cached_or_run(
+            StepCache(plan.cache_dir, "actors", plan.use_cache),
+            resolve_actors,
+            work,
+            lambda item: item["doc_id"],
+            cache_dir=plan.cache_dir,
+        )
     documents = read_rows(
         bronze.folder / "documents.parquet", ["doc_id", "path", "duplicate_paths"]
     )
-    result = build_gold_layer(
-        quote(records),
-        quote({rid: found for by_id, _ in resolved for rid, found in by_id.items()}),
-        documents,
-        staging.folder("gold"),
-        {
-            "layer": "gold",
-            "fingerprint": gold_fingerprint(silver.fingerprint),
-            "built_from": silver.fingerprint,
-        },
-    )
+    with clock(plan, "gold tables"):
+        result = build_gold_layer(
+            quote(records),
+            quote({rid: found for by_id, _ in resolved for rid, found in by_id.items()}),
+            documents,
+            staging.folder("gold"),
+            {
+                "layer": "gold",
+                "fingerprint": gold_fingerprint(silver.fingerprint),
+                "built_from": silver.fingerprint,
+            },
+        )
     result.from_cache = sum(cached for _, cached in resolved)
     result.cache_keys = {item["key"] for item in work}
     return result

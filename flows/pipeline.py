@@ -105,7 +105,9 @@ def _nothing_to_do(plan: RunPlan, started: float) -> dict[str, Any]:
 
 
 def _record(plan: RunPlan, summary: RunSummary, started: float) -> None:
-    """Timings into the summary (never into a manifest), then ``reports/run_summary.json``."""
+    """Timings and memory into the summary (never into a manifest), then
+    ``reports/run_summary.json``."""
     summary.timings, summary.seconds = dict(plan.timings), round(time.monotonic() - started, 2)
+    summary.steps, summary.memory = dict(plan.steps), dict(plan.memory)
     write_summary(summary, plan.reports)
     get_run_logger().info("\n%s", summary.format())

@@ -56,6 +56,8 @@ class RunPlan:
     current: dict[str, Verification]
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    steps: dict[str, float] = field(default_factory=dict)  # parts of steps, e.g. dedup
+    memory: dict[str, float] = field(default_factory=dict)  # peak MB after each (sub)step
 
     def rebuilds(self, layer: str) -> bool:
         return self.start is not None and LAYERS.index(layer) >= LAYERS.index(self.start)

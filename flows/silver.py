@@ -26,7 +26,7 @@ from eventline.silver.places import default_gazetteer
 from flows.document_cache import StepCache, step_key
 from flows.layers import seal, silver_fingerprint
 from flows.publishing import Staging
-from flows.steps import LayerResult, cached_or_run, timed, transient
+from flows.steps import LayerResult, cached_or_run, clock, stage, timed, transient
 from flows.storage import read_rows, write_parquet
 from schemas.silver import (
     DuplicateCandidateModel,
@@ -144,28 +144,30 @@ def build_silver(plan: RunPlan, bronze: LayerResult, staging: Staging) -> LayerR
     if not plan.rebuilds("silver"):
         return plan.published("silver")
     work = _document_work(bronze, plan.known_until)
-    drafted = cached_or_run(
-        StepCache(plan.cache_dir, "silver", plan.use_cache),
-        draft_silver,
-        work,
-        lambda item: item["doc_id"],
-        bronze_dir=bronze.folder,
-        known_until=plan.known_until,
-        cache_dir=plan.cache_dir,
-    )
+    with stage(plan, "silver drafting", len(work)):
+        drafted = cached_or_run(
+            StepCache(plan.cache_dir, "silver", plan.use_cache),
+            draft_silver,
+            work,
+            lambda item: item["doc_id"],
+            bronze_dir=bronze.folder,
+            known_until=plan.known_until,
+            cache_dir=plan.cache_dir,
+        )
     manifest = {
         "layer": "silver",
         "fingerprint": silver_fingerprint(bronze.fingerprint, plan.known_until),
         "built_from": bronze.fingerprint,
         "known_until": plan.known_until.isoformat(),
     }
-    result = deduplicate_silver(
-        quote([draft for draft, _ in drafted]),
-        bronze.folder,
-        [item["doc_id"] for item in work],
-        staging.folder("silver"),
-        manifest,
-    )
+    with clock(plan, "silver deduplication"):
+        result = deduplicate_silver(
+            quote([draft for draft, _ in drafted]),
+            bronze.folder,
+            [item["doc_id"] for item in work],
+            staging.folder("silver"),
+            manifest,
+        )
     result.from_cache = sum(cached for _, cached in drafted)
     result.cache_keys = {item["key"] for item in work}
     return result

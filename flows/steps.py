@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import errno
 import functools
+import resource
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
 from prefect.context import get_run_context
+from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner
+
+from flows import progress
 
 T = TypeVar("T")
 #: Fewer items per batch cost more in task runs (each about half a second of CPU in
@@ -95,35 +100,68 @@ def label(batch: Sequence[Any], index: int, total: int, name: Callable[[Any], st
 
 
 def run_batches(task: Any, items: Sequence[T], name: Callable[[T], str], **kwargs: Any) -> list:
-    """Run *task* over *items* in batches on the flow's task runner; results in item order."""
+    """Run *task* over *items* in batches on the flow's task runner; results in item order.
+
+    Each finished batch advances the run's progress by its documents.
+    """
     if not items:
         return []
     groups = batches(items, worker_count())
     if len(groups) == 1:
-        return list(task(groups[0], label=label(groups[0], 0, 1, name), **kwargs))
+        results = list(task(groups[0], label=label(groups[0], 0, 1, name), **kwargs))
+        progress.current().advance(len(groups[0]))
+        return results
     # Batches are small lists of plain values, passed as they are: quote() is a namedtuple
     # to Dask, which would hand the task a tuple.
     futures = [
         task.submit(group, label=label(group, i, len(groups), name), **kwargs)
         for i, group in enumerate(groups)
     ]
+    sizes = {id(future): len(group) for future, group in zip(futures, groups, strict=True)}
+    for future in as_completed(futures):
+        progress.current().advance(sizes[id(future)])
     return [item for future in futures for item in future.result()]
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def peak_memory_mb() -> float:
+    """The largest resident memory of this process so far (the flow's own, not its workers')."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+@contextmanager
+def clock(plan: Any, name: str, into: str = "steps") -> Iterator[None]:
+    """Time a part of a step into ``plan.steps[name]`` (``plan.timings`` for a whole step)
+    and note the process's peak memory after it in ``plan.memory[name]``."""
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        getattr(plan, into)[name] = round(time.monotonic() - started, 3)
+        plan.memory[name] = peak_memory_mb()
+
+
+@contextmanager
+def stage(plan: Any, name: str, total: int) -> Iterator[None]:
+    """A per-document part of a step: shown as *name* with *total* documents while it runs,
+    timed into ``plan.steps[name]``."""
+    progress.current().stage(name, total)
+    with clock(plan, name):
+        yield
+
+
 def timed(name: str) -> Callable[[F], F]:
-    """Record a step's seconds in ``plan.timings[name]`` (its first argument is the plan)."""
+    """Record a step's seconds in ``plan.timings[name]`` (its first argument is the plan);
+    the run's progress shows the step while it runs."""
 
     def decorate(step: F) -> F:
         @functools.wraps(step)
         def run(plan: Any, *args: Any, **kwargs: Any) -> Any:
-            started = time.monotonic()
-            try:
+            progress.current().stage(name)
+            with clock(plan, name, into="timings"):
                 return step(plan, *args, **kwargs)
-            finally:
-                plan.timings[name] = round(time.monotonic() - started, 3)
 
         return run  # type: ignore[return-value]
 
@@ -140,6 +178,7 @@ def cached_or_run(
     """
     hits = [cache.get(item["key"]) for item in items]
     todo = [item for item, hit in zip(items, hits, strict=True) if hit is None]
+    progress.current().advance(len(items) - len(todo))
     computed = iter(run_batches(task, todo, name, **kwargs))
     return [(hit, True) if hit is not None else (next(computed), False) for hit in hits]
 

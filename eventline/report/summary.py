@@ -8,7 +8,17 @@ from typing import Any
 
 #: Fields that differ between two runs on the same inputs: kept out of the gold manifest.
 VOLATILE = frozenset(
-    {"documents_from_cache", "report", "timings", "unchanged", "seconds", "rebuilt", "notes"}
+    {
+        "documents_from_cache",
+        "report",
+        "timings",
+        "steps",
+        "memory",
+        "unchanged",
+        "seconds",
+        "rebuilt",
+        "notes",
+    }
 )
 
 
@@ -46,6 +56,10 @@ class RunSummary:
     rebuilt: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: Seconds of the parts of steps (document stages, deduplication), for tuning.
+    steps: dict[str, float] = field(default_factory=dict)
+    #: Peak resident MB of the flow's process after each step (its workers not included).
+    memory: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False
     seconds: float = 0.0
 

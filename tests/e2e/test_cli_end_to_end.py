@@ -140,6 +140,29 @@ def test_summary_json(mixed_run: CliRun) -> None:
     assert summary["gold_events"] == events
 
 
+def test_summary_json_has_seconds_and_memory_per_step(mixed_run: CliRun) -> None:
+    summary = json.loads((mixed_run.data_dir / "reports" / "run_summary.json").read_text())
+    parts = {
+        "bronze extraction",
+        "silver drafting",
+        "silver deduplication",
+        "actor resolution",
+        "gold tables",
+    }
+    assert set(summary["steps"]) == parts
+    assert set(summary["timings"]) == {"bronze", "silver", "gold", "quality", "publish", "report"}
+    assert set(summary["memory"]) == parts | set(summary["timings"])
+    assert all(megabytes > 0 for megabytes in summary["memory"].values())
+    manifest = (mixed_run.data_dir / "gold" / "_manifest.json").read_text()
+    assert '"memory"' not in manifest and '"steps"' not in manifest  # manifests stay stable
+
+
+def test_a_run_without_a_terminal_shows_no_progress(mixed_run: CliRun) -> None:
+    assert "bronze extraction" not in mixed_run.stderr
+    assert "\u2501" not in mixed_run.stderr  # the bar's character
+    assert "\x1b[" not in mixed_run.stderr  # no terminal control sequences
+
+
 RUN_OPTIONS = (
     "INPUT",
     "--replace",
