@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 HYPHENS = frozenset("-\u2010\u2011\u2012\u2013")
@@ -141,6 +142,8 @@ def fold(text: str) -> Folded:
     return Folded("".join(chars), offsets)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_key(text: str) -> str:
-    """Just the folded text: the key a spelling or a word is filed under."""
+    """Just the folded text: the key a spelling or a word is filed under (cached: the same
+    names and words are keyed again and again, record after record)."""
     return fold(text).text
