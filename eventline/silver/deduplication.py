@@ -22,12 +22,18 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
-from eventline.text.fold import fold_key
-from eventline.text.markup import strip_links
+from eventline.silver.dedup_text import (
+    blocking_keys,
+    common_tokens,
+    near_spelling,
+    normalised,
+    rare_names,
+    spelling_variants,
+    text_similarity,
+    word_weights,
+)
 
 WINDOW_DAYS = 7
 MERGE_SCORE_DAY = 0.35
@@ -37,65 +43,13 @@ CANDIDATE_SCORE_SAME_PLACE = 0.2
 CANDIDATE_SCORE_ANY = 0.6
 # Two reports telling one day's events in words alike but in other towns.
 CANDIDATE_SCORE_ELSEWHERE = 0.35
-SPELLING_RATIO = 75.0
 BLOCK_LIMIT = 12
-# fmt: off
-_STOPWORDS = frozenset({
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-    "into", "near", "as", "its", "it", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "that", "this", "which", "who", "whom", "their", "his", "her", "they", "them",
-    "than", "then", "also", "both", "after", "before", "over", "under", "between", "during",
-    "while", "not", "no", "but", "about", "against", "across",
-})
-# fmt: on
-# Dates are compared apart: a weekday or a month shared by two texts says nothing of the event.
-_DATE_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-# A name in this share of a document's records (admin units repeated in every note, the
-# country) tells one of them from another no better than a stop word.
-COMMON_SHARE = 0.25
-COMMON_MIN_RECORDS = 6
-COMMON_WEIGHT = 0.25
 RARE_NAME_BONUS = 0.1
 # A definite reference to an incident told before: "the attack", "Wednesday's raid".
 _REFERS_BACK = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}(?:attacks?|raids?|assaults?"
     r"|ambush(?:es)?|bombings?|massacres?|blasts?|explosions?|sieges?|killings?|clash(?:es)?)\b"
 )
-_WORD = re.compile(r"[^\W_][\w'’-]*")
-_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
 
 @dataclass(frozen=True)
@@ -145,103 +99,6 @@ class Candidate:
     reason: str
 
 
-@lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
-    """A word as :func:`fold_key` folds it, without a possessive "'s"."""
-    return fold_key(word).removesuffix(" s")
-
-
-@lru_cache(maxsize=65536)
-def _tokens(text: str) -> dict[str, float]:
-    """Content words, lightly stemmed; capitalised words (names) weigh double."""
-    weights: dict[str, float] = {}
-    for position, match in enumerate(_WORD.finditer(strip_links(text))):
-        word = match.group()
-        folded = _fold(word)
-        if (
-            folded in _STOPWORDS
-            or folded in _DATE_WORDS
-            or (len(folded) < 3 and not folded.isdigit())
-        ):
-            continue
-        stem = _SUFFIX.sub("", folded) if len(folded) > 5 else folded
-        weight = 2.0 if word[0].isupper() and position > 0 else 1.0
-        weights[stem] = max(weights.get(stem, 0.0), weight)
-    return weights
-
-
-def _near(token: str, others: dict[str, float]) -> str | None:
-    """The first of *others* (in order) spelled like *token*; both of at least 4 letters."""
-    if len(token) < 4:
-        return None
-    choices = [other for other in others if len(other) >= 4]
-    if not choices:
-        return None
-    close = process.cdist([token], choices, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
-    first = close[0].nonzero()[0]
-    return choices[int(first[0])] if len(first) else None
-
-
-def _weighted(text: str, common: frozenset[str]) -> dict[str, float]:
-    tokens = _tokens(text)
-    if not common:
-        return tokens
-    return {t: w * COMMON_WEIGHT if t in common else w for t, w in tokens.items()}
-
-
-def common_tokens(texts: Sequence[str]) -> frozenset[str]:
-    """Names in at least a quarter (and at least six) of *texts*: the admin units, the country
-    and the group a document repeats in every record, which tell no record from another."""
-    counts: dict[str, int] = defaultdict(int)
-    for text in texts:
-        for token, weight in _tokens(text).items():
-            if weight >= 2.0:
-                counts[token] += 1
-    floor = max(COMMON_MIN_RECORDS, COMMON_SHARE * len(texts))
-    return frozenset(t for t, n in counts.items() if n >= floor)
-
-
-def text_similarity(a: str, b: str, common: frozenset[str] = frozenset()) -> float:
-    """Weighted overlap of content words (0-1); near spellings count 0.8 of a match; words
-    *common* to the document weigh a quarter."""
-    tokens_a, tokens_b = _weighted(a, common), _weighted(b, common)
-    if not tokens_a or not tokens_b:
-        return 0.0
-    shared = sum(min(w, tokens_b[t]) for t, w in tokens_a.items() if t in tokens_b)
-    left = [t for t in tokens_a if t not in tokens_b and len(t) >= 4]
-    right = [t for t in tokens_b if t not in tokens_a and len(t) >= 4]
-    if left and right:
-        # Each word of *b* answers at most one word of *a* (the first close enough, in
-        # order), so the score stays <= 1. The ratios are computed in one C call.
-        close = process.cdist(left, right, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO)
-        used: set[int] = set()
-        for i, token in enumerate(left):
-            for j in close[i].nonzero()[0]:
-                if j not in used:
-                    used.add(int(j))
-                    shared += 0.8 * min(tokens_a[token], tokens_b[right[j]], 1.0)
-                    break
-    return round(min(1.0, shared / min(sum(tokens_a.values()), sum(tokens_b.values()))), 3)
-
-
-def spelling_variants(a: str, b: str) -> list[tuple[str, str]]:
-    """Names written differently in two texts ("Gangafani" / "Gaganfani")."""
-    tokens_a, tokens_b = _tokens(a), _tokens(b)
-    pairs = []
-    for token, weight in tokens_a.items():
-        if weight < 2.0 or token in tokens_b:
-            continue
-        other = _near(token, {t: w for t, w in tokens_b.items() if w >= 2.0 and t not in tokens_a})
-        # "Mali"/"Malian" is one word inflected, not a name spelled two ways.
-        if other is not None and not (token.startswith(other) or other.startswith(token)):
-            pairs.append((token, other))
-    return pairs
-
-
-def _normalised(text: str) -> str:
-    return " ".join(_fold(word) for word in _WORD.findall(text))
-
-
 class _Groups:
     """Union-find whose root is the canonically first record (or, for a continuation, the
     record it continues: see :meth:`attach`)."""
@@ -276,25 +133,21 @@ def _span(record: DedupRecord) -> int:
 def _shares_name(a: DedupRecord, b: DedupRecord, common: frozenset[str] = frozenset()) -> bool:
     """Both texts name the same place or actor (a capitalised word, spelled alike) that is
     not one the whole document repeats."""
-    names_a = {t for t, w in _tokens(a.text).items() if w >= 2.0 and t not in common}
-    names_b = {t for t, w in _tokens(b.text).items() if w >= 2.0 and t not in common}
+    names_a = {t for t, w in word_weights(a.text).items() if w >= 2.0 and t not in common}
+    names_b = {t for t, w in word_weights(b.text).items() if w >= 2.0 and t not in common}
     return bool(names_a & names_b)
-
-
-def _rare_names(text: str, common: frozenset[str]) -> set[str]:
-    return {t for t, w in _tokens(text).items() if w >= 2.0 and t not in common}
 
 
 def _names_differ(a: DedupRecord, b: DedupRecord, common: frozenset[str]) -> bool:
     """Both texts name places or actors the document does not repeat, and none of them
     alike ("Toumour" and "Kindjandi"): two incidents, however alike the rest."""
-    names_a, names_b = _rare_names(a.text, common), _rare_names(b.text, common)
+    names_a, names_b = rare_names(a.text, common), rare_names(b.text, common)
     if not names_a or not names_b or names_a & names_b:
         return False
     for name in names_a:
         if any(name in other or other in name for other in names_b):
             return False
-        if _near(name, dict.fromkeys(names_b, 2.0)) is not None:
+        if near_spelling(name, dict.fromkeys(names_b, 2.0)) is not None:
             return False
     return True
 
@@ -392,7 +245,7 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
 
     seen: dict[tuple[str, date, date], DedupRecord] = {}
     for record in ordered:
-        key = (_normalised(record.text), record.date_start, record.date_end)
+        key = (normalised(record.text), record.date_start, record.date_end)
         if key in seen and not _same_source(seen[key], record):
             target = seen[key]
             groups.join(target.record_id, record.record_id)
@@ -502,22 +355,6 @@ def _merge_across_documents(
     return merges
 
 
-@lru_cache(maxsize=65536)
-def _blocking_keys(text: str) -> frozenset[str]:
-    """What two tellings of one event are likely to share: names, their rough spelling
-    (first letter and length, so "Gangafani" meets "Gaganfani") and figures."""
-    keys = set()
-    for token, weight in _tokens(text).items():
-        if token.isdigit():
-            if len(token) >= 2:
-                keys.add(f"n:{token}")
-        elif weight >= 2.0:
-            keys.add(f"t:{token}")
-            if len(token) >= 4:
-                keys.add(f"s:{token[0]}{len(token)}")
-    return frozenset(keys)
-
-
 def _blocked_pairs(by_start: Sequence[DedupRecord]) -> list[tuple[DedupRecord, DedupRecord]]:
     """Pairs of precisely dated records at most a week apart that share a town, a name, a
     near spelling or a figure; a key shared by more than ``BLOCK_LIMIT`` records of the week
@@ -526,7 +363,7 @@ def _blocked_pairs(by_start: Sequence[DedupRecord]) -> list[tuple[DedupRecord, D
     window: dict[str, deque[DedupRecord]] = defaultdict(deque)
     pairs: list[tuple[DedupRecord, DedupRecord]] = []
     for b in precise:
-        keys = set(_blocking_keys(b.text))
+        keys = set(blocking_keys(b.text))
         if b.place_id is not None:
             keys.add(f"p:{b.place_id}")
         partners: dict[str, DedupRecord] = {}

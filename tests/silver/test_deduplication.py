@@ -3,12 +3,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from eventline.silver.deduplication import (
-    DedupRecord,
-    deduplicate,
-    spelling_variants,
-    text_similarity,
-)
+from eventline.silver.dedup_text import spelling_variants, text_similarity
+from eventline.silver.deduplication import DedupRecord, deduplicate
 
 
 def _record(
