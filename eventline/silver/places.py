@@ -54,11 +54,9 @@ from eventline.silver.place_choice import (
 from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
 from eventline.silver.place_index import (
     Entry,
+    Lookups,
     PlaceIndex,
-    admin_index,
     country_finder,
-    country_index,
-    world_index,
 )
 from eventline.silver.place_mention import (
     DESTINATION,
@@ -100,58 +98,6 @@ _COUNTRY_PART = re.compile(
     r"(?P<part>(?:far[ -])?(?:north|south)(?:[ -]?(?:east|west))?|east|west|centre|center)"
     r"\b(?!\s+(?:of|side)\b(?!\s+the\s+country))"
 )
-
-
-class Lookups:
-    """Look-ups in the indexes of some countries (loaded on first use) and the world's."""
-
-    def __init__(self) -> None:
-        self.world: PlaceIndex = world_index()
-
-    def countries(self, codes: Sequence[str], areas_only: bool = False) -> Any:
-        """Look-ups in the full indexes of ``codes`` (or their admin areas only)."""
-        build = admin_index if areas_only else country_index
-
-        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
-            found = []
-            for code in codes:
-                index = build(code)
-                entries = index.get(key)
-                if entries:
-                    found.append((index, entries))
-            return found
-
-        return lookup
-
-    def everywhere(self, codes: Sequence[str], areas: Sequence[str] = ()) -> Any:
-        """Look-ups in the indexes of ``codes``, the admin areas of ``areas`` and the world."""
-        local = self.countries(codes)
-        admin = self.countries([c for c in areas if c not in codes], areas_only=True)
-
-        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
-            entries = self.world.get(key)
-            return [*local(key), *admin(key), *([(self.world, entries)] if entries else [])]
-
-        return lookup
-
-    def world_only(self, key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
-        entries = self.world.get(key)
-        return [(self.world, entries)] if entries else []
-
-    def world_known(self, countries: Sequence[str], feature: str | None) -> Any:
-        """The world index as the last tier of a mention of a document about ``countries``.
-        A natural feature ("the X Forest" of a report on one country) is not a town abroad
-        that shares its name: an unresolved name that keeps its text and country is better."""
-        if feature != "natural" or not countries:
-            return self.world_only
-
-        def lookup(key: str) -> list[tuple[PlaceIndex, tuple[Entry, ...]]]:
-            entries = tuple(
-                e for e in self.world.get(key) if e.country_code in countries or e.kind != "town"
-            )
-            return [(self.world, entries)] if entries else []
-
-        return lookup
 
 
 def _hint_countries(mention: Mention, world: PlaceIndex) -> list[str]:
