@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -63,30 +64,37 @@ def transform(text: str, index: int, seed: int = 0) -> str:
     return "\n\n".join(blocks) + f"\n\nGenerated variant {index} of the bundled sample.\n"
 
 
-def make_corpus(directory: Path, count: int, seed: int = 0) -> list[Path]:
-    """Write *count* variants into *directory* (created), return their paths."""
+def write_reports(directory: Path, count: int, text_of: Callable[[int], str]) -> list[Path]:
+    """Write ``report_NNNNN.txt`` for each index into *directory* (created); a file whose text
+    is unchanged is not rewritten, so re-runs see only the reports that changed."""
     directory.mkdir(parents=True, exist_ok=True)
-    text = SAMPLE.read_text(encoding="utf-8")
     paths = []
     for index in range(count):
         path = directory / f"report_{index:05d}.txt"
-        variant = transform(text, index, seed)
-        if not path.exists() or path.read_text(encoding="utf-8") != variant:
-            path.write_text(variant, encoding="utf-8")
+        text = text_of(index)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def make_corpus(directory: Path, count: int, seed: int = 0) -> list[Path]:
+    """Write *count* variants into *directory* (created), return their paths."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    return write_reports(directory, count, lambda index: transform(text, index, seed))
+
+
+def corpus_main(make: Callable[[Path, int, int], list[Path]], description: str) -> None:
+    """The command line of a corpus generator: DIRECTORY COUNT [--seed N]."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("directory", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    paths = make_corpus(args.directory, args.count, args.seed)
+    paths = make(args.directory, args.count, args.seed)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} reports, {size / 1e6:.1f} MB in {args.directory}")
 
 
 if __name__ == "__main__":
-    main()
+    corpus_main(make_corpus, __doc__.splitlines()[0])

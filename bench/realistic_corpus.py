@@ -20,7 +20,6 @@ differently (another telling, a figure stated as "at least", a day given as a mo
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import Counter
@@ -40,6 +39,7 @@ from bench.corpus_templates import (
     NEWS_DESKS,
     SOURCES,
 )
+from bench.make_corpus import corpus_main, write_reports
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -359,29 +359,14 @@ def make_realistic_corpus(
 ) -> list[Path]:
     """Write *count* reports into *directory*; *revisions* maps a report index to its
     revision (the changed-report cases). Files whose text is unchanged are not rewritten."""
-    directory.mkdir(parents=True, exist_ok=True)
     plan = Plan(count, seed, country_facts())
     pools = {facts.code: plan.shared_pool(facts) for facts in plan.countries}
-    paths = []
-    for index in range(count):
-        path = directory / f"report_{index:05d}.txt"
-        text = report_text(plan, index, (revisions or {}).get(index, 0), pools)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("count", type=int)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args()
-    paths = make_realistic_corpus(args.directory, args.count, args.seed)
-    size = sum(p.stat().st_size for p in paths)
-    print(f"{len(paths)} reports, {size / 1e6:.1f} MB in {args.directory}")
+    return write_reports(
+        directory,
+        count,
+        lambda index: report_text(plan, index, (revisions or {}).get(index, 0), pools),
+    )
 
 
 if __name__ == "__main__":
-    main()
+    corpus_main(make_realistic_corpus, __doc__.splitlines()[0])
