@@ -128,9 +128,10 @@ def finer_in(best: Found, weak: list[Found]) -> Found | None:
 
 def pick(found: list[Found]) -> Found:
     """The best of one sentence's places: by rank, then the first; a place named only as a
-    reference after the event's place ("the town of Ménaka, close to the Labbezanga site") is
-    not the event's."""
-    events = [f.mention.start for f in found if f.mention.role != NEAR]
+    reference after the event's town ("the town of Ménaka, close to the Labbezanga site") is
+    not the event's, but after a region it is the finer place ("In Gao region, an IED hit a
+    vehicle near Tin Hama")."""
+    events = [f.mention.start for f in found if f.mention.role != NEAR and f.rank <= 1]
     kept = [
         f for f in found if f.mention.role != NEAR or not any(s < f.mention.start for s in events)
     ]

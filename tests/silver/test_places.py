@@ -628,3 +628,18 @@ def test_a_denomination_before_a_site_noun_is_no_place_name(gaz: PlaceResolver) 
         "Gunmen attacked a Catholic church in Dori.", default_country="Burkina Faso"
     )
     assert (match.location_text, match.location, match.country) == ("Dori", "Dori", "Burkina Faso")
+
+
+def test_a_village_near_which_it_happened_refines_the_region_named_first(
+    gaz: PlaceResolver,
+) -> None:
+    # "In Gao region ..., near Zorokoro": the region frames the sentence, the village (not in
+    # the gazetteer) is where it happened; it is kept as written.
+    match = gaz.resolve(
+        "In Gao region on that day, an IED hit an army vehicle near Zorokoro.",
+        default_country="Mali",
+    )
+    assert (match.location_text, match.location_precision) == ("Zorokoro", "unresolved")
+    # After a town, a place the event is near is only a reference point.
+    town = gaz.resolve("Gunmen attacked a bus in Gao, near Zorokoro.", default_country="Mali")
+    assert (town.location, town.location_precision) == ("Gao", "town")
