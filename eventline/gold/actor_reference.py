@@ -245,6 +245,7 @@ def _catalog_actor(where: str, row: dict[str, str]) -> CatalogActor:
     if active_from and active_to and active_from > active_to:
         raise fail(where, f"active_from {active_from} is after active_to {active_to}")
     instance_of = row["instance_of"].strip() or None
+    country = _country(where, row["country"])
     if instance_of and not SLUG.fullmatch(instance_of):
         raise fail(where, f"instance_of {instance_of!r} is not a slug")
     return CatalogActor(
@@ -254,8 +255,8 @@ def _catalog_actor(where: str, row: dict[str, str]) -> CatalogActor:
         aliases_by_country=_country_aliases(where, row["aliases_by_country"]),
         actor_type=actor_type,
         inter_code=parse_inter_code(where, actor_type, row["inter_code"]),
-        country=_country(where, row["country"]),
-        operates_in=_operates_in(where, row["operates_in"], actor_type, row["country"].strip()),
+        country=country,
+        operates_in=_operates_in(where, row["operates_in"], actor_type, country),
         parent_ids=_ids(where, "parent_ids", row["parent_ids"], actor_id),
         successor_ids=_ids(where, "successor_ids", row["successor_ids"], actor_id),
         active_from=active_from,
