@@ -240,6 +240,21 @@ def _other_parsers(commands: argparse._SubParsersAction) -> None:
         "(default: %(default)s)",
     )
     serve.add_argument("--workers", type=int, metavar="N", help="as for run")
+    server = commands.add_parser(
+        "server",
+        help="start, stop or check a local Prefect server that later runs use",
+        description=(
+            "Without PREFECT_API_URL, each `eventline run` starts Prefect's temporary API "
+            "(12-15 s here). `eventline server start` starts a Prefect server in the "
+            "background (state under ./.prefect, log in ./.prefect/logs/prefect-server.log, "
+            "UI at http://127.0.0.1:PORT); runs from this folder then use it while it "
+            "answers. `stop` stops it; `status` says whether it runs."
+        ),
+    )
+    server.add_argument("action", choices=["start", "stop", "status"])
+    server.add_argument(
+        "--port", type=int, default=4200, help="port for start (default: %(default)s)"
+    )
 
 
 def _export_parser(commands: argparse._SubParsersAction) -> None:
@@ -316,6 +331,7 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
         "inputs": commands.list_inputs,
         "validate": commands.validate,
         "serve": commands.serve,
+        "server": commands.server,
     }[command]
 
 

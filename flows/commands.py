@@ -222,3 +222,10 @@ def serve(args: argparse.Namespace) -> int:
     from flows.serving import serve_pipeline
 
     return serve_pipeline(args)
+
+
+def server(args: argparse.Namespace) -> int:
+    """``eventline server start|stop|status``: a local server that later runs reuse."""
+    from flows.serving import manage_server
+
+    return manage_server(args)

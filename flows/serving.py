@@ -1,4 +1,4 @@
-"""``eventline serve``: the flow as a Prefect deployment on a schedule, until stopped."""
+"""``eventline serve``: the flow as a deployment on a schedule; ``eventline server``."""
 
 from __future__ import annotations
 
@@ -64,3 +64,34 @@ def serve_pipeline(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(cli.EXIT_OK)
+
+
+def manage_server(args: argparse.Namespace) -> int:
+    """Start a background server and record it, stop the recorded one, or report on it."""
+    from flows import local_server
+
+    os.environ.setdefault("PREFECT_HOME", str(Path.cwd() / ".prefect"))
+    home = Path(os.environ["PREFECT_HOME"])
+    running = local_server.recorded_server(home)
+    if args.action == "status":
+        _say(f"a local Prefect server answers at {running}" if running else "no local server")
+        return cli.EXIT_OK
+    if args.action == "stop":
+        stopped = local_server.stop_recorded_server(home)
+        _say(f"stopped the Prefect server at {stopped}" if stopped else "no local server ran")
+        return cli.EXIT_OK
+    if running:
+        _say(f"a local Prefect server already answers at {running}")
+        return cli.EXIT_OK
+    home.mkdir(parents=True, exist_ok=True)
+    try:
+        started = local_server.start_local_server(args.port, home / "logs", detached=True)
+    except local_server.ServerStartError as error:
+        _say(str(error))
+        return cli.EXIT_FAILED
+    local_server.record_server(home, started)
+    _say(
+        f"Prefect server at {started.api_url} (UI http://127.0.0.1:{args.port}, log "
+        f"{started.log_path}); runs from {Path.cwd()} use it until `eventline server stop`"
+    )
+    return cli.EXIT_OK

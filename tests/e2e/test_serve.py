@@ -93,3 +93,31 @@ def test_prefect_yaml_points_at_the_flow_with_valid_parameters() -> None:
     assert set(deployment["parameters"]) <= set(flow.parameters.properties)
     assert set(flow.parameters.required) <= set(deployment["parameters"])
     assert deployment["schedules"][0]["cron"] == "0 6 * * *"
+
+
+@pytest.mark.slow
+def test_server_start_is_found_by_later_runs_until_stopped(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    report = tmp_path / "report.txt"
+    report.write_text("On 3 March 2021, gunmen killed two villagers near Bandiagara.\n")
+
+    def eventline(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "eventline.cli", *args]
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    started = eventline("server", "start", "--port", str(port))
+    api_url = f"http://127.0.0.1:{port}/api"
+    try:
+        assert started.returncode == 0, started.stderr
+        assert eventline("server", "status").stderr.strip().endswith(f"answers at {api_url}")
+        done = eventline("run", str(report), "--data-dir", str(tmp_path / "data"))
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert f"eventline: Prefect server at {api_url}\n" in done.stderr
+        assert "temporary API" not in done.stderr
+    finally:
+        stopped = eventline("server", "stop")
+    assert stopped.stderr.strip() == f"eventline: stopped the Prefect server at {api_url}"
+    assert eventline("server", "status").stderr.strip() == "eventline: no local server"
+    assert _completed_runs(api_url) == []  # nothing answers any more
