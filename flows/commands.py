@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -157,9 +158,11 @@ def run(args: argparse.Namespace) -> int:
     if (args.task_runner == "dask" or args.dask_address) and not _has_dask():
         _say("--task-runner dask needs prefect-dask: pip install -e '.[dask]'")
         return cli.EXIT_FAILED
-    prefect_env.configure(Path.cwd())
-    log_file = _log_file(args)
     started = time.monotonic()
+    log_file = _log_file(args)
+    if _answered_unchanged(args, log_file, started):
+        return cli.EXIT_OK
+    prefect_env.configure(Path.cwd())
     try:
         with _session(args, log_file), _progress(args):
             from flows.pipeline import eventline_pipeline
@@ -178,6 +181,33 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"  wall time   {time.monotonic() - started:.1f} s, including Prefect start-up")
     return cli.EXIT_OK
+
+
+def _answered_unchanged(args: argparse.Namespace, log_file: Path, started: float) -> bool:
+    """A plain ``eventline run`` with nothing to do: say so without starting Prefect."""
+    if args.command != "run" or args.start or args.rebuild:
+        return False
+    from flows.session import append_log
+    from flows.unchanged import published_unchanged
+
+    horizon = date.fromisoformat(args.known_until) if args.known_until else date.today()
+    inputs = [str(Path(item)) for item in args.inputs]
+    summary = published_unchanged(
+        Path(args.data_dir).absolute(), inputs, args.replace, horizon, args.max_bytes
+    )
+    if summary is None:
+        return False
+    append_log(
+        log_file,
+        "inputs and pipeline unchanged since the published gold: nothing to do "
+        "(Prefect not started)",
+    )
+    _print_summary(args, summary)
+    if not args.quiet:
+        print(
+            f"  wall time   {time.monotonic() - started:.1f} s (nothing to do; Prefect not started)"
+        )
+    return True
 
 
 def _has_dask() -> bool:

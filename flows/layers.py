@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.document_cache import step_key
+from flows.inputs import InputError
 from flows.storage import SCHEMA_VERSION, read_json, sha256_file, write_json
 
 LAYERS = ("bronze", "silver", "gold")
@@ -168,3 +169,34 @@ def _derived_problem(folder: Path, name: str, manifest: dict[str, Any]) -> str |
     if expected is not None and (row is None or row[0] != expected):
         return f"{name}: {row[0] if row else 0} events, the manifest says {expected}"
     return None
+
+
+def _expected(current: dict[str, Verification], bronze: str, known_until: date) -> str | None:
+    """The first layer that is not what this run would build (None: all are)."""
+    silver = silver_fingerprint(bronze, known_until)
+    wanted = {"bronze": bronze, "silver": silver, "gold": gold_fingerprint(silver)}
+    for layer in LAYERS:
+        found = current[layer]
+        if not found.ok or (found.manifest or {}).get("fingerprint") != wanted[layer]:
+            return layer
+    return None
+
+
+def choose_start(
+    current: dict[str, Verification],
+    bronze: str,
+    known_until: date,
+    start: str | None,
+    rebuild: bool,
+) -> str | None:
+    """Which layer the run rebuilds first; raises InputError when ``--from`` cannot be met."""
+    if rebuild:
+        return "bronze"
+    if start in ("silver", "gold"):
+        for before in LAYERS[: LAYERS.index(start)]:
+            found = current[before]
+            if not found.ok:
+                why = found.describe() if found.exists else f"there is no {before} layer yet"
+                raise InputError(f"--from {start} needs the current {before}, but {why}")
+        return start
+    return _expected(current, bronze, known_until)

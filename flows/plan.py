@@ -27,14 +27,7 @@ from flows.inputs import (
     plan_inputs,
     read_registry,
 )
-from flows.layers import (
-    LAYERS,
-    Verification,
-    bronze_fingerprint,
-    gold_fingerprint,
-    silver_fingerprint,
-    verify,
-)
+from flows.layers import LAYERS, Verification, bronze_fingerprint, choose_start, verify
 from flows.publishing import recover
 from flows.steps import LayerResult
 
@@ -84,37 +77,6 @@ class RunPlan:
     def every_input(self) -> list[InputFile]:
         """The files to read and the registered inputs that are missing."""
         return [*self.files, *(InputFile(path, None, None, MISSING) for path in self.missing)]
-
-
-def _expected(current: dict[str, Verification], bronze: str, known_until: date) -> str | None:
-    """The first layer that is not what this run would build (None: all are)."""
-    silver = silver_fingerprint(bronze, known_until)
-    wanted = {"bronze": bronze, "silver": silver, "gold": gold_fingerprint(silver)}
-    for layer in LAYERS:
-        found = current[layer]
-        if not found.ok or (found.manifest or {}).get("fingerprint") != wanted[layer]:
-            return layer
-    return None
-
-
-def choose_start(
-    current: dict[str, Verification],
-    bronze: str,
-    known_until: date,
-    start: str | None,
-    rebuild: bool,
-) -> str | None:
-    """Which layer the run rebuilds first; raises InputError when ``--from`` cannot be met."""
-    if rebuild:
-        return "bronze"
-    if start in ("silver", "gold"):
-        for before in LAYERS[: LAYERS.index(start)]:
-            found = current[before]
-            if not found.ok:
-                why = found.describe() if found.exists else f"there is no {before} layer yet"
-                raise InputError(f"--from {start} needs the current {before}, but {why}")
-        return start
-    return _expected(current, bronze, known_until)
 
 
 def _notes(current: dict[str, Verification], start: str | None) -> list[str]:

@@ -95,6 +95,13 @@ def _roll_forward(root: Path, journal: Mapping[str, Any]) -> None:
         write_registry(root, journal["registry"])
 
 
+def needs_recovery(root: Path) -> bool:
+    """Whether :func:`recover` has anything to do (a journal, a swap or staging cut off)."""
+    if (root / JOURNAL).exists():
+        return True
+    return any(_previous(root / layer).exists() or _stale(root / layer) for layer in LAYERS)
+
+
 def recover(root: Path) -> list[str]:
     """Finish a commit that was cut off, then remove what dead runs left behind.
 

@@ -79,6 +79,19 @@ def _drop_tracebacks(record: logging.LogRecord) -> bool:
     return record.exc_info is None
 
 
+def append_log(log_file: Path, message: str) -> None:
+    """One INFO line in *log_file*, formatted as the run's lines are, without Prefect."""
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    record = logging.LogRecord("eventline", logging.INFO, __file__, 0, message, None, None)
+    try:
+        handler.emit(record)
+    finally:
+        handler.close()
+
+
 def configure_logging(log_file: Path | None, quiet: bool) -> logging.Handler | None:
     """Terminal without tracebacks (silent when *quiet*); everything in *log_file*.
 

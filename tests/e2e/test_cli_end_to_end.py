@@ -68,6 +68,22 @@ def test_a_mistyped_path_changes_nothing_and_starts_nothing(
     assert time.monotonic() - started < 30  # refused before Prefect starts (a loose bound)
 
 
+def test_a_rerun_with_nothing_to_do_changes_nothing_and_starts_no_prefect(
+    mixed_run: CliRun, prefect_home: Path, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(mixed_run.data_dir, data_dir)
+    layers = {layer: _files(data_dir / layer) for layer in ("bronze", "silver", "gold")}
+    done = run_cli(["run", "--data-dir", str(data_dir)], prefect_home, tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "published   unchanged: inputs and pipeline as for the published gold" in done.stdout
+    assert "(nothing to do; Prefect not started)" in done.stdout
+    assert "Prefect" not in done.stderr  # no API was started or named
+    assert {layer: _files(data_dir / layer) for layer in layers} == layers
+    summary = json.loads((data_dir / "reports" / "run_summary.json").read_text())
+    assert summary["unchanged"] and summary["documents_read"] == 4
+
+
 def test_documents_table(mixed_run: CliRun) -> None:
     documents = _read(mixed_run, "bronze", "documents").set_index("file_name")
     assert sorted(documents.index) == [
