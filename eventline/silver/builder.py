@@ -264,10 +264,12 @@ def draft_silver(
     classifier: EventClassifier,
     numeric_order: str | None = None,
     record_classifier: RecordClassifier | None = None,
+    titles: Mapping[str, str | None] | None = None,
 ) -> SilverDraft:
     """Normalise every segment of the bronze records; undatable ones go straight to
     quarantine. *numeric_order* ("dmy", "mdy") overrides each document's own convention
-    for numeric dates.
+    for numeric dates; *titles* are the documents' titles by doc_id (a year they name
+    dates what nothing nearer does).
 
     A segment gives one silver record, or one per place when its tolls are given by place;
     the parts of a bronze record are numbered in reading order across both.
@@ -278,7 +280,7 @@ def draft_silver(
     renamed: dict[str, str] = {}
     drafted: dict[str, list[Row]] = {}
     places = _place_contexts([*bullets, *narratives], countries, gazetteer)
-    for segment in build_segments(bullets, narratives, known_until, numeric_order):
+    for segment in build_segments(bullets, narratives, known_until, numeric_order, titles):
         source, bronze_id = segment.record, segment.bronze_record_id
         part = next_part.get(bronze_id, 0)
         renamed[segment.record_id] = silver_record_id(bronze_id, part)
@@ -343,7 +345,10 @@ def draft_document(
     and run on worker processes; validation and deduplication then need all of them.
     """
     countries = document_countries([document], gazetteer)
-    return draft_silver(bullets, narratives, countries, known_until, gazetteer, classifier)
+    titles = {document["doc_id"]: document.get("title")}
+    return draft_silver(
+        bullets, narratives, countries, known_until, gazetteer, classifier, titles=titles
+    )
 
 
 def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
@@ -468,7 +473,10 @@ def build_silver_tables(
     Raises ``ConservationError`` if any bronze record is not accounted for exactly once.
     """
     countries = document_countries(documents, gazetteer)
-    draft = draft_silver(bullets, narratives, countries, known_until, gazetteer, classifier)
+    titles = {row["doc_id"]: row.get("title") for row in documents}
+    draft = draft_silver(
+        bullets, narratives, countries, known_until, gazetteer, classifier, titles=titles
+    )
     return assemble_silver_tables([draft], [row["record_id"] for row in [*bullets, *narratives]])
 
 

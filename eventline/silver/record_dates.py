@@ -9,7 +9,9 @@ context, in this order of strength:
 * the document's reporting period ("covers the period from 1 March to 31 August 2021");
 * the nearest preceding full date of the same paragraph (a bullet's own label);
 * the section's heading ("2020 Terrorist Incidents", "August 2019");
-* a coarser date of the paragraph, then the last full date earlier in the section.
+* a coarser date of the paragraph, then the last full date earlier in the section;
+* the document's title ("Conflict Monitor — Niger, March 2023"), which covers every section
+  whose own heading names no date.
 
 Relative phrases ("the same night", "Less than 48 hours later") lean on the segment told
 just before, in the same paragraph or section. An undated bullet is bounded by its dated
@@ -140,8 +142,15 @@ def _check_horizon(resolved: ResolvedDate, known_until: date) -> DateOutcome:
 class DocumentDater:
     """Dates the pieces of one document in reading order, keeping the context as it goes."""
 
-    def __init__(self, rows: Sequence[Row], known_until: date, numeric_order: str | None):
+    def __init__(
+        self,
+        rows: Sequence[Row],
+        known_until: date,
+        numeric_order: str | None,
+        title: str | None = None,
+    ):
         self.known_until = known_until
+        self.title = section_anchor(title)
         self.numeric_order = numeric_order or infer_numeric_order(rows)
         self.period = reporting_period(r for r in rows if r["kind"] == "narrative")
         self._row_id: str | None = None
@@ -216,6 +225,8 @@ class DocumentDater:
         for anchor in (self._coarse, self._section_full):
             if anchor is not None:
                 return YearRule(anchor.interval, "same", anchor.describe())
+        if self.title is not None:
+            return YearRule(self.title.interval, "nearest", f"title {self.title.text}")
         return None
 
     def context(self) -> DateContext:

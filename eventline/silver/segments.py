@@ -365,7 +365,11 @@ def _date_text(piece: Piece) -> str:
 
 
 def _document_segments(
-    bullets: Sequence[Row], narratives: Sequence[Row], known_until: date, order: str | None
+    bullets: Sequence[Row],
+    narratives: Sequence[Row],
+    known_until: date,
+    order: str | None,
+    title: str | None = None,
 ) -> list[Segment]:
     pieces = [piece for row in bullets for piece in split_bullet(row)]
     paragraphs: dict[int, list[Row]] = defaultdict(list)
@@ -374,7 +378,7 @@ def _document_segments(
     for rows in paragraphs.values():
         pieces.extend(paragraph_pieces(rows))
     pieces.sort(key=_reading_order)
-    dater = DocumentDater([*bullets, *narratives], known_until, order)
+    dater = DocumentDater([*bullets, *narratives], known_until, order, title)
     outcomes = dater.date_pieces(pieces)
     segments = []
     for piece in pieces:
@@ -405,10 +409,12 @@ def build_segments(
     narratives: Iterable[Row],
     known_until: date,
     numeric_order: str | None = None,
+    titles: Mapping[str, str | None] | None = None,
 ) -> list[Segment]:
     """The segments of the bronze records of one or more documents, dated, in reading order
     per document. *numeric_order* ("dmy" or "mdy") overrides what each document states or
-    shows about its numeric dates."""
+    shows about its numeric dates; *titles* (by doc_id) give year-less dates their year
+    when nothing nearer does ("… Monitor, March 2023")."""
     by_doc: dict[str, tuple[list[Row], list[Row]]] = defaultdict(lambda: ([], []))
     for row in bullets:
         by_doc[row["doc_id"]][0].append(row)
@@ -417,5 +423,8 @@ def build_segments(
     segments: list[Segment] = []
     for doc_id in sorted(by_doc):
         doc_bullets, doc_narratives = by_doc[doc_id]
-        segments.extend(_document_segments(doc_bullets, doc_narratives, known_until, numeric_order))
+        title = (titles or {}).get(doc_id)
+        segments.extend(
+            _document_segments(doc_bullets, doc_narratives, known_until, numeric_order, title)
+        )
     return segments

@@ -703,3 +703,20 @@ def test_held_out_victims_positions_and_statements(
 ) -> None:
     result = default_classifier().classify(text)
     assert (result.event_type, result.sub_event_type) == (event_type, sub_event_type), result
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("The Air Force on Tuesday struck two militant camps near the lake.", "Air/drone strike"),
+        ("The Nigerian Air Force bombed a rebel convoy, killing 20 fighters.", "Air/drone strike"),
+    ],
+)
+def test_an_air_force_striking_is_an_air_strike(text: str, sub_event_type: str) -> None:
+    result = default_classifier().classify(text)
+    assert (result.event_type, result.sub_event_type) == (EX, sub_event_type), result
+
+
+def test_an_air_force_officer_is_no_air_strike() -> None:
+    result = default_classifier().classify("Gunmen abducted an Air Force officer near Kaduna.")
+    assert result.sub_event_type == ABDUCTION, result

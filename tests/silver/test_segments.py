@@ -338,3 +338,40 @@ def test_a_later_sentence_opening_with_a_place_then_its_date_is_another_incident
         (1, (date(2023, 6, 13), date(2023, 6, 13))),
     ]
     assert segments[1].text.startswith("In Lamu County on that day")
+
+
+# --- A monitor's monthly entries: the month is named only in the title ---------------------
+
+MONITOR = "\n".join(
+    [
+        "CONFLICT MONITOR — SAHEL, MARCH 2023",
+        "",
+        "Mali",
+        "On 3 March, gunmen ambushed a convoy near Douentza, killing eight soldiers. Two days"
+        " later, militants abducted four traders near Boni.",
+        "",
+        "Niger",
+        "Authorities on 10 March extended the state of emergency in two regions.",
+        "",
+    ]
+)
+
+
+def test_a_titles_month_dates_sections_whose_headings_name_none() -> None:
+    extract = extract_bronze("doc_00000000000000ab", MONITOR)
+    assert extract.title == "CONFLICT MONITOR — SAHEL, MARCH 2023"
+    dated = build_segments(
+        extract.bullets,
+        extract.narratives,
+        KNOWN_UNTIL,
+        titles={"doc_00000000000000ab": extract.title},
+    )
+    ambush, abduction = _at(dated, 4, starts="On 3 March"), _at(dated, 4, starts="Two days")
+    assert _dated(ambush) == (date(2023, 3, 3), date(2023, 3, 3), "day")
+    assert ambush.outcome.anchor == "title CONFLICT MONITOR — SAHEL, MARCH 2023"
+    assert _dated(abduction) == (date(2023, 3, 5), date(2023, 3, 5), "day")
+    assert _dated(_at(dated, 7)) == (date(2023, 3, 10), date(2023, 3, 10), "day")
+    # Without the title nothing gives these dates a year: they are quarantined.
+    undated = build_segments(extract.bullets, extract.narratives, KNOWN_UNTIL)
+    (emergency,) = [s.outcome for s in undated if s.line_start == 7]
+    assert isinstance(emergency, DateFailure)
