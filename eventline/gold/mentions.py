@@ -22,6 +22,10 @@ these rules (the role rules then decide what each actor did):
   words only) the document's dominant group, if the event is in a country it operates in (see
   :mod:`eventline.gold.document_context`). Otherwise they are the generic actor, as strong
   words are. A word qualified "unidentified" or "unknown" is a strong word.
+* **A strong attacker word** ("assailants", "gunmen") stands for the one armed group its
+  paragraph names ("Boko Haram remained active. ... 26 assailants were neutralized"),
+  unless it says it is unidentified, or it is "bandits" or "kidnappers", whom ACLED codes
+  apart from the insurgents of the same area.
 * **A country name** is not an actor by itself; it becomes its government (or, acting
   militarily abroad, its forces) only when the role rules find it acting ("Rwanda began
   deploying ..."); otherwise it is dropped.
@@ -58,6 +62,12 @@ _TIE_TYPES = {
 }
 _BACK_REFERENCE = re.compile(r"(?:the|this|that|the\s+same)\s+group", re.IGNORECASE)
 _UNNAMED = re.compile(r"\b(?:unidentified|unknown|unnamed)\s+$", re.IGNORECASE)
+_UNNAMED_WORD = re.compile(r"(?:unidentified|unknown|unnamed)\b", re.IGNORECASE)
+# Strong words that never stand for the paragraph's jihadist or rebel group: ACLED codes
+# bandits and kidnappers as unidentified armed groups of their own.
+_NEVER_THE_GROUP = frozenset(
+    {"bandit", "bandits", "armed bandits", "kidnapper", "kidnappers", "abductors"}
+)
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
@@ -321,7 +331,8 @@ class MentionResolver:
             places = [(country or self.context.country or "", match.start)]
         else:
             places = []
-        weak = match.entry.strength == "weak" and not _UNNAMED.search(text[: match.start])
+        unnamed = bool(_UNNAMED.search(text[: match.start]) or _UNNAMED_WORD.match(word))
+        weak = match.entry.strength == "weak" and not unnamed
         if weak and demonyms and generic_id == "unidentified-armed-group":
             return []  # "50 Russian fighters": a nationality names no armed group
         if weak and not demonyms:
@@ -344,7 +355,8 @@ class MentionResolver:
             not weak
             and generic_id == "unidentified-armed-group"
             and not demonyms
-            and not _UNNAMED.search(text[: match.start])
+            and not unnamed
+            and word.lower() not in _NEVER_THE_GROUP
             and not any(a.actor_type in GROUP_TYPES for a in named)
         ):
             # "In the Lac province, Boko Haram remained active. ... 26 assailants were

@@ -1,7 +1,8 @@
 """Which countries a document is about, and the country of each of its paragraphs.
 
 A report rarely repeats its country: "Koro" or "Boni" mean nothing without it. The
-document's countries are read from its title, its section headings and its records: each
+document's countries are read from its title, its section headings (where a country
+counts even inside a longer name: "Nigeria Monitor") and its records: each
 time a country is named where events happen ("in Chad", "(Lac, Chad)", a capital, a major
 town, an admin area of that country), said in a demonym ("Chadian army"), or written as a
 dateline ("LOMÉ, Nov. 10 -"). Names given only as origins, borders or distances ("crossed
@@ -96,6 +97,19 @@ def text_votes(
     return votes
 
 
+def heading_votes(text: str, weight: float) -> Counter[str]:
+    """Votes from a title or section heading: its place mentions, and every country it
+    names even inside a longer name ("Nigeria Monitor", "NIGER SECURITY BRIEF"), which
+    the mention reader takes whole."""
+    votes = text_votes(text, weight)
+    for word in country_finder().find(text):
+        if word.demonym or any(code in votes for code in word.codes):
+            continue
+        for code in word.codes:
+            votes[code] += MENTION_WEIGHT * weight / len(word.codes)
+    return votes
+
+
 @cache
 def admin_names(code: str) -> frozenset[str]:
     """Folded names of a country's admin areas (for counting admin hints)."""
@@ -126,12 +140,12 @@ def document_places(
     """The countries of a document, from its title (or the countries already read from it)
     and its records (``text``, ``section``, ``block_index``)."""
     rows = list(records)
-    votes: Counter[str] = text_votes(title or "", TITLE_WEIGHT)
+    votes: Counter[str] = heading_votes(title or "", TITLE_WEIGHT)
     for code in title_codes:
         votes[code] += TITLE_WEIGHT
     sections: dict[str, tuple[str, ...]] = {}
     for section in dict.fromkeys(r.get("section") for r in rows if r.get("section")):
-        found = text_votes(section, SECTION_WEIGHT)
+        found = heading_votes(section, SECTION_WEIGHT)
         votes.update(found)
         sections[section] = tuple(code for code, _ in found.most_common())
     texts = [t for r in rows for t in (r.get("dateline"), r.get("lead_text"), r["text"]) if t]

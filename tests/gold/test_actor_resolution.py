@@ -230,6 +230,25 @@ def test_a_paragraphs_group_ties_the_words_of_the_next_sentences(cat: ActorCatal
     assert ("iswap", "perpetrator") in {(m.actor_id, m.role) for m in found}
 
 
+@pytest.mark.parametrize(
+    ("record", "country", "generic"),
+    [
+        # The paragraph names the group; the next sentence says the attackers are unknown.
+        ("Two days later, unidentified gunmen abducted six farmers near Ouallam.", "Niger", "ne"),
+        ("Two days later, unknown assailants abducted six farmers near Ouallam.", "Niger", "ne"),
+        # ACLED codes the bandits of the north-west apart from the insurgents.
+        ("Two days later, bandits killed nine villagers near Tsafe.", "Nigeria", "ng"),
+    ],
+)
+def test_an_unidentified_attacker_or_a_bandit_is_not_the_paragraphs_group(
+    cat: ActorCatalog, record: str, country: str, generic: str
+) -> None:
+    lines = [Line(1, f"On 3 March, ISWAP fighters ambushed an army convoy. {record}")]
+    ((found, _),) = resolve_document([Telling("r", record, country, 1)], lines, cat).values()
+    acting_ids = {m.actor_id for m in found if m.role == "perpetrator"}
+    assert acting_ids == {f"unidentified-armed-group-{generic}"}
+
+
 def test_each_line_of_an_unwrapped_notes_list_is_its_own_paragraph(cat: ActorCatalog) -> None:
     notes = "\n".join(
         [

@@ -284,3 +284,18 @@ def test_a_dateline_and_an_undated_lead_set_apart_by_bronze_still_count(
     assert context.blocks == {(None, 4): "BJ"}
     match = gaz.locate(record["text"], context, record)
     assert (match.location_text, match.country) == ("Pendjari National Park", "Benin")
+
+
+@pytest.mark.parametrize(
+    ("title", "codes"),
+    [
+        ("Nigeria Monitor, March 2023", ("NG",)),
+        ("NIGER SECURITY BRIEF", ("NE",)),
+        ("Weekly Chad Security Report: Lac Province", ("TD",)),
+    ],
+)
+def test_a_country_inside_a_title_is_the_documents(
+    gaz: PlaceResolver, title: str, codes: tuple[str, ...]
+) -> None:
+    assert gaz.title_countries(title) == codes
+    assert gaz.title_countries("Weekly Security Monitor") == ()  # no country, none read
