@@ -70,6 +70,43 @@ BA, SD, RI = "Battles", "Strategic developments", "Riots"
             (BA, "Armed clash"),
             "attack-on-position",
         ),
+        # Rules added after the held-out Pakistan chapter.
+        (
+            "Separatist fighters attacked two Frontier Corps camps near Strelsau.",
+            (BA, "Armed clash"),
+            "attack-on-position",
+        ),
+        (
+            "Detainees overpowered their guards and held the compound for two days.",
+            (BA, "Armed clash"),
+            "attack-on-forces",
+        ),
+        (
+            "Militants detonated an explosive-laden vehicle at a post and then stormed it,"
+            " killing seven soldiers.",
+            (BA, "Armed clash"),
+            "kill-forces",
+        ),
+        (
+            "Two days later, Ruritanian aircraft struck hideouts across the border.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+            "air-drone-strike",
+        ),
+        (
+            "Fighters blew up a railway bridge at Zenda.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+            "bomb",
+        ),
+        (
+            "A man blew himself up at a checkpoint, killing three people.",
+            ("Explosions/Remote violence", "Suicide bomb"),
+            "suicide-bomb",
+        ),
+        (
+            "The national committee approved Operation Steadfast, a new counterterrorism campaign.",
+            (SD, "Change to group/activity"),
+            "group-change",
+        ),
     ],
 )
 def test_decisions_riots_withdrawals_and_guarded_places(
