@@ -597,3 +597,17 @@ def test_result_is_frozen() -> None:
 def test_held_out_victim_phrasings(text: str, killed: int, injured: int | None) -> None:
     result = parse_casualties(text)
     assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "kidnapped"),
+    [
+        # An event note's telegraphic tally: the participle ends the clause.
+        ("8 killed, 26 injured, 62 passengers abducted.", 62),
+        ("81 killed, 7 abducted. Attributed to a militia.", 7),
+        # A reduced relative goes on: not a count of this event.
+        ("Three diplomats kidnapped by the group are released.", None),
+    ],
+)
+def test_telegraphic_abduction_tallies(text: str, kidnapped: int | None) -> None:
+    assert parse_casualties(text).kidnapped.best == kidnapped
