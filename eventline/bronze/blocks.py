@@ -28,6 +28,7 @@ from eventline.bronze.page_artifacts import (
 )
 from eventline.bronze.wrapping import fills_line, wrap_width
 from eventline.text.citations import find_trailing_citation, is_citation_line
+from eventline.text.date_expressions import find_date_expressions
 
 BlockKind = Literal["heading", "paragraph", "bullet"]
 LINE_CLASS_OF_BLOCK: dict[str, str] = {
@@ -50,6 +51,11 @@ _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)$")
 _NEW_UNIT_START = re.compile(rf"^\s*(?:[A-Z0-9À-Þ\"“'‘(\[#*]|[{re.escape(BULLET_MARKERS)}]\s)")
 _GLUED_HEADING_SHARE = 0.6
 _SENTENCE_BREAK = re.compile(r"\w{2,}[.!?]\s")
+# A heading that is only a year ("2022") opens a chapter whose sub-headings omit it
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Date kinds that name no day: "August 2019:" may head a section, "11 December 2020:" dates a note
+_DAYLESS_KINDS = frozenset({"month_year", "month", "month_range", "year_range"})
 _SMALL_WORDS = frozenset({"and", "of", "the", "in", "on", "for", "to", "a", "an", "with", "by"})
 _MIN_LINES_FOR_CITATION_STYLE = 3
 # Citations longer than this (about 150 links) are not looked for when deciding whether a
@@ -146,11 +152,22 @@ def run_in_heading_span(text: str) -> tuple[str, int] | None:
         return None
     head = match.group("head").strip()
     words = head.split()
-    if head.lower() in {"source", "sources", "note"} or len(words) > 8:
+    if head.lower() in {"source", "sources", "note"} or len(words) > 8 or _is_day_label(head):
         return None
     if all(word[0].isupper() or word[0].isdigit() or word in _SMALL_WORDS for word in words):
         return head, match.end()
     return None
+
+
+def _is_day_label(head: str) -> bool:
+    """Whether a would-be run-in heading is only a date with a day ("11 December 2020: gunmen
+    stormed …"): that is the note's date label, and the note its event, not a section."""
+    expressions = find_date_expressions(head)
+    return (
+        len(expressions) == 1
+        and expressions[0].text == head
+        and expressions[0].kind not in _DAYLESS_KINDS
+    )
 
 
 def paragraph_number(text: str) -> int | None:
@@ -224,6 +241,7 @@ class _Splitter:
         self.blocks: list[Block] = []
         self.classes: list[LineClass] = []
         self.section: str | None = self.title
+        self.year_heading: str | None = None
         self.current: Block | None = None
         self.gap = False
         self.page_break = False
@@ -267,7 +285,7 @@ class _Splitter:
             and self._heading_position(line_no, stripped)
         ):
             self._start("heading", line_no, stripped, detail="heading")
-            self.section = heading_name(stripped)
+            self.section = self._under_year(heading_name(stripped))
             self.list_index = None
         else:
             number = paragraph_number(stripped)
@@ -275,9 +293,24 @@ class _Splitter:
                 self.last_number = number
             heading = run_in_heading(_without_number(stripped))
             if heading is not None:
-                self.section = heading
+                self.section = self._under_year(heading)
             self.list_index = None
             self._start("paragraph", line_no, stripped, detail="paragraph")
+
+    def _under_year(self, name: str) -> str:
+        """The section a heading names, kept under the bare year heading above it ("2022",
+        then "Terrorist Incidents:" -> "2022 / Terrorist Incidents") so that its year-less
+        dates still have their year. A new year heading replaces the year; a heading in
+        capitals ("KENYA") opens another chapter and drops it."""
+        if _BARE_YEAR.match(name):
+            self.year_heading = name
+            return name
+        letters = [c for c in name if c.isalpha()]
+        if letters and name.upper() == name:
+            self.year_heading = None
+        if self.year_heading is None or _YEAR_IN_NAME.search(name):
+            return name
+        return f"{self.year_heading} / {name}"
 
     def _heading_position(self, line_no: int, stripped: str) -> bool:
         """A heading stands alone: a blank line (or the end) follows unless it ends with ':',

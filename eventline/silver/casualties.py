@@ -210,12 +210,18 @@ def _right_trigger(toks: list[Tok], j: int) -> _Trigger | None:
         return _Trigger(KILLED, k, k + 1, "plain")
     if w in PASSIVE:
         category = PASSIVE[w]
-        if category == KIDNAPPED and not auxiliary:
+        if category == KIDNAPPED and not auxiliary and not _clause_ends(toks, k + 1):
             return None  # "diplomats kidnapped by MUJAO are released": a reduced relative
         if not auxiliary and w in ACTIVE and qty_at(toks, k + 1) is not None:
             return None  # "two Islamists killed 20 people": the verb is active
         return _Trigger(category, k, k + 1, "plain")
     return None
+
+
+def _clause_ends(toks: list[Tok], k: int) -> bool:
+    """Whether the clause ends at token *k*: a note's "7 abducted." or "62 passengers
+    abducted;" is a count, where "kidnapped by MUJAO are released" goes on."""
+    return k >= len(toks) or toks[k].text in (".", ";", ",", ")")
 
 
 def _joiner_end(toks: list[Tok], k: int) -> int | None:

@@ -30,6 +30,9 @@ _ATTACK_VERBS = word_set(
     "attack attacks attacked storm storms stormed ambush ambushes ambushed raid raids raided"
     " assault assaults assaulted besiege besieges besieged"
 )
+# Before an attack word, these make it a noun ("killed in an attack on their post"), which
+# has no subject to take attackers from.
+_NOUN_MARKERS = word_set("a an the their its his her this that another same each every")
 
 
 def attacker_nouns(toks: list[Tok]) -> frozenset[str]:
@@ -37,10 +40,12 @@ def attacker_nouns(toks: list[Tok]) -> frozenset[str]:
 
     "Inmates linked to al-Shabaab attack guards … five inmates are killed": the inmates are
     the attackers here, so the five go to ``assailants_killed``. Force and civilian nouns are
-    never taken: soldiers who attack and die are still counted among the killed.
+    never taken: soldiers who attack and die are still counted among the killed. An attack
+    word after a determiner is a noun ("five members of the guard were killed in an attack")
+    and names no attackers.
     """
     for k, tok in enumerate(toks):
-        if tok.low not in _ATTACK_VERBS:
+        if tok.low not in _ATTACK_VERBS or (k and toks[k - 1].low in _NOUN_MARKERS):
             continue
         subject = [t.low for t in toks[:k] if t.sentence == tok.sentence and t.is_word]
         return frozenset(

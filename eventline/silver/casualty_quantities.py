@@ -250,7 +250,7 @@ def _number_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
         return None
     before = toks[i - 1] if i else None
     if before is not None and (
-        before.text in MONTHS
+        (before.text in MONTHS and _INTEGER.fullmatch(tok.text))  # "August 6"; "August six" counts
         or before.text in _CURRENCY
         or (before.text == "." and i >= 2 and toks[i - 2].text in _MONTH_ABBREVIATIONS)
     ):

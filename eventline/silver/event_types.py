@@ -324,20 +324,25 @@ def refine_with_casualties(event: EventType, casualties: Casualties) -> EventTyp
     """The codebook's refinements that depend on the figures, not on the words.
 
     * an abduction with victims killed is an Attack ("if fatalities or serious injuries
-      are reported during the abduction ... the event is recorded as an Attack");
+      are reported during the abduction ... the event is recorded as an Attack"), and an
+      attack on civilians whose only harm reported is people abducted is an Abduction
+      ("stormed the school and marched the pupils away ... 344 abducted");
     * looting or property destruction with people killed or hurt is an Attack (looting is
       coded "outside the context of other forms of violence");
     * an attack whose only victims killed are soldiers, police or militia is a fight
       (Battles): the codebook's civilians are "unarmed non-combatants";
     * a protest with deaths is Excessive force against protesters.
 
-    The rule id gains a ``+killed`` / ``+hurt`` / ``+forces`` suffix so that silver says why.
+    The rule id gains a ``+killed`` / ``+abducted`` / ``+hurt`` / ``+forces`` suffix so that
+    silver says why.
     """
     pair = (event.event_type, event.sub_event_type)
     killed, hurt = _hurt(casualties.killed), _hurt(casualties.injured)
     refined: tuple[str, str, str] | None = None
     if pair == (VAC, "Abduction/forced disappearance") and killed:
         refined = (VAC, ATTACK, "killed")
+    elif pair == (VAC, ATTACK) and _hurt(casualties.kidnapped) and not (killed or hurt):
+        refined = (VAC, "Abduction/forced disappearance", "abducted")
     elif pair == ("Strategic developments", "Looting/property destruction") and (killed or hurt):
         refined = (VAC, ATTACK, "hurt")
     elif pair == (VAC, ATTACK) and casualties.killed_victims == frozenset({"forces"}):

@@ -186,8 +186,14 @@ def relative_interval(
     if reference is None:
         raise DateError(f"relative date with nothing to anchor it: {text!r}")
     months = _MONTH_TOKEN.findall(text)
-    if months:  # "That January", "the same June"
-        start, end = month_interval(reference.start.year, _month_of_token(months[0]))
+    if months:  # "That January", "the same June"; "the previous November" is before it
+        month = _month_of_token(months[0])
+        year = reference.start.year
+        if re.search(r"\b(?:previous|preceding)\b", lowered) and month >= reference.start.month:
+            year -= 1
+        elif re.search(r"\b(?:following|next)\b", lowered) and month <= reference.end.month:
+            year += 1
+        start, end = month_interval(year, month)
         return DateInterval(start, end, MONTH_PRECISION)
     if calendar_unit:
         step = {"last": -1, "this": 0, "next": 1}[calendar_unit.group(1)]

@@ -211,3 +211,33 @@ def test_running_header_right_after_a_page_number() -> None:
     bullet = next(b for b in layout.blocks if b.line_start == 2)
     assert [s.line_no for s in bullet.segments] == [2, 5]
     assert bullet.text.endswith("and kill three soldiers. Source: [A](#)")
+
+
+def test_sub_headings_stay_under_a_bare_year_heading() -> None:
+    """A chapter headed only "2022" keeps its year for the "Terrorist Incidents:" list
+    and the run-in "Designations:" paragraph under it; "2023" replaces it and a heading
+    in capitals (a new country chapter) drops it."""
+    text = (
+        "REPORT\n\nNARNIA\n\n2022\n\nTerrorist Incidents:\n• On March 4, a bomb exploded in"
+        " Cair Paravel.\n\nDesignations: On May 2, the ministry listed the group.\n\n2023\n\n"
+        "Terrorist Incidents:\n• On June 1, gunmen attacked Beruna.\n\nARCHENLAND\n\n"
+        "Overview: Quiet since 2019.\n"
+    )
+    sections = [b.section for b in _layout(text).blocks if b.kind != "heading"]
+    assert sections == [
+        "2022 / Terrorist Incidents",
+        "2022 / Designations",
+        "2023 / Terrorist Incidents",
+        "Overview",
+    ]
+
+
+def test_a_day_before_a_colon_is_a_date_label_not_a_run_in_heading() -> None:
+    """ "11 December 2020: bandits stormed …" is a dated note; a month or a titled year
+    before a colon still heads a section."""
+    assert run_in_heading("11 December 2020: bandits stormed a school in Narnia.") is None
+    assert run_in_heading("Dec. 2: gunmen attacked a post.") is None
+    assert run_in_heading("August 2019: Attacks continued") == "August 2019"
+    assert run_in_heading("2021 Terrorist Incidents: Terrorists attacked") == (
+        "2021 Terrorist Incidents"
+    )

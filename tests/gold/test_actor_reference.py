@@ -91,6 +91,20 @@ def test_ambiguous_acronyms_need_their_country(ref: ActorReference) -> None:
     assert ref.generic_for("FDS")[0].generic_id == "military-forces"  # type: ignore[index]
 
 
+def test_pakistani_factions_air_force_and_niger_presidential_guard(ref: ActorReference) -> None:
+    # Rows tehreek-e-jihad-pakistan, jamaat-ul-ahrar, hafiz-gul-bahadur-group,
+    # pakistan-air-force (PK:PAF) and niger-presidential-guard (NE:Presidential Guard).
+    assert named(ref, "Tehreek-e-Jihad Pakistan") == "tehreek-e-jihad-pakistan"
+    assert named(ref, "TJP") == "tehreek-e-jihad-pakistan"
+    assert named(ref, "Jamaat-ul-Ahrar") == "jamaat-ul-ahrar"
+    assert named(ref, "Hafiz Gul Bahadur") == "hafiz-gul-bahadur-group"
+    assert named(ref, "Pakistani aircraft") == "pakistan-air-force"
+    assert named(ref, "PAF", "PK") == "pakistan-air-force"
+    assert named(ref, "PAF") is None
+    assert named(ref, "Presidential Guard", "NE") == "niger-presidential-guard"
+    assert named(ref, "Presidential Guard", "ML") is None
+
+
 def test_gendarmes_are_police_forces_as_in_acled(ref: ActorReference) -> None:
     # generic_actors.csv row police-forces lists gendarme, gendarmes, gendarmerie (EN and FR):
     # ACLED files gendarmeries under "Police Forces of <country>".

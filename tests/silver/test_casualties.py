@@ -581,3 +581,33 @@ def test_result_is_frozen() -> None:
     result = parse_casualties("The attack kills five.")
     with pytest.raises(AttributeError):
         result.killed = NO_COUNT  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "an attack" is a noun: the guardsmen killed in it are victims, not attackers.
+        ("On 9 May, five members of the National Guard died in an attack on a post.", 5, None),
+        # A number in words right after a month is a count ("13 August six"), not a day.
+        ("On 13 August six more were killed when armed men attacked a post.", 6, None),
+        # An adverb between the auxiliary and the participle.
+        ("29 soldiers were killed and two were seriously injured.", 29, 2),
+    ],
+)
+def test_held_out_victim_phrasings(text: str, killed: int, injured: int | None) -> None:
+    result = parse_casualties(text)
+    assert (result.killed.best, result.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "kidnapped"),
+    [
+        # An event note's telegraphic tally: the participle ends the clause.
+        ("8 killed, 26 injured, 62 passengers abducted.", 62),
+        ("81 killed, 7 abducted. Attributed to a militia.", 7),
+        # A reduced relative goes on: not a count of this event.
+        ("Three diplomats kidnapped by the group are released.", None),
+    ],
+)
+def test_telegraphic_abduction_tallies(text: str, kidnapped: int | None) -> None:
+    assert parse_casualties(text).kidnapped.best == kidnapped

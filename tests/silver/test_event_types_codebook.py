@@ -106,6 +106,17 @@ def _type(text: str) -> tuple[str | None, str | None]:
             ("Protests", "Excessive force against protesters"),
         ),
         ("A man was killed when protesters attacked a bus.", ("Riots", "Violent demonstration")),
+        # An assault on civilians whose only harm is people taken away is an Abduction;
+        # with a death it stays an Attack.
+        (
+            "Gunmen stormed a boarding school at night and marched the pupils into the forest."
+            " 344 students abducted.",
+            (VAC, "Abduction/forced disappearance"),
+        ),
+        (
+            "Gunmen stormed a boarding school, shot a teacher dead and abducted 40 pupils.",
+            (VAC, "Attack"),
+        ),
         # Strategic developments.
         (
             "The opposition leader was arrested in Dakar, which triggered demonstrations.",

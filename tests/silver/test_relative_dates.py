@@ -59,6 +59,11 @@ def test_weekday_without_dateline_is_the_nearest_to_the_stated_date() -> None:
         ("overnight", NIGHT, None, (date(2014, 4, 14), date(2014, 4, 15), "range")),
         ("the following night", NIGHT, None, (date(2014, 4, 15), date(2014, 4, 16), "range")),
         ("That day", DAY, None, (date(2020, 3, 23), date(2020, 3, 23), "day")),
+        # a named month: the same year, or the nearest one before / after the stated date
+        ("That January", DAY, None, (date(2020, 1, 1), date(2020, 1, 31), "month")),
+        ("the previous November", DAY, None, (date(2019, 11, 1), date(2019, 11, 30), "month")),
+        ("the previous February", DAY, None, (date(2020, 2, 1), date(2020, 2, 29), "month")),
+        ("the following February", DAY, None, (date(2021, 2, 1), date(2021, 2, 28), "month")),
         # calendar units count from the dateline, whatever was stated before
         ("last week", DAY, TUESDAY, (date(2021, 11, 8), date(2021, 11, 14), "range")),
         ("Last month", None, TUESDAY, (date(2021, 10, 1), date(2021, 10, 31), "month")),
