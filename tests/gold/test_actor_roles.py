@@ -282,8 +282,8 @@ def test_links_of_an_event_told_twice(cat: ActorCatalog) -> None:
         ("Al-Shabaab claimed the hotel attack.", "Somalia"),
         ("The government declared a state of emergency.", "Somalia"),
     ]
-    mentions = [m for text, country in texts for m in found(cat, text, country)]
-    rows = {(r["actor_id"], r["role"]): r for r in link_rows("evt_0000000000000001", mentions, cat)}
+    tellings = [found(cat, text, country) for text, country in texts]
+    rows = {(r["actor_id"], r["role"]): r for r in link_rows("evt_0000000000000001", tellings, cat)}
     assert ("al-shabaab", "claimant") in rows and rows[("al-shabaab", "claimant")]["side"] == 1
     assert ("unidentified-armed-group-so", "perpetrator") not in rows
     assert ("somalia-government", "perpetrator") not in rows
@@ -317,3 +317,19 @@ def test_the_subject_of_a_coup_verb_acts(cat: ActorCatalog) -> None:
     text = "On 24 January 2022, army officers overthrew President Roch Marc Christian Kaboré."
     assert ("burkina-faso-armed-forces", "perpetrator") in acting(cat, text, "Burkina Faso")
     assert ("roch-kabore", "perpetrator") not in acting(cat, text, "Burkina Faso")
+
+
+def test_one_telling_keeps_its_own_acting_party_beside_ground_retaken(
+    cat: ActorCatalog,
+) -> None:
+    # Invented: one record tells a deployment and, in the same sentence, ground retaken. The
+    # record's first clause decided; only another telling of the violence would demote the
+    # act of state.
+    text = (
+        "President Hassan Sheikh Mohamud sent troops to back the clan fighters, and the army "
+        "retook several villages of the Bakool region."
+    )
+    rows = {
+        (r["actor_id"], r["role"]) for r in link_rows("evt_1", [found(cat, text, "Somalia")], cat)
+    }
+    assert ("somalia-government", "perpetrator") in rows
