@@ -117,6 +117,19 @@ def build_gold_layer(
     )
 
 
+# What actor resolution reads of a silver record (the last two keep claims told of another
+# event off the record whose text silver extended with their sentence).
+TELLING_COLUMNS = (
+    "record_id",
+    "doc_id",
+    "text",
+    "country",
+    "line_start",
+    "continues_record_id",
+    "event_id",
+)
+
+
 def _telling_keys(tellings: list[Telling]) -> list[str]:
     return sorted(f"{t.record_id}|{t.country}|{t.line_start}|{t.text}" for t in tellings)
 
@@ -139,7 +152,7 @@ def build_gold(
             "lines": str(bronze.folder / "lines" / f"{doc_id}.parquet"),
         }
         for doc_id, tellings in document_tellings(
-            events[["record_id", "doc_id", "text", "country", "line_start"]].to_dict("records")
+            events[list(TELLING_COLUMNS)].to_dict("records")
         ).items()
     ]
     with stage(plan, "actor resolution", len(work)):

@@ -14,6 +14,11 @@ Rules run on every sentence after the attack rules of :mod:`eventline.gold.roles
 * **Regained territory** ("recaptured", "retook", "drove the militants out"): the forces are
   acting parties, and so is the group they fought (decided for the whole record in
   :mod:`eventline.gold.event_roles`); "X helped Y retake" makes both forces act.
+* **Coups**: the officers, soldiers or junta leader who "overthrew", "toppled" or (in a
+  sentence that speaks of a coup) "removed", "ousted" a ruler or "seized power" act as the
+  country's military (ACLED's Military Forces of X), not the government they remove nor only
+  the junta's name; the removed ruler or government is the target. A named rebel group that
+  overthrows a government stays itself.
 * **Defence**: the subject of "repelled", "beat back", "foiled" an attack defends: it is the
   side attacked, never the perpetrator.
 * **Protests and riots**: "demonstrations ... were held" makes ACLED's Protesters of the
@@ -31,6 +36,7 @@ import re
 from collections.abc import Callable
 
 from eventline.gold.actor_model import ARMED_GROUP_TYPES, STATE_TYPES, Actor
+from eventline.gold.event_roles import NAMED_ARMED
 from eventline.gold.mentions import Candidate
 from eventline.gold.role_grammar import certainty, clause_subject, find_objects, find_subject
 from eventline.gold.role_patterns import (
@@ -38,8 +44,11 @@ from eventline.gold.role_patterns import (
     AUX_BEFORE,
     CLASH_NOUN,
     CLASH_VERB,
+    COUP_CUE,
+    COUP_VERB,
     DEFENSIVE_VERB,
     DETERMINED,
+    FORCIBLE_REMOVAL,
     INTENT_BEFORE,
     PASSIVE_STATE,
     PROTEST_EVENT,
@@ -72,6 +81,7 @@ _AFFECTING = re.compile(
 _HANDOVER = re.compile(r"t(?:ook|ake|akes|aking)\s+over", re.IGNORECASE)
 _MISSIONS = frozenset({"peacekeeping mission", "multinational force"})
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?(?:then\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+(?:[\w\-]+\s+){0,4}?by\s", re.IGNORECASE)
 _CLASH_PARTIES = re.compile(r"\s+(?:with|between|against|involving)\s+", re.IGNORECASE)
 
 
@@ -266,6 +276,51 @@ def passive_state_rules(make: Make) -> SentenceRule:
     return rule
 
 
+def _coup_plotters(m: Candidate) -> bool:
+    """Who a coup's subject stands for: officers, a junta, its leader, the forces (or a word
+    misread as an armed group: "a group of officers"); a named rebel group stays itself."""
+    if m.actor.actor_type in NAMED_ARMED:
+        return False
+    return m.is_person or m.actor.actor_type in STATE_TYPES or m.actor.is_generic
+
+
+def coup_rules(make: Make) -> SentenceRule:
+    def rule(s: Sentence) -> None:
+        for verb in COUP_VERB.finditer(s.text):
+            start = verb.start()
+            if s.in_mention(start) or _passive(s, start) or _BY_AGENT.match(s.text, verb.end()):
+                continue  # "were arrested and ousted ... by the junta leader": passive
+            if not (COUP_CUE.search(s.text) or FORCIBLE_REMOVAL.match(verb.group())):
+                continue
+            opening = max(s.text.rfind(";", 0, start), s.text.rfind(":", 0, start)) + 1
+            subjects = [m for m in _subject(s, start) if _coup_plotters(m)] or [
+                m  # "Captain X and a group of officers removed ...": all of the clause's opening
+                for m in s.ms
+                if opening <= m.start and m.end <= start and not m.target and _coup_plotters(m)
+            ]
+            military = make("military-forces")
+            if not subjects or military is None:
+                continue
+            for m in subjects:  # they act as the military, here and in the verbs after
+                m.actor, m.kind, m.generic_id = military, "generic", "military-forces"
+                m.set_perpetrator(certainty(s.text[:start]), "acting", s.clause(start))
+                m.verb_class = "state"
+            removed = find_objects(s.text, s.ms, verb.start() + len(verb.group().split()[0]))
+            for m in removed:
+                m.target = True
+            return
+
+    return rule
+
+
 def acting_rules(make: Make) -> tuple[SentenceRule, ...]:
     """The rules of the module docstring, in the order they run."""
-    return (_clashes, _regains, _acting, _defensive, protest_rules(make), passive_state_rules(make))
+    return (
+        _clashes,
+        _regains,
+        coup_rules(make),
+        _acting,
+        _defensive,
+        protest_rules(make),
+        passive_state_rules(make),
+    )

@@ -11,7 +11,7 @@ that gold ids never dangle.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,33 +30,51 @@ _VIOLENT = frozenset(
 _ACTS = frozenset({"acting", "passive-state"})
 
 
-def _across_tellings(found: list[ActorMention], catalog: ActorCatalog | None) -> list[ActorMention]:
+def _violent(m: ActorMention, after: ActorMention | None = None) -> bool:
+    """An acting role told by violence; ground a state's forces retook after *after* (an act
+    of state of the same sentence: "sent troops to back them, and the army retook ...") is
+    that act's outcome, not another event's violence."""
+    if m.role not in ("perpetrator", "claimant") or m.basis not in _VIOLENT:
+        return False
+    return not (after is not None and m.basis == "regain" and m.start > after.start)
+
+
+def _across_tellings(
+    tellings: Sequence[Sequence[ActorMention]], catalog: ActorCatalog | None
+) -> list[ActorMention]:
     """The tellings' mentions as one event's: an Unidentified Armed Group's acting roles go
     when a named armed group acts in the event (one telling says "gunmen", another names
     them), and an act of state ("declared a state of emergency after the attack") goes when
-    another telling tells the violence itself (the event is the attack)."""
+    a telling tells violence (the event is the attack), unless it is ground retaken after
+    that act in its own telling."""
+    found = [m for told in tellings for m in told]
     if catalog is None:
         return found
     acting = [m for m in found if m.role in ("perpetrator", "claimant")]
     named = any(catalog.actor(m.actor_id).actor_type in NAMED_ARMED for m in acting)
-    violent = any(m.basis in _VIOLENT for m in acting)
     kept = []
-    for m in found:
-        if m.role in ("perpetrator", "claimant") and (
-            (named and m.actor_id.startswith(_UNIDENTIFIED)) or (violent and m.basis in _ACTS)
-        ):
-            m = replace(m, role="mentioned", certainty=None, side=None, basis=None)
-        kept.append(m)
+    for index, told in enumerate(tellings):
+        elsewhere = any(_violent(m) for i, t in enumerate(tellings) if i != index for m in t)
+        for m in told:
+            if m.role in ("perpetrator", "claimant") and (
+                (named and m.actor_id.startswith(_UNIDENTIFIED))
+                or (m.basis in _ACTS and (elsewhere or any(_violent(v, m) for v in told)))
+            ):
+                m = replace(m, role="mentioned", certainty=None, side=None, basis=None)
+            kept.append(m)
     return kept
 
 
 def link_rows(
-    event_id: str, found: Iterable[ActorMention], catalog: ActorCatalog | None = None
+    event_id: str,
+    tellings: Sequence[Sequence[ActorMention]],
+    catalog: ActorCatalog | None = None,
 ) -> list[Row]:
-    """One row per (actor, role) of an event (module docstring)."""
+    """One row per (actor, role) of an event, from each telling's mentions (module
+    docstring)."""
     first: dict[tuple[str, str], ActorMention] = {}
     best: dict[tuple[str, str], ActorMention] = {}
-    for mention in _across_tellings(list(found), catalog):
+    for mention in _across_tellings(tellings, catalog):
         key = (mention.actor_id, mention.role)
         first.setdefault(key, mention)
         if key not in best or (

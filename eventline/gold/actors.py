@@ -96,12 +96,37 @@ def document_tellings(records: Iterable[Mapping[str, object]]) -> dict[str, list
     """Every telling of every silver event, grouped by document.
 
     *records* are silver's event records (``record_id``, ``doc_id``, ``text``, ``country``,
-    ``line_start``): every telling of an event is one of them, with its own country.
+    ``line_start``, optionally ``continues_record_id`` and ``event_id``): every telling of an
+    event is one of them, with its own country.
     """
+    rows = list(records)
+    texts = _own_texts(rows)
     out: dict[str, list[Telling]] = {}
-    for row in records:
+    for row in rows:
+        row = {**row, "text": texts.get(str(row["record_id"]), row["text"])}
         out.setdefault(str(row["doc_id"]), []).append(_telling(row, _country(row.get("country"))))
     return out
+
+
+def _own_texts(rows: Sequence[Mapping[str, object]]) -> dict[str, str]:
+    """Texts without the sentences that tell another event.
+
+    Silver adds a sentence whose date leans on the one before ("The curfew follows the raid
+    on X last month, which Y has claimed") to that record's text too; when deduplication
+    makes it a telling of another event (``event_id``), its claims and agents are that
+    event's, not those of the record it follows.
+    """
+    by_id = {str(r["record_id"]): r for r in rows}
+    texts: dict[str, str] = {}
+    for row in rows:
+        parent = by_id.get(str(row.get("continues_record_id") or ""))
+        if parent is None or row.get("event_id") in (None, parent.get("event_id")):
+            continue
+        parent_id = str(parent["record_id"])
+        text = texts.get(parent_id, str(parent["text"]))
+        if str(row["text"]) in text and str(row["text"]) != text:
+            texts[parent_id] = " ".join(text.replace(str(row["text"]), " ").split())
+    return texts
 
 
 def _country(value: object) -> str | None:

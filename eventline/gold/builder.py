@@ -166,7 +166,7 @@ def build_gold_tables(
     texts = dict(zip(silver["record_id"], silver["text"], strict=True))
     for tellings in event_tellings(silver):
         event_id = tellings[0]["event_id"]
-        found: list[ActorMention] = []
+        found: list[list[ActorMention]] = []
         seen_unresolved: set[tuple[str, str]] = set()
         mentions = [m for t in tellings for m in t["mentions"]]
         for mention in sorted(mentions, key=lambda m: (m["doc_id"], m["line_start"])):
@@ -174,7 +174,7 @@ def build_gold_tables(
             if record_id not in findings:
                 findings = {**findings, record_id: catalog.resolve(texts[record_id])}
             resolved, unresolved = findings[record_id]
-            found += resolved
+            found.append(resolved)
             for name in unresolved:
                 if (name.mention_text, mention["record_id"]) in seen_unresolved:
                     continue

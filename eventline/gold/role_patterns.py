@@ -46,6 +46,11 @@ TRANSITIVE = forms(
     r"booby[- ]trap(?:s|ped|ping)?",
     r"overr(?:un|uns|an|unning)",
     r"(?:open(?:s|ed|ing)?\s+)?fir(?:e|es|ed|ing)\s+(?:on|at)",
+    # "fired a missile at", "fired three mortar rounds into": the weapon, then the target
+    r"(?:fir|launch|lob)(?:e|es|ed|ing)?\s+(?:(?:an?|the|two|three|four|five|six|several|\d+)\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?(?:missiles?|rockets?|mortars?|rounds|shells|projectiles|grenades?"
+    r"|RPGs?)\s+(?:at|on|into|towards?)",
+    r"hijack(?:s|ed|ing)?",
     r"set(?:s|ting)?\s+fire\s+to",
     r"loot(?:s|ed|ing)?",
     r"ransack(?:s|ed|ing)?",
@@ -323,6 +328,17 @@ ACTING_VERB = re.compile(
     rf"(?<![\w\-])(?:(?P<military>{MILITARY_ACTING})|(?P<state>{STATE_ACTING}))(?![\w\-])",
     re.IGNORECASE,
 )
+# Coups: removing a head of state or seizing power; with a coup word in the sentence (or
+# "overthrew", "toppled" alone) the acting party is the country's military.
+COUP_VERB = re.compile(
+    r"\b(?:overthr(?:ew|own|ow|ows|owing)|toppl(?:e|es|ed|ing)|depos(?:e|es|ed|ing)"
+    r"|oust(?:s|ed|ing)?|remov(?:e|es|ed|ing)|(?:seiz|assum)(?:e|es|ed|ing)\s+power"
+    r"|t(?:ook|ake|akes|aking)\s+power|(?:stag|l(?:ed|ead|eads|eading)|carr(?:y|ied|ies)\s+out)"
+    r"(?:e|es|ed|ing)?\s+(?:an?|the|its|their)\s+(?:\w+\s+)?coup)\b",
+    re.IGNORECASE,
+)
+COUP_CUE = re.compile(r"\b(?:coup|putsch|mutin(?:y|eers?|ous))\b|\bjunta\b", re.IGNORECASE)
+FORCIBLE_REMOVAL = re.compile(r"^(?:overthr|toppl)", re.IGNORECASE)
 # Government regains territory: the adversary is the group that held it.
 REGAIN_VERB = re.compile(
     r"\b(?:recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|regain(?:s|ed|ing)?"

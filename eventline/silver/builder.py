@@ -50,6 +50,8 @@ from schemas.silver import (
 Row = dict[str, Any]
 CASUALTY_KINDS = CATEGORIES
 PRECISE = ("town", "admin2")
+# A place as written tells one event from another unless it is a region or the country.
+WRITTEN = ("town", "admin2", "unresolved")
 
 
 @dataclass
@@ -351,6 +353,11 @@ def draft_document(
     )
 
 
+def _written_place(row: Mapping[str, Any]) -> str | None:
+    text = row.get("location_text")
+    return text if isinstance(text, str) and row["location_precision"] in WRITTEN else None
+
+
 def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
     """Duplicate links among the validated silver events (context records tell no event)."""
     return deduplicate(
@@ -370,6 +377,7 @@ def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], 
                 continues=row.get("continues_record_id"),
                 date_role=row.get("date_role", "event"),
                 event_type=row["event_type"],
+                place_text=_written_place(row),
             )
             for row in records
             if row["record_class"] == EVENT

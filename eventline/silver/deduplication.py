@@ -34,6 +34,7 @@ from eventline.silver.dedup_text import (
     text_similarity,
     word_weights,
 )
+from eventline.text.fold import fold_key
 
 WINDOW_DAYS = 7
 MERGE_SCORE_DAY = 0.35
@@ -50,6 +51,13 @@ _REFERS_BACK = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}(?:attacks?|raids?|assaults?"
     r"|ambush(?:es)?|bombings?|massacres?|blasts?|explosions?|sieges?|killings?|clash(?:es)?)\b"
 )
+# A place said to have been hit before: "the post at X had already been hit two years earlier".
+_HAD_BEEN_HIT = re.compile(
+    r"\bhad\s+(?:already\s+|previously\s+|also\s+)?been\s+(?:hit|attacked|raided|targeted"
+    r"|struck|stormed|ambushed|overrun|shelled)\b"
+)
+# A reference back at an incident of the same place needs no more words in common than that.
+REFERENCE_SCORE = 0.1
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,8 @@ class DedupRecord:
     continues: str | None = None
     date_role: str = "event"
     event_type: str | None = None
+    # The place as written (silver's ``location_text``) when it is finer than a region.
+    place_text: str | None = None
 
     @cached_property
     def order(self) -> tuple[bool, str, int, str]:
@@ -173,7 +183,13 @@ def _restate_threshold(
     two share that the document does not repeat everywhere ("Wednesday's attack on the
     Tabankort post") lowers the score needed by ``RARE_NAME_BONUS`` when the retelling
     points back at an incident ("the attack", "Sunday's raid", "the camp bombing").
+
+    A retelling that points back at an incident told earlier in the document at the same
+    place, on a date its own interval contains ("the deadly raid on X last month", "the
+    post at X had already been hit two years earlier"), needs only ``REFERENCE_SCORE``.
     """
+    if _refers_back_to(narrative, target):
+        return REFERENCE_SCORE
     threshold = _date_threshold(narrative, target, common)
     if (
         threshold is not None
@@ -182,6 +198,26 @@ def _restate_threshold(
     ):
         return threshold - RARE_NAME_BONUS
     return threshold
+
+
+def _same_place_text(a: str, b: str) -> bool:
+    """One place as written inside the other, word for word ("X" and "X post")."""
+    short, long = sorted((fold_key(a), fold_key(b)), key=len)
+    return bool(short) and f" {short} " in f" {long} "
+
+
+def _refers_back_to(narrative: DedupRecord, target: DedupRecord) -> bool:
+    return (
+        narrative.doc_id == target.doc_id
+        and target.line_start < narrative.line_start
+        and narrative.place_text is not None
+        and target.place_text is not None
+        and target.date_precision in ("day", "range")
+        and narrative.date_start <= target.date_start
+        and target.date_end <= narrative.date_end
+        and _same_place_text(narrative.place_text, target.place_text)
+        and bool(_REFERS_BACK.search(narrative.text) or _HAD_BEEN_HIT.search(narrative.text))
+    )
 
 
 def _date_threshold(

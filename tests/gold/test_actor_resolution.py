@@ -16,6 +16,7 @@ from eventline.gold.actors import (
     Line,
     Telling,
     default_catalog,
+    document_tellings,
     inter_code,
     resolve_document,
 )
@@ -320,3 +321,40 @@ def test_a_verb_after_another_actors_clause_is_not_the_first_subjects(cat: Actor
     # With no actor in between, a chained verb keeps its subject ("raided ..., looted ...").
     chained = "Boko Haram fighters raided the village, looted shops and burned houses."
     assert acting(cat, chained, "Nigeria") == {("boko-haram", "perpetrator")}
+
+
+def test_a_claim_told_of_another_event_stays_off_the_record_it_follows(
+    cat: ActorCatalog,
+) -> None:
+    # Invented: a curfew record whose text silver extended with a sentence of its own date
+    # ("last week") that deduplication made a telling of an earlier attack (another event).
+    curfew = "The government imposed a curfew in the Zou department on Saturday."
+    earlier = "The curfew follows the attack on Sinkali last week, which JNIM has claimed."
+    rows = [
+        {
+            "record_id": "r1",
+            "doc_id": "d",
+            "text": f"{curfew} {earlier}",
+            "country": "BJ",
+            "line_start": 3,
+            "continues_record_id": None,
+            "event_id": "e_curfew",
+        },
+        {
+            "record_id": "r2",
+            "doc_id": "d",
+            "text": earlier,
+            "country": "BJ",
+            "line_start": 3,
+            "continues_record_id": "r1",
+            "event_id": "e_attack",
+        },
+    ]
+    tellings = document_tellings(rows)["d"]
+    found = resolve_document(tellings, None, cat)
+    roles = {
+        rid: {(m.actor_id, m.role) for m in ms[0] if m.role != "mentioned"}
+        for rid, ms in found.items()
+    }
+    assert roles["r1"] == {("benin-government", "perpetrator")}
+    assert ("jnim", "claimant") in roles["r2"]

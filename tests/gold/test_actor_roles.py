@@ -282,8 +282,8 @@ def test_links_of_an_event_told_twice(cat: ActorCatalog) -> None:
         ("Al-Shabaab claimed the hotel attack.", "Somalia"),
         ("The government declared a state of emergency.", "Somalia"),
     ]
-    mentions = [m for text, country in texts for m in found(cat, text, country)]
-    rows = {(r["actor_id"], r["role"]): r for r in link_rows("evt_0000000000000001", mentions, cat)}
+    tellings = [found(cat, text, country) for text, country in texts]
+    rows = {(r["actor_id"], r["role"]): r for r in link_rows("evt_0000000000000001", tellings, cat)}
     assert ("al-shabaab", "claimant") in rows and rows[("al-shabaab", "claimant")]["side"] == 1
     assert ("unidentified-armed-group-so", "perpetrator") not in rows
     assert ("somalia-government", "perpetrator") not in rows
@@ -317,3 +317,78 @@ def test_the_subject_of_a_coup_verb_acts(cat: ActorCatalog) -> None:
     text = "On 24 January 2022, army officers overthrew President Roch Marc Christian Kaboré."
     assert ("burkina-faso-armed-forces", "perpetrator") in acting(cat, text, "Burkina Faso")
     assert ("roch-kabore", "perpetrator") not in acting(cat, text, "Burkina Faso")
+
+
+def test_one_telling_keeps_its_own_acting_party_beside_ground_retaken(
+    cat: ActorCatalog,
+) -> None:
+    # Invented: one record tells a deployment and, in the same sentence, ground retaken. The
+    # record's first clause decided; only another telling of the violence would demote the
+    # act of state.
+    text = (
+        "President Hassan Sheikh Mohamud sent troops to back the clan fighters, and the army "
+        "retook several villages of the Bakool region."
+    )
+    rows = {
+        (r["actor_id"], r["role"]) for r in link_rows("evt_1", [found(cat, text, "Somalia")], cat)
+    }
+    assert ("somalia-government", "perpetrator") in rows
+
+
+# --- coups; weapons fired at a target; hijackings (invented sentences) -------------------------
+
+
+def test_the_acting_party_of_a_coup_is_the_countrys_military(cat: ActorCatalog) -> None:
+    # Not the junta's leader nor "a group" read as an armed group; the ousted side is the target.
+    removed = (
+        "On 3 March, Colonel Ardo Massi and a group of officers removed President Tembo in a "
+        "palace coup."
+    )
+    assert acting(cat, removed, "Niger") == {("niger-armed-forces", "perpetrator")}
+    overthrown = (
+        "On 3 March, mutinous soldiers overthrew the government of Niger and dissolved parliament."
+    )
+    assert acting(cat, overthrown, "Niger") == {
+        ("niger-armed-forces", "perpetrator"),
+        ("niger-government", "target"),
+        ("legislature-ne", "target"),  # the parliament it dissolved
+    }
+
+
+def test_rebels_who_overthrow_a_president_stay_the_acting_party(cat: ActorCatalog) -> None:
+    text = "Fighters of the Seleka coalition overthrew the president of the republic."
+    assert ("seleka", "perpetrator") in acting(cat, text, "Central African Republic")
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator", "target"),
+    [
+        (
+            "Militants fired two mortar shells at a gendarmerie post near Diffa.",
+            "unidentified-armed-group-ne",
+            "niger-gendarmerie",
+        ),
+        (
+            "Gunmen hijacked a bus carrying soldiers near Diffa.",
+            "unidentified-armed-group-ne",
+            None,
+        ),
+    ],
+)
+def test_weapons_fired_at_a_target_and_hijackings_name_their_author(
+    cat: ActorCatalog, text: str, perpetrator: str, target: str | None
+) -> None:
+    roles = acting(cat, text, "Niger")
+    assert (perpetrator, "perpetrator") in roles
+    if target is not None:
+        assert (target, "target") in roles
+
+
+def test_rulers_ousted_by_a_named_agent_are_not_the_coup_plotters(cat: ActorCatalog) -> None:
+    # Invented wording: a passive with its agent after "by"; the ousted president must not
+    # become the military.
+    text = (
+        "On 26 July, President Mohamed Bazoum was detained and later ousted from office by the "
+        "head of his own guard, the junta said."
+    )
+    assert ("niger-armed-forces", "perpetrator") not in acting(cat, text, "Niger")

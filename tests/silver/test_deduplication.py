@@ -370,3 +370,63 @@ def test_a_sentence_that_continues_a_record_with_another_incident_stays_apart() 
         event_type="Riots",
     )
     assert deduplicate([riot, pledge, later])[0] == []
+
+
+def test_a_reference_back_to_an_earlier_raid_at_the_same_place_links_to_it() -> None:
+    # An invented digest: the raid is told on its day, then a month later only as the
+    # "raid on Varrow last month" that a group claimed; then as a post "hit" a year on.
+    raid = DedupRecord(
+        "rec_raid",
+        "narrative",
+        "doc_a",
+        "Gunmen on motorbikes stormed a gendarmerie post at Varrow before dawn on Friday, "
+        "killing four gendarmes.",
+        date(2023, 3, 10),
+        date(2023, 3, 10),
+        "day",
+        None,
+        5,
+        place_text="Varrow",
+    )
+    claim = DedupRecord(
+        "rec_claim",
+        "narrative",
+        "doc_a",
+        "The curfew follows the bloody raid on Varrow last month, which the Ostmark Front "
+        "has claimed.",
+        date(2023, 3, 1),
+        date(2023, 3, 31),
+        "month",
+        None,
+        12,
+        place_text="Varrow",
+    )
+    again = DedupRecord(
+        "rec_again",
+        "narrative",
+        "doc_a",
+        "The post at Varrow had already been hit the year before.",
+        date(2023, 1, 1),
+        date(2023, 12, 31),
+        "year",
+        None,
+        30,
+        place_text="Varrow post",
+    )
+    elsewhere = DedupRecord(
+        "rec_other",
+        "narrative",
+        "doc_a",
+        "The curfew follows the bloody raid on Kessel last month.",
+        date(2023, 3, 1),
+        date(2023, 3, 31),
+        "month",
+        None,
+        40,
+        place_text="Kessel",
+    )
+    merges, _ = deduplicate([raid, claim, again, elsewhere])
+    assert sorted((m.merged_id, m.into_id) for m in merges) == [
+        ("rec_again", "rec_raid"),
+        ("rec_claim", "rec_raid"),
+    ]
