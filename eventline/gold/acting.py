@@ -146,6 +146,8 @@ def _acting(s: Sentence) -> None:
             if earlier and ";" not in s.text[earlier[-1][0] : start]:
                 subjects = earlier[-1][1]
         for m in _handover(s, subjects or _subject(s, start), verb):
+            if kind == "state" and m.actor.actor_type == "civilians":
+                continue  # "the smuggling of migrants and annulled ...": no civilian's act
             m.set_perpetrator(certainty(s.text[:start]), "acting", s.clause(start))
             m.verb_class = m.verb_class or kind
         for m in find_objects(s.text, s.ms, verb.start() + len(verb.group().split()[0])):

@@ -222,7 +222,10 @@ QUANTITY = re.compile(
 APPOSITIVE = re.compile(
     r",\s*(?:(?P<co>in\s+coordinat\w+\s+with|alongside|together\s+with|along\s+with"
     r"|accompanied\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one|some|many|most|all"
-    r"|both|several|including|among|each|mostly|often|mainly)\b[^,;:]*,"
+    r"|both|several|including|among|each|mostly|often|mainly"
+    # a participle phrase: "the Council, meeting in Addis Ababa, suspended ..."
+    r"|(?:meeting|speaking|acting|citing|travelling|traveling|responding|reacting|sitting)"
+    r")\b[^,;:]*,"
 )
 PAREN = re.compile(r"\([^()]*\)")
 TOKEN = re.compile(r"\w[\w’'\-.]*|[^\w\s]")
@@ -323,6 +326,11 @@ STATE_ACTING = (
     r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
     r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
     r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)\s+(?:an?|the|its)\s+(?!death)"
+    r"|denounc(?:e|es|ed|ing)|renounc(?:e|es|ed|ing)|repeal(?:s|ed|ing)?|annul(?:s|led|ling)?"
+    r"|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|ratif(?:y|ies|ied|ying)"
+    r"|reject(?:s|ed|ing)?|propos(?:e|es|ed|ing)|end(?:s|ed|ing)?\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|status|cooperation|mission|partnership|ban"
+    r"|curfew|state\s+of\s+emergency|talks|ceasefire|truce|presence|operations?)"
 )
 ACTING_VERB = re.compile(
     rf"(?<![\w\-])(?:(?P<military>{MILITARY_ACTING})|(?P<state>{STATE_ACTING}))(?![\w\-])",
@@ -460,7 +468,8 @@ OFFICE_OF = re.compile(
     r"\b(?:(?:Prime\s+)?Minister(?:\s+(?:for|of)\s+[A-Z][\w’'\-]*(?:\s+(?:and|of|the|for"
     r"|[A-Z][\w’'\-]*)){0,6})?|Foreign\s+Minister|Defen[cs]e\s+Minister|President|Vice-President"
     r"|Ministry(?:\s+of\s+[A-Z][\w’'\-]*(?:\s+(?:and|of|the|[A-Z][\w’'\-]*)){0,5})?|Government"
-    r"|Head\s+of\s+State|Embassy|Ambassador|Cabinet|Presidency)\s+of\s+(?:the\s+)?$"
+    r"|Heads?\s+of\s+State(?:\s+and\s+(?:of\s+)?Government)?|Presidents|Governments"
+    r"|[Ll]eaders|Embassy|Ambassador|Cabinet|Presidency)\s+of\s+(?:the\s+)?$"
 )
 # "23 soldiers killed;" (event notes leave out the auxiliary): the soldiers are victims.
 ELLIPTIC_PASSIVE = re.compile(

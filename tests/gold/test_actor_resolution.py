@@ -358,3 +358,45 @@ def test_a_claim_told_of_another_event_stays_off_the_record_it_follows(
     }
     assert roles["r1"] == {("benin-government", "perpetrator")}
     assert ("jnim", "claimant") in roles["r2"]
+
+
+# --- acts of state: who denounced, repealed, proposed, suspended, signed ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 3 August, the CNSP denounced the defence agreements with France.",
+            {("niger-cnsp", "perpetrator")},
+        ),
+        (
+            "On 25 November, the CNSP repealed a 2015 law on the smuggling of migrants and"
+            " annulled the convictions handed down under it.",
+            {("niger-cnsp", "perpetrator")},  # the migrants annul nothing
+        ),
+        (
+            "On 4 December, the authorities ended the status agreements of two European missions.",
+            {("niger-government", "perpetrator")},
+        ),
+        (
+            "On 22 August, the Peace and Security Council of the African Union, meeting in Addis"
+            " Ababa, suspended Niger.",
+            {("african-union", "perpetrator")},
+        ),
+        (
+            "On 16 September, the Heads of State of Burkina Faso, Mali and Niger signed a"
+            " mutual defence charter.",
+            {
+                ("burkina-faso-government", "perpetrator"),
+                ("mali-government", "perpetrator"),
+                ("niger-government", "perpetrator"),
+            },
+        ),
+    ],
+)
+def test_the_subject_of_an_act_of_state_is_its_acting_party(
+    cat: ActorCatalog, text: str, expected: set[Role]
+) -> None:
+    found = acting(cat, text, "Niger")
+    assert {r for r in found if r[1] == "perpetrator"} == expected
