@@ -63,6 +63,17 @@ TRANSITIVE = forms(
     r"t(?:ook|ake|akes|aking)\s+control\s+of",
     r"slit(?:s|ting)?",
     r"hack(?:s|ed|ing)?\s+to\s+death",
+    r"cut(?:s|ting)?\s+(?:the|their|his|her)\s+throats?",
+    r"gun(?:s|ned|ning)?\s+down",
+    r"round(?:s|ed|ing)?\s+up",
+    r"surround(?:s|ed|ing)?",
+    r"encircl(?:e|es|ed|ing)",
+    r"overpower(?:s|ed|ing)?",
+    r"bombard(?:s|ed|ing)?",
+    r"stab(?:s|bed|bing)?",
+    r"decapitat(?:e|es|ed|ing)",
+    r"tortur(?:e|es|ed|ing)",
+    r"rap(?:e|es|ed|ing)",
 )
 # Verbs whose object is the weapon or the operation, not the victim.
 AGENT_ONLY = forms(
@@ -77,6 +88,9 @@ AGENT_ONLY = forms(
     r"mastermind(?:s|ed|ing)?",
     r"set(?:s|ting)?\s+off",
     r"bl(?:ow|ows|ew|own|owing)\s+(?:\w+\s+)?up",
+    # "drove an explosives-laden truck into the gate", "rammed a car bomb into the post"
+    r"(?:dr(?:ove|ives?|iving)|ram(?:s|med|ming)?)\s+(?:an?|the|two|their|its)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:trucks?|cars?|vehicles?|lorr(?:y|ies)|motorcycles?|tankers?)",
     r"beg[ai]n(?:s)?\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:assault|attack|offensive|raid)",
 )
 VERB = re.compile(

@@ -400,3 +400,30 @@ def test_the_subject_of_an_act_of_state_is_its_acting_party(
 ) -> None:
     found = acting(cat, text, "Niger")
     assert {r for r in found if r[1] == "perpetrator"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        (
+            "On 2 May, Boko Haram fighters rounded up herders near Gwoza and cut their throats.",
+            "Nigeria",
+            {("boko-haram", "perpetrator"), ("civilians-ng", "target")},
+        ),
+        (
+            "ISWAP fighters surrounded a JAS camp in the forest.",
+            "Nigeria",
+            {("iswap", "perpetrator"), ("jas", "target")},
+        ),
+        ("TTP prisoners overpowered their guards in Bannu.", "Pakistan", {("ttp", "perpetrator")}),
+        (
+            "TTP militants drove an explosives-laden car into the gate of a police station.",
+            "Pakistan",
+            {("ttp", "perpetrator")},
+        ),
+    ],
+)
+def test_more_attack_verbs_name_their_author(
+    cat: ActorCatalog, text: str, country: str, expected: set[Role]
+) -> None:
+    assert acting(cat, text, country) >= expected
