@@ -427,3 +427,36 @@ def test_more_attack_verbs_name_their_author(
     cat: ActorCatalog, text: str, country: str, expected: set[Role]
 ) -> None:
     assert acting(cat, text, country) >= expected
+
+
+@pytest.mark.parametrize(
+    ("country", "province"),
+    [
+        ("Burkina Faso", "isgs"),
+        ("Nigeria", "iswap"),
+        ("Mozambique", "is-mozambique"),
+        ("Democratic Republic of the Congo", "adf"),
+        ("Iraq", "islamic-state"),
+        ("Niger", "islamic-state"),  # two provinces operate there: none is assumed
+    ],
+)
+def test_the_islamic_state_is_its_province_where_it_has_one(
+    cat: ActorCatalog, country: str, province: str
+) -> None:
+    assert (province, "claimant") in acting(
+        cat, "The Islamic State claimed the assault on the town.", country
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The Military of Nigeria said it repelled the attack.", "nigeria-armed-forces"),
+        ("Chad military units deployed to the lake.", "chad-armed-forces"),
+        ("The Armed Forces of Kenya deployed to Lamu.", "kdf"),
+    ],
+)
+def test_a_countrys_military_by_its_plain_names(
+    cat: ActorCatalog, text: str, actor_id: str
+) -> None:
+    assert actor_id in {m.actor_id for m in mentions(cat, text)}
