@@ -72,6 +72,7 @@ from eventline.silver.casualty_combine import (
     total_deaths,
 )
 from eventline.silver.casualty_context import (
+    apposition_close,
     attacker_nouns,
     clause_ends,
     died_by_accident,
@@ -294,6 +295,10 @@ def _chain_at(toks: list[Tok], first: Item, left_bound: bool) -> _Chain:
     while True:
         if (skip := _breakdown_end(toks, k)) is not None:
             k = skip
+            break
+        close = apposition_close(toks, k)
+        if close is not None and _right_trigger(toks, close + 1) is not None:
+            k = close + 1  # "26 hostages, most of them soldiers, were killed"
             break
         j = _joiner_end(toks, k)
         if j is None:

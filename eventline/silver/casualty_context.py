@@ -68,6 +68,22 @@ def clause_ends(toks: list[Tok], k: int) -> bool:
     return k >= len(toks) or toks[k].text in (".", ";", ",", ")")
 
 
+def apposition_close(toks: list[Tok], k: int) -> int | None:
+    """The closing comma of an apposition opened at *k* (", including two children,",
+    ", seven of them police officers,", ", most of them soldiers,"), if it is one."""
+    if k + 2 >= len(toks) or toks[k].text != ",":
+        return None
+    lows = [t.low for t in toks[k + 1 : k + 5]]
+    if not (lows[0] == "including" or (lows[1:3] == ["of", "them"] or lows[2:4] == ["of", "them"])):
+        return None
+    for m in range(k + 2, min(len(toks), k + 18)):
+        if toks[m].sentence != toks[k].sentence or toks[m].text in (".", ";", "!", "?"):
+            return None
+        if toks[m].text == ",":
+            return m
+    return None
+
+
 def remains_found(toks: list[Tok], j: int, k: int) -> bool:
     """Whether a count of bodies (the words before *j*) was found or recovered (*k*):
     "37 bodies were recovered" counts 37 dead."""

@@ -630,3 +630,18 @@ def test_telegraphic_abduction_tallies(text: str, kidnapped: int | None) -> None
 )
 def test_bodies_recovered_and_accidents(text: str, killed: int) -> None:
     assert parse_casualties(text).killed.best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # An apposition between the count and its passive verb.
+        ("Five people, including two children, were killed.", 5),
+        ("Officials said 26 hostages, most of them soldiers off duty, were killed.", 26),
+        ("Eleven people, seven of them police officers, were killed in the ambush.", 11),
+        # After an active verb the apposition was already read.
+        ("Gunmen killed 11 people, seven of them police officers.", 11),
+    ],
+)
+def test_apposition_before_the_passive_verb(text: str, killed: int) -> None:
+    assert parse_casualties(text).killed.best == killed
