@@ -71,7 +71,15 @@ from eventline.silver.casualty_combine import (
     sum_counts,
     total_deaths,
 )
-from eventline.silver.casualty_context import attacker_nouns, explicit_zeros, victim_group
+from eventline.silver.casualty_context import (
+    apposition_close,
+    attacker_nouns,
+    clause_ends,
+    died_by_accident,
+    explicit_zeros,
+    remains_found,
+    victim_group,
+)
 from eventline.silver.casualty_quantities import (
     ACTIVE,
     ACTIVE_BRIDGES,
@@ -208,20 +216,25 @@ def _right_trigger(toks: list[Tok], j: int) -> _Trigger | None:
         return _Trigger(KILLED, k, k + 3, "plain")
     if w in ("succumb", "succumbs", "succumbed"):
         return _Trigger(KILLED, k, k + 1, "plain")
-    if w in PASSIVE:
-        category = PASSIVE[w]
-        if category == KIDNAPPED and not auxiliary and not _clause_ends(toks, k + 1):
-            return None  # "diplomats kidnapped by MUJAO are released": a reduced relative
-        if not auxiliary and w in ACTIVE and qty_at(toks, k + 1) is not None:
-            return None  # "two Islamists killed 20 people": the verb is active
-        return _Trigger(category, k, k + 1, "plain")
-    return None
+    return _passive_trigger(toks, j, k, auxiliary)
 
 
-def _clause_ends(toks: list[Tok], k: int) -> bool:
-    """Whether the clause ends at token *k*: a note's "7 abducted." or "62 passengers
-    abducted;" is a count, where "kidnapped by MUJAO are released" goes on."""
-    return k >= len(toks) or toks[k].text in (".", ";", ",", ")")
+def _passive_trigger(toks: list[Tok], j: int, k: int, auxiliary: bool) -> _Trigger | None:
+    """A passive casualty word at *k* ("are killed", "abducted.", "were recovered" after
+    "bodies"), unless it is a reduced relative, an active verb or a death by accident."""
+    w = toks[k].low
+    if auxiliary and remains_found(toks, j, k):
+        return _Trigger(KILLED, k, k + 1, "plain")  # "37 bodies were recovered"
+    if w not in PASSIVE:
+        return None
+    category = PASSIVE[w]
+    if category == KIDNAPPED and not auxiliary and not clause_ends(toks, k + 1):
+        return None  # "diplomats kidnapped by MUJAO are released": a reduced relative
+    if not auxiliary and w in ACTIVE and qty_at(toks, k + 1) is not None:
+        return None  # "two Islamists killed 20 people": the verb is active
+    if category == KILLED and died_by_accident(toks, k + 1):
+        return None  # "five others died in a road accident": not the event's violence
+    return _Trigger(category, k, k + 1, "plain")
 
 
 def _joiner_end(toks: list[Tok], k: int) -> int | None:
@@ -282,6 +295,10 @@ def _chain_at(toks: list[Tok], first: Item, left_bound: bool) -> _Chain:
     while True:
         if (skip := _breakdown_end(toks, k)) is not None:
             k = skip
+            break
+        close = apposition_close(toks, k)
+        if close is not None and _right_trigger(toks, close + 1) is not None:
+            k = close + 1  # "26 hostages, most of them soldiers, were killed"
             break
         j = _joiner_end(toks, k)
         if j is None:

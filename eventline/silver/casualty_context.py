@@ -56,6 +56,46 @@ def attacker_nouns(toks: list[Tok]) -> frozenset[str]:
     return frozenset()
 
 
+_FOUND_VERBS = word_set("found recovered retrieved discovered exhumed")
+_REMAINS = word_set("bodies corpses")
+# Only an "accident": a crash caused by a mine or an ambush is the event's own violence.
+_ACCIDENTS = word_set("accident accidents")
+
+
+def clause_ends(toks: list[Tok], k: int) -> bool:
+    """Whether the clause ends at token *k*: a note's "7 abducted." or "62 passengers
+    abducted;" is a count, where "kidnapped by MUJAO are released" goes on."""
+    return k >= len(toks) or toks[k].text in (".", ";", ",", ")")
+
+
+def apposition_close(toks: list[Tok], k: int) -> int | None:
+    """The closing comma of an apposition opened at *k* (", including two children,",
+    ", seven of them police officers,", ", most of them soldiers,"), if it is one."""
+    if k + 2 >= len(toks) or toks[k].text != ",":
+        return None
+    lows = [t.low for t in toks[k + 1 : k + 5]]
+    if not (lows[0] == "including" or (lows[1:3] == ["of", "them"] or lows[2:4] == ["of", "them"])):
+        return None
+    for m in range(k + 2, min(len(toks), k + 18)):
+        if toks[m].sentence != toks[k].sentence or toks[m].text in (".", ";", "!", "?"):
+            return None
+        if toks[m].text == ",":
+            return m
+    return None
+
+
+def remains_found(toks: list[Tok], j: int, k: int) -> bool:
+    """Whether a count of bodies (the words before *j*) was found or recovered (*k*):
+    "37 bodies were recovered" counts 37 dead."""
+    return toks[k].low in _FOUND_VERBS and j > 0 and toks[j - 1].low in _REMAINS
+
+
+def died_by_accident(toks: list[Tok], k: int) -> bool:
+    """Whether a death word is followed by "in a (road) accident" (from *k*)."""
+    words = [t.low for t in toks[k : k + 5]]
+    return bool(words[:1] == ["in"] and _ACCIDENTS.intersection(words))
+
+
 def victim_group(words: tuple[str, ...]) -> str:
     """``forces``, ``civilians`` or ``unknown`` for the noun phrase of a counted victim."""
     if any(w in _CIVILIANS for w in words):

@@ -611,3 +611,37 @@ def test_held_out_victim_phrasings(text: str, killed: int, injured: int | None) 
 )
 def test_telegraphic_abduction_tallies(text: str, kidnapped: int | None) -> None:
     assert parse_casualties(text).kidnapped.best == kidnapped
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Bodies recovered are the dead; a later, higher claim does not replace them.
+        ("At least 37 bodies were recovered; residents said 81 died.", 37),
+        # Deaths in a road accident on the way are not victims of the event.
+        (
+            "Seven soldiers were killed in an attack, and five others died in a road accident"
+            " as they moved up to reinforce them.",
+            7,
+        ),
+        # A crash caused by a mine is the event's own violence.
+        ("Twelve people died in a crash after their minibus hit a mine.", 12),
+    ],
+)
+def test_bodies_recovered_and_accidents(text: str, killed: int) -> None:
+    assert parse_casualties(text).killed.best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # An apposition between the count and its passive verb.
+        ("Five people, including two children, were killed.", 5),
+        ("Officials said 26 hostages, most of them soldiers off duty, were killed.", 26),
+        ("Eleven people, seven of them police officers, were killed in the ambush.", 11),
+        # After an active verb the apposition was already read.
+        ("Gunmen killed 11 people, seven of them police officers.", 11),
+    ],
+)
+def test_apposition_before_the_passive_verb(text: str, killed: int) -> None:
+    assert parse_casualties(text).killed.best == killed
