@@ -114,7 +114,7 @@ class Found:
             if self.mention.feature in (None, "settlement", "linear"):
                 return 1
             if self.mention.feature == "site" and self.mention.noun in _LOCALITY_SITES:
-                return 1  # "the Kamuthe police post": a post is named after its locality
+                return 1  # "the Borkoi police post": a post is named after its locality
             return 2 if self.resolution.fallback is None else 1
         if self.mention.feature == "settlement" and entry.is_admin:
             return 0  # "the town of Ménaka", known only as the district of that name

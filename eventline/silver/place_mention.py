@@ -310,7 +310,7 @@ def read_mention(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence
         and mention.role in EVENT_ROLES
         and border.group(1) in vocab["not_place_after"]
     ):
-        # "ambushed a Moyale Raha bus", "attacked the Kolo militia": what was hit is a firm's
+        # "ambushed a Kilo Star bus", "attacked the Kolo militia": what was hit is a firm's
         # or a group's name, not the place (a name merely mentioned is left as it was)
         mention.role = BASE
     if mention.feature == "linear" and cue.noun is not None:
