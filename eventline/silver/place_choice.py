@@ -36,6 +36,11 @@ PLACE_COLUMNS = (
 _GEO = {"town": 1, "admin3": 2, "admin2": 2, "admin1": 3, "area": 3, "country": 3}
 _WHERE = {"town": 1, "admin3": 3, "admin2": 3, "admin1": 4, "area": 5, "country": 6}
 _INSIDE_FEATURES = frozenset({"site", "natural", "area", "event", "admin"})
+# Security sites take the name of the place they stand in ("the X police post", "X camp").
+_LOCALITY_SITES = frozenset(
+    {"post", "posts", "outpost", "outposts", "position", "positions", "base", "bases", "camp"}
+    | {"camps", "checkpoint", "checkpoints", "barracks", "garrison", "station"}
+)
 
 
 @dataclass(frozen=True)
@@ -101,12 +106,15 @@ class Found:
 
     @property
     def rank(self) -> int:
-        """Which place is primary: a known town first, then an unknown village, a district,
-        a region, a country (the first in the text among equals)."""
+        """Which place is primary: a known town first, then an unknown village (or a post
+        or camp, named after its village), a district, a region, a country (the first in the
+        text among equals); an unknown hotel or complex is a building's name, not a place."""
         entry = self.resolution.entry
         if entry is None:
             if self.mention.feature in (None, "settlement", "linear"):
                 return 1
+            if self.mention.feature == "site" and self.mention.noun in _LOCALITY_SITES:
+                return 1  # "the Borkoi police post": a post is named after its locality
             return 2 if self.resolution.fallback is None else 1
         if self.mention.feature == "settlement" and entry.is_admin:
             return 0  # "the town of Ménaka", known only as the district of that name

@@ -304,6 +304,15 @@ def read_mention(text: str, run: re.Match[str], vocab: PlaceVocabulary, sentence
     border = _NOUN_AFTER.match(text, end)
     if border is not None and border.group(1) in vocab["border_words"]:
         mention.role = BORDER  # "near the Niger border", "on the Burkina Faso side"
+    elif (
+        border is not None
+        and mention.feature is None
+        and mention.role in EVENT_ROLES
+        and border.group(1) in vocab["not_place_after"]
+    ):
+        # "ambushed a Kilo Star bus", "attacked the Kolo militia": what was hit is a firm's
+        # or a group's name, not the place (a name merely mentioned is left as it was)
+        mention.role = BASE
     if mention.feature == "linear" and cue.noun is not None:
         mention.written = _linear_written(text, start, end, cue.noun)
     if _POSSESSIVE.match(text, end):

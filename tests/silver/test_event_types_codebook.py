@@ -161,3 +161,40 @@ def test_the_incident_ends_where_another_opens() -> None:
     assert incident_sentences(sentences) == sentences[:2]
     # The ambush of the second incident does not veto the first one's suicide bombing.
     assert _type(" ".join(sentences)) == (EX, "Suicide bomb")
+
+
+CHANGE = "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troop contributions, operations and missions: Change to group/activity
+        ("In May, Ghana became the second member state to contribute troops to the force.", CHANGE),
+        ("Portugal has provided military support to the Mozambican army since 2021.", CHANGE),
+        ("Operation Kinto, which was launched in March, patrols the northern border.", CHANGE),
+        ("In June, the European Union launched a new task force for the coastal states.", CHANGE),
+        (
+            "In May, the regional bloc formally took over authority from the earlier mission.",
+            CHANGE,
+        ),
+        ("Operation Lagoon replaced Operation Shore in the northern provinces.", CHANGE),
+        # formation of a group or a joint force
+        ('In 2019, the four states formed the "Lakes Force" to police their waters.', CHANGE),
+        ("The states agreed to set up a joint border force in March.", CHANGE),
+        # a withdrawal told as the last troops leaving, unless a statement leads the sentence
+        ("By May, the last contingent of Italian troops left the country.", CHANGE),
+        (
+            "The junta accused its neighbour of sheltering rebels two days after the last "
+            "foreign unit left Zarma.",
+            "Other",
+        ),
+        # a war declared on a rival group; a confirmation is a statement
+        ("The group started a war against its former allies in the delta.", CHANGE),
+        ("The president confirmed that envoys had met the rebels.", "Other"),
+        # an official killed by militants is a civilian target
+        ("Gunmen killed a local official in his home on Sunday.", "Attack"),
+    ],
+)
+def test_strategic_cues_and_officials(text: str, expected: str) -> None:
+    assert _type(text)[1] == expected

@@ -299,3 +299,28 @@ def test_a_country_inside_a_title_is_the_documents(
 ) -> None:
     assert gaz.title_countries(title) == codes
     assert gaz.title_countries("Weekly Security Monitor") == ()  # no country, none read
+
+
+# --- what was hit, and where: posts, buses, villages gone through (made-up names) ------------
+
+
+def test_a_post_named_after_its_village_beats_the_unknown_area_it_is_in(
+    gaz: PlaceResolver,
+) -> None:
+    text = (
+        "On 2 May, militants raided the Borkoi police post and a clinic in Tandu sub-county, "
+        "Marsabit County, killing two officers."
+    )
+    assert at(gaz, text, "KE").location_text == "Borkoi police post"
+
+
+def test_a_bus_firms_name_is_not_the_place_of_the_ambush(gaz: PlaceResolver) -> None:
+    text = "On 2 May, gunmen ambushed a Kilo Star bus travelling from Moyale near Dambala."
+    match = at(gaz, text, "KE")
+    assert match.location_text == "Dambala"
+    assert "Kilo Star" not in match.places_text
+
+
+def test_villages_gunmen_went_through_are_the_place_not_their_county(gaz: PlaceResolver) -> None:
+    text = "On 2 May, about 20 gunmen went through Walesa and Dimbo villages in Tana River County."
+    assert at(gaz, text, "KE").location_text == "Walesa"
