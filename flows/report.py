@@ -16,7 +16,7 @@ from prefect.runtime import flow_run
 from eventline.quality.gate import QualityReport
 from eventline.report.run_report import (
     ReportInputs,
-    render_run_report,
+    render_run_reports,
     report_markdown,
     report_tables,
 )
@@ -62,13 +62,15 @@ def report_inputs(summary: RunSummary, layers: list[LayerResult]) -> ReportInput
 )
 def write_run_report(inputs: ReportInputs, quality: QualityReport | None, reports: Path) -> Path:
     """One HTML page per run (reports/runs/), ``reports/latest.html``, and Prefect artifacts."""
-    for page, docs in (
-        (reports / "latest.html", "gx/index.html"),
-        (reports / "runs" / f"{inputs.run_id}.html", "../gx/index.html"),
-    ):
-        quality_dict = None if quality is None else {**quality.to_dict(), "docs_index": docs}
-        write_text(render_run_report(replace(inputs, quality=quality_dict)), page)
+    pages = {
+        reports / "latest.html": "gx/index.html",
+        reports / "runs" / f"{inputs.run_id}.html": "../gx/index.html",
+    }
     with_quality = replace(inputs, quality=quality.to_dict() if quality else None)
+    for page, html in zip(
+        pages, render_run_reports(with_quality, list(pages.values())), strict=True
+    ):
+        write_text(html, page)
     create_markdown_artifact(
         key="eventline-run-report",
         markdown=report_markdown(with_quality) + f"\nFull report: `{reports / 'latest.html'}`\n",

@@ -21,6 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from eventline.silver.builder import SilverDraft, assemble_silver_tables, draft_document
+from eventline.silver.dedup_scores import PairScores
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
 from flows.document_cache import StepCache, step_key
@@ -122,14 +123,25 @@ def deduplicate_silver(
     doc_ids: list[str],
     folder: Path,
     manifest: dict[str, Any],
+    cache_dir: Path,
+    use_cache: bool,
 ) -> LayerResult:
     """Validate the drafts of all documents, link duplicates across them, write and seal
     silver.
 
     Every bronze record (read from bronze's files) must be told by a silver record or be in
-    quarantine: the conservation law is checked here.
+    quarantine: the conservation law is checked here. Pair scores are remembered in the
+    ``dedup`` cache (by their texts and the pipeline version), so a re-run scores only the
+    pairs whose texts changed.
     """
-    tables = assemble_silver_tables(drafts, _bronze_record_ids(bronze_dir, doc_ids))
+    cache, key = StepCache(cache_dir, "dedup", use_cache), step_key("dedup-scores")
+    scores = PairScores(cache.get(key))
+    tables = assemble_silver_tables(drafts, _bronze_record_ids(bronze_dir, doc_ids), scores)
+    cache.put(key, scores.entries)
+    cache.prune({key})
+    get_run_logger().info(
+        "deduplication: %d pair scores reused, %d computed", scores.reused, scores.computed
+    )
     frames = tables.as_dict()
     for name, frame in frames.items():
         write_parquet(frame, MODELS[name], folder / f"{name}.parquet")
@@ -167,6 +179,8 @@ def build_silver(plan: RunPlan, bronze: LayerResult, staging: Staging) -> LayerR
             [item["doc_id"] for item in work],
             staging.folder("silver"),
             manifest,
+            plan.cache_dir,
+            plan.use_cache,
         )
     result.from_cache = sum(cached for _, cached in drafted)
     result.cache_keys = {item["key"] for item in work}

@@ -136,10 +136,25 @@ def _event_row(tellings: Sequence[Mapping[str, Any]], event_id: str, links: Sequ
     return row
 
 
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """``frame.to_dict("records")`` (the same values: a missing nullable integer is None),
+    built column by column, a third of the time at silver's tens of thousands of rows."""
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        # A nullable integer's missing value is None in to_dict; pandas' own string type
+        # gives NaN there, as tolist does.
+        extension = isinstance(values.dtype, pd.api.extensions.ExtensionDtype)
+        if extension and values.dtype != "str" and values.hasnans:
+            values = values.astype(object).where(values.notna(), None)
+        columns[name] = values.tolist()
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
 def event_tellings(silver: pd.DataFrame) -> list[list[dict[str, Any]]]:
     """Silver's event records grouped by ``event_id``, the canonical telling first."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for record in silver.to_dict("records"):
+    for record in frame_records(silver):
         if record["record_class"] == "event":
             groups[record["event_id"]].append(record)
     for tellings in groups.values():

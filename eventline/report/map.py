@@ -86,21 +86,29 @@ def _located(events: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _groups(located: pd.DataFrame) -> list[dict[str, Any]]:
-    groups = []
+    """One point per (place rounded to 0.01°, type): its events, first place name and the
+    people killed where known (None when no event states it). Aggregated by pandas in one
+    pass: a loop over tens of thousands of groups cost seconds."""
+    if located.empty:
+        return []
+    keys = ["klat", "klon", "type"]
     keyed = located.assign(klat=located["lat"].round(2), klon=located["lon"].round(2))
-    for (lat, lon, kind), rows in keyed.groupby(["klat", "klon", "type"], sort=True):
-        known = rows["figure"].dropna()
-        places = sorted({p for p in rows["place"] if p})
-        groups.append(
-            {
-                "lat": float(lat),
-                "lon": float(lon),
-                "type": str(kind),
-                "place": places[0] if places else "",
-                "events": len(rows),
-                "killed": int(known.sum()) if len(known) else None,
-            }
-        )
+    grouped = keyed.groupby(keys, sort=True)
+    events = grouped.size()
+    killed = grouped["figure"].sum(min_count=1)
+    named = keyed[pd.Series([bool(p) for p in keyed["place"]], index=keyed.index, dtype=bool)]
+    first_place = named.groupby(keys, sort=True)["place"].min()
+    groups = [
+        {
+            "lat": float(lat),
+            "lon": float(lon),
+            "type": str(kind),
+            "place": first_place.get((lat, lon, kind), ""),
+            "events": int(count),
+            "killed": None if pd.isna(killed[(lat, lon, kind)]) else int(killed[(lat, lon, kind)]),
+        }
+        for (lat, lon, kind), count in events.items()
+    ]
     order = {name: index for index, name in enumerate(TYPE_ORDER)}
     return sorted(
         groups, key=lambda g: (order.get(g["type"], len(order)), g["place"], g["lat"], g["lon"])

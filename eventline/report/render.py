@@ -13,7 +13,8 @@ Key numbers carry stable element ids (``count-gold-events``, ``chart-events-per-
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -350,6 +351,13 @@ def _figure(
 
 def render_run_report(inputs: ReportInputs) -> str:
     """The run report as one self-contained HTML document (deterministic for equal inputs)."""
+    (page,) = render_run_reports(inputs, [None])
+    return page
+
+
+def render_run_reports(inputs: ReportInputs, docs_links: Sequence[str | None]) -> list[str]:
+    """The report once per link to the Data Docs (a page's folder decides the link; None
+    keeps the quality results' own): the facts, tables and map are computed once."""
     facts = compute_facts(inputs)
     gold = as_int(facts.summary.get("gold_events"))
     context = {
@@ -361,7 +369,6 @@ def render_run_report(inputs: ReportInputs) -> str:
         "quarantine": _quarantine(facts),
         "candidates": _candidates(inputs, facts),
         "curation": _curation(inputs, facts),
-        "quality": _quality(inputs, facts),
         "charted": sum(n for _, n in facts.years),
         "gold_events": gold,
         "figures": _figures(facts),
@@ -369,4 +376,13 @@ def render_run_report(inputs: ReportInputs) -> str:
         "unclassified": UNCLASSIFIED,
         "map": event_map(inputs.events),
     }
-    return environment().get_template("run_report.html.j2").render(context)
+    template = environment().get_template("run_report.html.j2")
+    pages = []
+    for link in docs_links:
+        quality = inputs.quality
+        if quality is not None and link is not None:
+            quality = {**quality, "docs_index": link}
+        pages.append(
+            template.render(context, quality=_quality(replace(inputs, quality=quality), facts))
+        )
+    return pages

@@ -8,6 +8,13 @@ The work is split by concern: :mod:`eventline.report.facts` computes what the re
 
 from eventline.report.artifacts import report_markdown, report_tables
 from eventline.report.facts import ReportInputs, reason_group
-from eventline.report.render import render_run_report
+from eventline.report.render import render_run_report, render_run_reports
 
-__all__ = ["ReportInputs", "reason_group", "render_run_report", "report_markdown", "report_tables"]
+__all__ = [
+    "ReportInputs",
+    "reason_group",
+    "render_run_report",
+    "render_run_reports",
+    "report_markdown",
+    "report_tables",
+]

@@ -28,6 +28,7 @@ from eventline.silver.casualties import (
     place_tolls,
 )
 from eventline.silver.dates import ResolvedDate
+from eventline.silver.dedup_scores import PairScores
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
 from eventline.silver.event_types import EventClassifier, refine_with_casualties
 from eventline.silver.places import DocumentPlaces, PlaceResolver, document_countries
@@ -358,7 +359,9 @@ def _written_place(row: Mapping[str, Any]) -> str | None:
     return text if isinstance(text, str) and row["location_precision"] in WRITTEN else None
 
 
-def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], list[Candidate]]:
+def find_duplicates(
+    records: Sequence[Mapping[str, Any]], scores: PairScores | None = None
+) -> tuple[list[Merge], list[Candidate]]:
     """Duplicate links among the validated silver events (context records tell no event)."""
     return deduplicate(
         [
@@ -381,7 +384,8 @@ def find_duplicates(records: Sequence[Mapping[str, Any]]) -> tuple[list[Merge], 
             )
             for row in records
             if row["record_class"] == EVENT
-        ]
+        ],
+        scores,
     )
 
 
@@ -489,9 +493,10 @@ def build_silver_tables(
 
 
 def assemble_silver_tables(
-    drafts: Sequence[SilverDraft], bronze_ids: Sequence[str]
+    drafts: Sequence[SilverDraft], bronze_ids: Sequence[str], scores: PairScores | None = None
 ) -> SilverTables:
-    """Validate the drafts of all documents together, then deduplicate across them."""
+    """Validate the drafts of all documents together, then deduplicate across them
+    (*scores*: pair scores remembered from an earlier run)."""
     rows = [row for draft in drafts for row in draft.records]
     held = [row for draft in drafts for row in draft.quarantine]
     unknown = [row for draft in drafts for row in draft.unknown_places]
@@ -499,7 +504,7 @@ def assemble_silver_tables(
     failed = [quarantine_row(rows[index], checks) for index, checks in reasons.items()]
     quarantine = QuarantineModel.validate(frame_of(held + failed, QuarantineModel))
     valid_rows = [rows[index] for index in valid.index]
-    merges, candidates = find_duplicates(valid_rows)
+    merges, candidates = find_duplicates(valid_rows, scores)
     records = SilverRecordModel.validate(
         frame_of(apply_links(valid_rows, merges), SilverRecordModel)
     )

@@ -24,14 +24,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from eventline.silver.dedup_scores import PairScores
 from eventline.silver.dedup_text import (
     blocking_keys,
     common_tokens,
     near_spelling,
     normalised,
     rare_names,
-    spelling_variants,
-    text_similarity,
     word_weights,
 )
 from eventline.text.fold import fold_key
@@ -273,8 +272,15 @@ def _link_continuations(
     return links
 
 
-def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candidate]]:
-    """Merges (sure duplicates) and candidates (doubtful pairs), both in a stable order."""
+def deduplicate(
+    records: Sequence[DedupRecord], scores: PairScores | None = None
+) -> tuple[list[Merge], list[Candidate]]:
+    """Merges (sure duplicates) and candidates (doubtful pairs), both in a stable order.
+
+    *scores* remembers pair scores by their texts (an earlier run's, to reuse); the result
+    is the same with or without it.
+    """
+    scores = PairScores() if scores is None else scores
     ordered = sorted(records, key=lambda r: r.order)
     groups = _Groups(ordered)
     merges: list[Merge] = []
@@ -316,7 +322,7 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
                 is None
             ):
                 continue
-            score = text_similarity(narrative.text, target.text, common[narrative.doc_id])
+            score = scores.similarity(narrative.text, target.text, common[narrative.doc_id])
             if score >= threshold and (
                 best is None or (-score, target.order) < (-best[0], best[1])
             ):
@@ -330,9 +336,9 @@ def deduplicate(records: Sequence[DedupRecord]) -> tuple[list[Merge], list[Candi
             )
 
     pairs = _blocked_pairs(by_start)
-    merges += _merge_across_documents(ordered, pairs, groups, merged)
+    merges += _merge_across_documents(ordered, pairs, groups, merged, scores)
     merges = [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges]
-    return merges, _candidates(pairs, groups)
+    return merges, _candidates(pairs, groups, scores)
 
 
 def _same_source(a: DedupRecord, b: DedupRecord) -> bool:
@@ -356,6 +362,7 @@ def _merge_across_documents(
     pairs: Sequence[tuple[DedupRecord, DedupRecord]],
     groups: _Groups,
     merged: set[str],
+    scores: PairScores,
 ) -> list[Merge]:
     """Two reports telling one event (a cross-border attack) make one record.
 
@@ -379,7 +386,7 @@ def _merge_across_documents(
                 or groups.root(other.record_id) == groups.root(record.record_id)
             ):
                 continue
-            score = text_similarity(record.text, other.text)
+            score = scores.similarity(record.text, other.text)
             if score >= MERGE_SCORE_OTHER_DOCUMENT and (best is None or score > best[0]):
                 best = (score, other)
         if best is not None:
@@ -432,7 +439,7 @@ class _DateIndex:
 
 
 def _candidates(
-    pairs: Sequence[tuple[DedupRecord, DedupRecord]], groups: _Groups
+    pairs: Sequence[tuple[DedupRecord, DedupRecord]], groups: _Groups, scores: PairScores
 ) -> list[Candidate]:
     candidates: list[Candidate] = []
     for a, b in pairs:
@@ -440,10 +447,10 @@ def _candidates(
         if groups.root(a.record_id) == groups.root(b.record_id) or _same_source(a, b):
             continue
         same_place = a.place_id is not None and a.place_id == b.place_id
-        score = text_similarity(a.text, b.text)
+        score = scores.similarity(a.text, b.text)
         if score < CANDIDATE_SCORE_SAME_PLACE:
             continue
-        variants = spelling_variants(a.text, b.text)
+        variants = scores.variants(a.text, b.text)
         elsewhere = a.doc_id != b.doc_id and gap == 0 and score >= CANDIDATE_SCORE_ELSEWHERE
         if not (same_place or variants or elsewhere or score >= CANDIDATE_SCORE_ANY):
             continue

@@ -78,3 +78,32 @@ def test_fatalities_count_every_death() -> None:
     pendjari = gold.events[gold.events["n_mentions"] == 1].iloc[0]
     assert (pendjari["killed"], pendjari["fatalities"]) == (5, 5)
     assert pendjari["event_type"] == "Explosions/Remote violence"
+
+
+def test_frame_records_are_what_to_dict_gives() -> None:
+    import pandas as pd
+
+    from eventline.gold.builder import frame_records
+
+    frame = pd.DataFrame(
+        {
+            "record_id": pd.array(["rec_1", "rec_2"], dtype="str"),
+            "duplicate_of": pd.array([None, "rec_1"], dtype="str"),
+            "killed": pd.array([3, None], dtype="Int64"),
+            "latitude": [16.27, float("nan")],
+            "date_start": [date(2021, 1, 2), date(2021, 1, 3)],
+            "date_imputed": [False, True],
+            "sources": [["CEP"], []],
+        }
+    )
+    records = frame_records(frame)
+    expected = frame.to_dict("records")
+    assert [list(r) for r in records] == [list(r) for r in expected]
+    # A missing count is None in both; a missing string or float is NaN in both.
+    assert records[1]["killed"] is None and expected[1]["killed"] is None
+    assert records[0]["duplicate_of"] != records[0]["duplicate_of"]  # NaN
+    assert [r["killed"] for r in records] == [3, None]
+    assert records[0]["sources"] == ["CEP"] and records[1]["date_imputed"] is True
+    assert {type(v) for r in records for v in r.values()} == {
+        type(v) for r in expected for v in r.values()
+    }

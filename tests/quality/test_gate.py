@@ -237,11 +237,15 @@ def test_failing_records_are_named_by_record_id(
 
 
 def test_unknown_actor_breaks_referential_integrity(broken_report: QualityReport, clean_run: Run):
-    link = _failed(broken_report, "event_actors", "expect_column_values_to_be_in_set", "actor_id")
+    link = _failed(
+        broken_report, "event_actors", "expect_column_values_to_be_in_set", "actor_id_known"
+    )
     assert not link.success and link.severity == CRITICAL
     first_event = clean_run.frames["events"]["event_id"].iloc[0]
     assert link.failing_ids == [f"{first_event}/no-such-actor"]
-    events = _failed(broken_report, "event_actors", "expect_column_values_to_be_in_set", "event_id")
+    events = _failed(
+        broken_report, "event_actors", "expect_column_values_to_be_in_set", "event_id_known"
+    )
     assert events.success
 
 

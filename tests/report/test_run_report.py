@@ -564,3 +564,34 @@ def test_far_off_points_are_framed_out_and_said_so() -> None:
     assert page.text("count-points-outside") == "1"
     assert "place 6 40.71 -74.00 Battles 1 1 no: outside the frame" in page.text("table-event-map")
     assert page.text("table-event-map").count(" yes") == 6
+
+
+def test_one_point_sums_the_known_figures_and_takes_the_first_place_name() -> None:
+    from eventline.report.map import _groups, _located
+
+    # Three battles at one point (rounded to 0.01°): 4 and 2 killed and one without a
+    # figure; the first is not named, the others are "Gao" and "Gao city".
+    events = pd.DataFrame(
+        {
+            "event_type": ["Battles"] * 3,
+            "killed": pd.array([4, 2, None], dtype="Int64"),
+            "location": [None, "Gao city", "Gao"],
+            "latitude": [16.271, 16.272, 16.268],
+            "longitude": [-0.041, -0.039, -0.04],
+        }
+    )
+    (point,) = _groups(_located(events))
+    assert (point["events"], point["killed"], point["place"]) == (3, 6, "Gao")
+    unknown = events.assign(killed=pd.array([None] * 3, dtype="Int64"))
+    assert _groups(_located(unknown))[0]["killed"] is None
+
+
+def test_the_latest_and_the_run_s_page_differ_only_in_the_data_docs_link() -> None:
+    from eventline.report.render import render_run_reports
+
+    inputs = _inputs()
+    latest, own = render_run_reports(inputs, ["gx/index.html", "../gx/index.html"])
+    assert own == latest.replace('href="gx/index.html"', 'href="../gx/index.html"')
+    assert 'href="gx/index.html"' in latest
+    expected = {**inputs.quality, "docs_index": "gx/index.html"}
+    assert latest == render_run_report(replace(inputs, quality=expected))
