@@ -28,6 +28,7 @@ from eventline.silver.place_mention import (
     ORIGIN,
     REFERENCE,
     Mention,
+    copy_mentions,
 )
 from eventline.silver.place_mentions import find_mentions
 from eventline.text.fold import fold_key
@@ -53,6 +54,15 @@ class DocumentPlaces:
     paragraphs: Mapping[Any, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # paragraph -> its last record's place named in the text ("there", "the town" refer to it)
     last_places: dict[Any, Any] = field(default_factory=dict, compare=False)
+    # text -> its mentions as read (never resolved): each text is read once per document
+    readings: dict[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """The mentions of ``text``, read once per document, as copies to resolve."""
+        reading = self.readings.get(text)
+        if reading is None:
+            reading = self.readings[text] = tuple(mentions_of(text))
+        return copy_mentions(reading)
 
 
 def mentions_of(text: str) -> list[Mention]:
@@ -136,6 +146,7 @@ def document_places(
         sections[section] = tuple(code for code, _ in found.most_common())
     texts = [t for r in rows for t in (r.get("dateline"), r.get("lead_text"), r["text"]) if t]
     mentions = {text: mentions_of(text) for text in dict.fromkeys(texts)}
+    readings = {text: tuple(found) for text, found in mentions.items()}
     for row in rows:
         votes.update(text_votes(row["text"], mentions=mentions[row["text"]]))
         if row.get("lead_text"):
@@ -146,12 +157,12 @@ def document_places(
     votes.update(admin_votes(mentions.values(), candidates))
     ranked = [(code, n) for code, n in votes.most_common() if n > 0]
     if not ranked:
-        return DocumentPlaces(sections=sections)
+        return DocumentPlaces(sections=sections, readings=readings)
     top = ranked[0][1]
     countries = tuple(code for code, n in ranked[:MAX_COUNTRIES] if n >= SHARE * top)
     main = countries[0] if len(countries) == 1 or ranked[1][1] * 2 <= top else None
     datelines = _dateline_countries(rows, countries, mentions)
-    return DocumentPlaces(countries, main, datelines, sections)
+    return DocumentPlaces(countries, main, datelines, sections, readings=readings)
 
 
 def _dateline_countries(

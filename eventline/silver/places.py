@@ -51,7 +51,7 @@ from eventline.silver.place_choice import (
     pick,
     to_match,
 )
-from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
+from eventline.silver.place_context import DocumentPlaces, document_places
 from eventline.silver.place_index import (
     Entry,
     Lookups,
@@ -219,7 +219,7 @@ class PlaceResolver:
             return cached
         preferred = _preferred(context, record)
         mentions = self._absorb_appositions(
-            [m for m in mentions_of(text) if not m.consumed], preferred
+            [m for m in context.mentions(text) if not m.consumed], preferred
         )
         sentence = self._sentence_countries(mentions, preferred)
         found = [self._resolve(m, preferred, sentence) for m in mentions]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventline.silver import place_context
 from eventline.silver.place_choice import PLACE_COLUMNS
 from eventline.silver.place_context import DocumentPlaces
 from eventline.silver.places import PlaceResolver, default_gazetteer
@@ -284,3 +285,25 @@ def test_a_dateline_and_an_undated_lead_set_apart_by_bronze_still_count(
     assert context.blocks == {(None, 4): "BJ"}
     match = gaz.locate(record["text"], context, record)
     assert (match.location_text, match.country) == ("Pendjari National Park", "Benin")
+
+
+def test_each_text_of_a_document_is_read_once(
+    gaz: PlaceResolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document's countries and each record's place come from one reading per text
+    (the place pass resolves copies of it), and the places are those of the text (BF.csv.gz:
+    gn:2363174 Aribinda, also spelt Arbinda)."""
+    read: list[str] = []
+    find = place_context.find_mentions
+    monkeypatch.setattr(
+        place_context, "find_mentions", lambda t, **kw: read.append(t) or find(t, **kw)
+    )
+    records = _records(
+        "On 2 May, gunmen attacked the market in Djibo.",
+        "On 4 May, they returned to the town and burned shops.",
+        "On 6 May, soldiers were killed near Arbinda.",
+    )
+    context = gaz.document(records)
+    places = [gaz.locate(r["text"], context, r).location for r in records]
+    assert places == ["Djibo", "Djibo", "Aribinda"]
+    assert sorted(read) == ["", *sorted(r["text"] for r in records)]  # "": the empty title
