@@ -56,7 +56,6 @@ from eventline.silver.place_index import (
     Entry,
     Lookups,
     PlaceIndex,
-    country_finder,
 )
 from eventline.silver.place_mention import (
     DESTINATION,
@@ -392,7 +391,7 @@ class PlaceResolver:
         document's countries it names ("Chadian soldiers", in a report on Chad and Cameroon)."""
         if len(sentence) == 1:
             return sentence[0]
-        named = {c for w in country_finder().find(text) for c in w.codes}
+        named = {c for w in context.reading(text).country_words for c in w.codes}
         named &= set(context.countries)
         return next(iter(named)) if len(named) == 1 else None
 

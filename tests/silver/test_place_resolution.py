@@ -9,11 +9,14 @@ is as reported by the press and the Global Terrorism Database. Names no gazettee
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from eventline.silver import place_context
+from eventline.silver import place_context, place_index
 from eventline.silver.place_choice import PLACE_COLUMNS
-from eventline.silver.place_context import DocumentPlaces
+from eventline.silver.place_context import DocumentPlaces, mentions_of
+from eventline.silver.place_resolution import resolve_mention
 from eventline.silver.places import PlaceResolver, default_gazetteer
 
 
@@ -307,3 +310,38 @@ def test_each_text_of_a_document_is_read_once(
     places = [gaz.locate(r["text"], context, r).location for r in records]
     assert places == ["Djibo", "Djibo", "Aribinda"]
     assert sorted(read) == ["", *sorted(r["text"] for r in records)]  # "": the empty title
+
+
+def test_a_text_s_country_words_are_found_once(
+    gaz: PlaceResolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Country names and demonyms count for the document's countries and name a record's
+    country: both come from one search per text ("Burkinabe" and "Niger", once each)."""
+    finder = place_index.country_finder()
+    searched: list[str] = []
+    find = finder.find
+    monkeypatch.setattr(finder, "find", lambda text: searched.append(text) or find(text))
+    records = _records(
+        "On 2 May, Burkinabe soldiers were killed in Djibo.",
+        "On 3 May, the army said the attackers had come from Niger.",
+    )
+    context = gaz.document(records)
+    countries = [gaz.locate(r["text"], context, r).country for r in records]
+    assert countries == ["Burkina Faso", "Burkina Faso"]
+    assert sorted(t for t in searched if t) == sorted(r["text"] for r in records)
+
+
+def test_a_tier_is_asked_once_per_spelling(gaz: PlaceResolver) -> None:
+    """Finding "Djibo" in the document's country (the reviewed override bf-djibo of
+    places.csv) looks each of its spellings up once, including the one that names it."""
+    asked: list[str] = []
+    burkina = gaz.lookups.countries(["BF"])
+
+    def tier(key: str) -> Any:
+        asked.append(key)
+        return burkina(key)
+
+    [mention] = [m for m in mentions_of("Gunmen attacked Djibo.") if m.name == "Djibo"]
+    found = resolve_mention(mention, gaz.lookups.everywhere(["BF"]), [tier])
+    assert (found.entry and found.entry.id, found.spelling) == ("bf-djibo", "djibo")
+    assert asked == ["djibo"]
