@@ -500,10 +500,11 @@ def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
     return units
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4)
 def _read(text: str) -> tuple[tuple[Tok, ...], tuple[Unit, ...]]:
     """The tokens and units of ``text``, read once: the silver builder asks for a record's
-    tolls by place and then for its figures (cached; both are immutable)."""
+    figures and then for its tolls by place (both immutable). The cache is kept tiny: a few
+    hundred texts' tokens kept alive slowed the garbage collector for the next stages."""
     toks = tokenize(text)
     return tuple(toks), tuple(_find_units(text, toks))
 
