@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from eventline.bronze.decoder import DecodedDocument, decode_document  # noqa: E402
 from eventline.bronze.extractor import extract_bronze  # noqa: E402
 from eventline.gold.actors import default_catalog  # noqa: E402
-from eventline.silver.builder import build_silver_tables, locate  # noqa: E402
+from eventline.silver.builder import build_silver_tables  # noqa: E402
 from eventline.silver.casualties import parse_casualties  # noqa: E402
 from eventline.silver.event_types import default_classifier  # noqa: E402
 from eventline.silver.event_types import split_sentences as classifier_sentences  # noqa: E402
@@ -85,6 +85,8 @@ def _jsonable(value: Any) -> Any:
         return {"__type__": type(value).__name__, **dataclasses.asdict(value)}
     if value is pd.NaT:
         return "NaT"
+    if isinstance(value, set | frozenset):  # in an order that does not depend on the hash seed
+        return sorted(value, key=repr)
     return repr(value)
 
 
@@ -218,7 +220,7 @@ def _helpers(texts: list[str]) -> dict[str, Any]:
             "classifier_sentences": classifier_sentences(text),
             "event": classifier.classify(text),
             "place": gazetteer.resolve(text, default_country="Mali"),
-            "locate": locate(text, gazetteer, None),
+            "place_no_country": gazetteer.resolve(text),
         }
     return out
 

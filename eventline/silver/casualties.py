@@ -60,6 +60,7 @@ victims of the event's violence only. Named individuals ("kidnap Dr. Mahamadou D
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from eventline.silver.casualty_combine import (
     NO_COUNT,
@@ -522,6 +523,15 @@ def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
     return units
 
 
+@lru_cache(maxsize=4)
+def _read(text: str) -> tuple[tuple[Tok, ...], tuple[Unit, ...]]:
+    """The tokens and units of ``text``, read once: the silver builder asks for a record's
+    figures and then for its tolls by place (both immutable). The cache is kept tiny: a few
+    hundred texts' tokens kept alive slowed the garbage collector for the next stages."""
+    toks = tokenize(text)
+    return tuple(toks), tuple(_find_units(text, toks))
+
+
 def place_tolls(text: str) -> list[tuple[str, CasualtyCount]]:
     """(place as written, killed) for each place of a list that gives a toll per place
     ("eight people killed in A, three in B and ten in C"); empty when there is none.
@@ -529,8 +539,7 @@ def place_tolls(text: str) -> list[tuple[str, CasualtyCount]]:
     Such a sentence tells one incident per place, each with its own toll; a total broken
     down by place ("17 — 14 in Boya and three in Gaena —") is one incident and gives none.
     """
-    toks = tokenize(text)
-    for unit in _find_units(text, toks):
+    for unit in _read(text)[1]:
         if unit.category == KILLED and len(unit.places) >= 2:
             return [
                 (place, CasualtyCount(low, high, best, words))
@@ -541,8 +550,8 @@ def place_tolls(text: str) -> list[tuple[str, CasualtyCount]]:
 
 def parse_casualties(text: str) -> Casualties:
     """Casualty figures of one event record (a timeline bullet or a narrative sentence)."""
-    toks = tokenize(text)
-    units = _find_units(text, toks)
+    read, units = _read(text)
+    toks = list(read)
     zeros = explicit_zeros(text)
     counts: dict[str, CasualtyCount] = {}
     for category in CATEGORIES:

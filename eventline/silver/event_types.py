@@ -184,6 +184,13 @@ class EventClassifier:
         self.rules: tuple[Rule, ...] = tuple(ordered)
         self._weapon_rules = tuple(r for r in ordered if r.event_type == WEAPON_EVENT_TYPE)
         self._required = {rule.rule_id: required_words(rule.pattern) for rule in ordered}
+        # Each distinct ``unless`` pattern (a shared cue serves several rules) is searched
+        # once per text, after the same required-words test as the rules.
+        self._vetoes: dict[re.Pattern[str], tuple[frozenset[str] | None, set[str]]] = {}
+        for rule in ordered:
+            if rule.unless is not None:
+                veto = self._vetoes.setdefault(rule.unless, (required_words(rule.unless), set()))
+                veto[1].add(rule.rule_id)
 
     @classmethod
     def from_csv(
@@ -209,9 +216,7 @@ class EventClassifier:
         """Type of the event *text* reports, or all None when no rule applies."""
         sentences = split_sentences(" ".join(text.split()))
         incident = " ".join(incident_sentences(sentences))
-        vetoed = {
-            r.rule_id for r in self.rules if r.unless is not None and r.unless.search(incident)
-        }
+        vetoed = self._vetoed(incident)
         rules = tuple(r for r in self.rules if r.rule_id not in vetoed)
         weapons = tuple(r for r in self._weapon_rules if r.rule_id not in vetoed)
         for index, sentence in enumerate(sentences):
@@ -228,6 +233,17 @@ class EventClassifier:
             rule, match = decision
             return EventType(rule.event_type, rule.sub_event_type, rule.rule_id, match.group(0))
         return UNCLASSIFIED
+
+    def _vetoed(self, incident: str) -> set[str]:
+        """The rules whose ``unless`` pattern the incident's sentences match."""
+        folded = fold_key(incident)
+        vetoed: set[str] = set()
+        for pattern, (words, rule_ids) in self._vetoes.items():
+            if words is not None and not any(word in folded for word in words):
+                continue
+            if pattern.search(incident):
+                vetoed |= rule_ids
+        return vetoed
 
 
 def incident_sentences(sentences: list[str]) -> list[str]:

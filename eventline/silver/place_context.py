@@ -13,13 +13,13 @@ The countries with at least a quarter of the leader's votes are the document's, 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventline.silver import gazetteer as gz
-from eventline.silver.place_index import country_finder, world_index
+from eventline.silver.place_index import CountryWord, country_finder, world_index
 from eventline.silver.place_mention import (
     BASE,
     BORDER,
@@ -29,6 +29,7 @@ from eventline.silver.place_mention import (
     ORIGIN,
     REFERENCE,
     Mention,
+    copy_mentions,
 )
 from eventline.silver.place_mentions import find_mentions
 from eventline.text.fold import fold_key
@@ -54,6 +55,29 @@ class DocumentPlaces:
     paragraphs: Mapping[Any, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # paragraph -> its last record's place named in the text ("there", "the town" refer to it)
     last_places: dict[Any, Any] = field(default_factory=dict, compare=False)
+    # text -> the text as read: each text of the document is read once
+    readings: dict[str, Reading] = field(default_factory=dict, compare=False)
+
+    def reading(self, text: str) -> Reading:
+        found = self.readings.get(text)
+        if found is None:
+            found = self.readings[text] = read_text(text)
+        return found
+
+    def mentions(self, text: str) -> list[Mention]:
+        """The mentions of ``text``, read once per document, as copies to resolve."""
+        return copy_mentions(self.reading(text).mentions)
+
+
+class Reading(NamedTuple):
+    """One text as read for places: its mentions (never resolved) and its country words."""
+
+    mentions: tuple[Mention, ...]
+    country_words: tuple[CountryWord, ...]
+
+
+def read_text(text: str) -> Reading:
+    return Reading(tuple(mentions_of(text)), tuple(country_finder().find(text)))
 
 
 def mentions_of(text: str) -> list[Mention]:
@@ -77,12 +101,11 @@ def world_countries(name: str) -> set[str]:
     return {e.country_code for e in entries if e.country_code}
 
 
-def text_votes(
-    text: str, weight: float = 1.0, mentions: list[Mention] | None = None
-) -> Counter[str]:
+def text_votes(text: str, weight: float = 1.0, reading: Reading | None = None) -> Counter[str]:
     """Votes for countries from one text (see the module docstring)."""
+    reading = reading or read_text(text)
     votes: Counter[str] = Counter()
-    for mention in mentions_of(text) if mentions is None else mentions:
+    for mention in reading.mentions:
         share = _weight(mention) * weight
         codes = world_countries(mention.name) if share else set()
         for code in codes:
@@ -90,7 +113,7 @@ def text_votes(
         for hint in mention.hints if mention.role not in _NOT_PLACED else ():
             for code in world_countries(hint):
                 votes[code] += weight
-    for word in country_finder().find(text):
+    for word in reading.country_words:
         if word.demonym:
             for code in word.codes:
                 votes[code] += DEMONYM_WEIGHT * weight / len(word.codes)
@@ -116,7 +139,7 @@ def admin_names(code: str) -> frozenset[str]:
     return frozenset(fold_key(n) for a in gz.admin_areas(code) for n in a.names)
 
 
-def admin_votes(mentions: Iterable[list[Mention]], candidates: Iterable[str]) -> Counter[str]:
+def admin_votes(mentions: Iterable[Sequence[Mention]], candidates: Iterable[str]) -> Counter[str]:
     """One vote per place mention or hint that names an admin area of a candidate country."""
     codes = list(candidates)
     votes: Counter[str] = Counter()
@@ -149,27 +172,30 @@ def document_places(
         votes.update(found)
         sections[section] = tuple(code for code, _ in found.most_common())
     texts = [t for r in rows for t in (r.get("dateline"), r.get("lead_text"), r["text"]) if t]
-    mentions = {text: mentions_of(text) for text in dict.fromkeys(texts)}
+    readings = {text: read_text(text) for text in dict.fromkeys(texts)}
+    mentions = {text: reading.mentions for text, reading in readings.items()}
     for row in rows:
-        votes.update(text_votes(row["text"], mentions=mentions[row["text"]]))
+        votes.update(text_votes(row["text"], reading=readings[row["text"]]))
         if row.get("lead_text"):
-            votes.update(text_votes(row["lead_text"], mentions=mentions[row["lead_text"]]))
+            votes.update(text_votes(row["lead_text"], reading=readings[row["lead_text"]]))
     for dateline in dict.fromkeys(r.get("dateline") for r in rows if r.get("dateline")):
-        votes.update(text_votes(dateline, mentions=mentions[dateline]))
+        votes.update(text_votes(dateline, reading=readings[dateline]))
     candidates = [code for code, _ in votes.most_common(12)]
     votes.update(admin_votes(mentions.values(), candidates))
     ranked = [(code, n) for code, n in votes.most_common() if n > 0]
     if not ranked:
-        return DocumentPlaces(sections=sections)
+        return DocumentPlaces(sections=sections, readings=readings)
     top = ranked[0][1]
     countries = tuple(code for code, n in ranked[:MAX_COUNTRIES] if n >= SHARE * top)
     main = countries[0] if len(countries) == 1 or ranked[1][1] * 2 <= top else None
     datelines = _dateline_countries(rows, countries, mentions)
-    return DocumentPlaces(countries, main, datelines, sections)
+    return DocumentPlaces(countries, main, datelines, sections, readings=readings)
 
 
 def _dateline_countries(
-    rows: list[Mapping[str, Any]], countries: tuple[str, ...], mentions: Mapping[str, list]
+    rows: list[Mapping[str, Any]],
+    countries: tuple[str, ...],
+    mentions: Mapping[str, Sequence[Mention]],
 ) -> dict:
     """block -> the country of the dateline that opens it ("COTONOU, 11/02/2022 -"): the
     record's ``dateline`` when bronze set it apart, else the start of its text."""

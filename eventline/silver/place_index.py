@@ -215,9 +215,13 @@ class PlaceIndex:
 
 
 def _add_names(index: PlaceIndex, entry: Entry, names: Iterable[str]) -> None:
+    """File ``entry`` under each usable key of its names, once per key: a name and its ASCII
+    spelling usually fold alike ("Ségou", "Segou"), and the first spelling is the one kept."""
+    keys: set[str] = set()
     for name in names:
         key = fold_key(name)
-        if _usable(key):
+        if key not in keys and _usable(key):
+            keys.add(key)
             index.add(name, entry, key=key)
 
 

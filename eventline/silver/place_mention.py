@@ -16,6 +16,7 @@ Nothing here knows a place name; the words come from
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from eventline.silver.place_vocabulary import PlaceVocabulary, default_vocabulary
@@ -38,6 +39,7 @@ NAME_RUN = re.compile(
     rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CONNECTOR}[ \t]+)?{_WORD}"
     rf"|[ \t]+(?:\d{{1,2}}|II|III|IV)(?![\w,:/\-]|\.\w))*"
 )
+_FIRST_WORD = re.compile(r"[^\s]+")
 _POSSESSIVE = re.compile(r"['’][sS]\b")
 _WORDS_BEFORE = re.compile(r"[\w'’\-‐‑]+|[^\w\s]")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-zé\-]+)\b")
@@ -79,6 +81,24 @@ class Mention:
     full: str | None = None  # the run before a leading "In"/"At" was dropped ("In Amenas")
     full_role: str | None = None  # the role of the full run ("near In Salah": near)
     sentence: int = 0  # 0 for the lead sentence
+
+
+def copy_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """Fresh copies of one text's mentions (their lists too, and ``apposition_of`` pointing
+    into the copies): resolving a mention rewrites it, so a text read once can be resolved
+    again from the same reading."""
+    copies: dict[int, Mention] = {}
+    for mention in mentions:
+        copy = object.__new__(Mention)  # a plain dataclass: its fields are its __dict__
+        copy.__dict__.update(mention.__dict__)
+        copy.hints, copy.strong_hints = list(mention.hints), list(mention.strong_hints)
+        copy.aliases, copy.near = list(mention.aliases), list(mention.near)
+        copies[id(mention)] = copy
+    for copy in copies.values():
+        head = copy.apposition_of
+        if head is not None:
+            copy.apposition_of = copies.get(id(head), head)
+    return list(copies.values())
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], list[bool]]:
@@ -261,13 +281,10 @@ def _cut_at_determiners(
 def trimmed(text: str, run: re.Match[str], vocab: PlaceVocabulary) -> re.Match[str] | None:
     """The run without the capitalised function words a sentence starts with ("In Tessit",
     "On 17 December"): what is left, if it still starts like a name."""
-    drop = (
-        vocab["not_name_words"] | vocab["opening_words"] | vocab["locative_prepositions"]
-        | vocab["near_prepositions"] | vocab["origin_words"] | vocab["destination_words"]
-    )  # fmt: skip
+    drop = vocab.openers
     while True:
-        first = re.match(r"[^\s]+", run.group())
-        if first is None or first.group().casefold() not in drop | vocab["directions"]:
+        first = _FIRST_WORD.match(run.group())
+        if first is None or first.group().casefold() not in drop:
             return run
         rest = NAME_RUN.match(text, run.start() + first.end() + 1)
         if rest is None or rest.start() >= run.end() or not run.group()[first.end() :].strip():
@@ -353,7 +370,7 @@ def is_organisation(name: str, vocab: PlaceVocabulary) -> bool:
     """A name with an organisation or title word that is not a place noun ("Ministry of
     Education", "President Déby"; but "Radisson Blu Hotel" is a site)."""
     words = {w.casefold().strip("'’") for w in name.replace("-", " ").split()}
-    return bool(words & (vocab["org_words"] - vocab.feature.keys()))
+    return not words.isdisjoint(vocab.organisation_words)
 
 
 def is_name(mention: Mention, vocab: PlaceVocabulary) -> bool:

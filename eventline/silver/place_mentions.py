@@ -50,6 +50,7 @@ _LIST_GAP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?"
 )
 _PAREN = re.compile(r"[ \t]*\(([^()]{1,80})\)")
+_LIST_GOES_ON = re.compile(rf"[ \t]*,?[ \t]*(?:and|or)\b|[ \t]*,[ \t]*[{UPPER}]")
 _NAME_LIST = re.compile(rf"{NAME_RUN.pattern}(?:[ \t]*,[ \t]*{NAME_RUN.pattern})*[ \t]*")
 
 
@@ -232,8 +233,7 @@ def _in_relative_clause(text: str, start: int, vocab: PlaceVocabulary) -> bool:
 
 
 def _list_continues(text: str, mention: Mention) -> bool:
-    end = _end_of(text, mention)
-    return bool(re.match(rf"[ \t]*,?[ \t]*(?:and|or)\b|[ \t]*,[ \t]*[{UPPER}]", text[end:]))
+    return _LIST_GOES_ON.match(text, _end_of(text, mention)) is not None
 
 
 def _pair(

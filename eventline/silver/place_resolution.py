@@ -335,10 +335,11 @@ def _search(
 ) -> tuple[Resolution | None, int]:
     """The first tier where ``keys`` name a candidate decides: found, or ambiguous there."""
     for tier in tiers:
+        found = {key: tier(key) for key in keys}  # looked up once per key and tier
         candidates = [
             e
-            for key in keys
-            for index, group in tier(key)
+            for key, groups in found.items()
+            for index, group in groups
             if _open(index, key, mention)
             for e in group
         ]
@@ -351,7 +352,7 @@ def _search(
             return None, ties
         if entry is None:
             continue  # every candidate here contradicts a hint: look further
-        spelling = next(k for k in keys if any(entry in g for _, g in tier(k)))
+        spelling = next(k for k in keys if any(entry in g for _, g in found[k]))
         if mention.full and spelling == fold_key(mention.full) and mention.full_role:
             mention.role = mention.full_role  # "near In Salah": the cue is "near"
         return Resolution(mention, entry, spelling=spelling), 0

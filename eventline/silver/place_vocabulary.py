@@ -10,7 +10,7 @@ fails loudly instead of silently losing places.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import yaml
@@ -65,6 +65,21 @@ class PlaceVocabulary:
 
     def __getitem__(self, section: str) -> frozenset[str]:
         return self.words[section]
+
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        """Capitalised words a sentence opens with that start no name ("In", "On",
+        "Northern"): function words, prepositions and directions (built once, read per name)."""
+        sections = (
+            "not_name_words", "opening_words", "locative_prepositions", "near_prepositions",
+            "origin_words", "destination_words", "directions",
+        )  # fmt: skip
+        return frozenset().union(*(self.words[section] for section in sections))
+
+    @cached_property
+    def organisation_words(self) -> frozenset[str]:
+        """Organisation and title words that are no place noun ("ministry", not "hotel")."""
+        return self.words["org_words"] - self.feature.keys()
 
 
 def _word_list(section: str, value: Any) -> tuple[str, ...]:

@@ -51,12 +51,11 @@ from eventline.silver.place_choice import (
     pick,
     to_match,
 )
-from eventline.silver.place_context import DocumentPlaces, document_places, mentions_of
+from eventline.silver.place_context import DocumentPlaces, document_places
 from eventline.silver.place_index import (
     Entry,
     Lookups,
     PlaceIndex,
-    country_finder,
 )
 from eventline.silver.place_mention import (
     DESTINATION,
@@ -219,7 +218,7 @@ class PlaceResolver:
             return cached
         preferred = _preferred(context, record)
         mentions = self._absorb_appositions(
-            [m for m in mentions_of(text) if not m.consumed], preferred
+            [m for m in context.mentions(text) if not m.consumed], preferred
         )
         sentence = self._sentence_countries(mentions, preferred)
         found = [self._resolve(m, preferred, sentence) for m in mentions]
@@ -392,7 +391,7 @@ class PlaceResolver:
         document's countries it names ("Chadian soldiers", in a report on Chad and Cameroon)."""
         if len(sentence) == 1:
             return sentence[0]
-        named = {c for w in country_finder().find(text) for c in w.codes}
+        named = {c for w in context.reading(text).country_words for c in w.codes}
         named &= set(context.countries)
         return next(iter(named)) if len(named) == 1 else None
 

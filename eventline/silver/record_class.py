@@ -31,6 +31,8 @@ from datetime import date
 from functools import cache
 
 from eventline.reference import Source, reference_file, reference_rows
+from eventline.silver.required_words import required_words
+from eventline.text.fold import fold_key
 from eventline.text.sentences import split_sentences
 
 EVENT, CONTEXT = "event", "context"
@@ -138,6 +140,10 @@ class RecordClassifier:
             ids.add(rule.rule_id)
             seen[rule.priority] = rule.rule_id
         self.rules = tuple(ordered)
+        # Words a match must contain: most rules are ruled out without a search.
+        self._required = {
+            rule.rule_id: required_words(rule.pattern) for rule in ordered if rule.pattern
+        }
 
     @classmethod
     def from_csv(cls, path: Source = DEFAULT_RULES_PATH) -> RecordClassifier:
@@ -150,12 +156,18 @@ class RecordClassifier:
         """``event`` or ``context`` for a record's text, its date as written, its grain and
         the role of that date in its sentence."""
         sentence = marked_sentence(text, date_text)
+        folded = fold_key(sentence)
         for rule in self.rules:
             if (rule.grains and grain not in rule.grains) or (
                 rule.roles and role not in rule.roles
             ):
                 continue
-            if rule.pattern is None or rule.pattern.search(sentence):
+            if rule.pattern is None:
+                return RecordClass(rule.record_class, rule.rule_id, rule.reason)
+            words = self._required[rule.rule_id]
+            if words is not None and not any(word in folded for word in words):
+                continue
+            if rule.pattern.search(sentence):
                 return RecordClass(rule.record_class, rule.rule_id, rule.reason)
         return DEFAULT
 

@@ -97,12 +97,22 @@ def _fold_chars(run: str, start: int, chars: list[str], offsets: list[int]) -> N
 
 
 def _fold_char(char: str, i: int, chars: list[str], offsets: list[int]) -> None:
-    for part in unicodedata.normalize("NFKD", char):
-        if unicodedata.combining(part):
-            continue
-        for folded in part.casefold():
-            chars.append(_EXTRA.get(folded, folded))
-            offsets.append(i)
+    folded = _folded_char(char)
+    if folded:
+        chars.append(folded)
+        offsets.extend([i] * len(folded))
+
+
+@lru_cache(maxsize=1 << 12)
+def _folded_char(char: str) -> str:
+    """One non-ASCII character folded: decomposed, marks dropped, case folded (cached: a
+    gazetteer's names repeat the same few hundred letters)."""
+    return "".join(
+        _EXTRA.get(folded, folded)
+        for part in unicodedata.normalize("NFKD", char)
+        if not unicodedata.combining(part)
+        for folded in part.casefold()
+    )
 
 
 def fold(text: str) -> Folded:
@@ -146,4 +156,6 @@ def fold(text: str) -> Folded:
 def fold_key(text: str) -> str:
     """Just the folded text: the key a spelling or a word is filed under (cached: the same
     names and words are keyed again and again, record after record)."""
+    if text.isascii() and _NEEDS_RULES.search(text) is None:  # fold's first case, no offsets
+        return text.lower()
     return fold(text).text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventline.silver import casualties
 from eventline.silver.casualties import NO_COUNT, CasualtyCount, parse_casualties, place_tolls
 
 Figures = tuple[int | None, int | None, int | None]
@@ -118,3 +119,24 @@ def test_a_toll_with_the_attackers_in_it_is_fatalities_only() -> None:
     assert _figures(with_number.killed) == (9, 9, 9)
     assert _figures(with_number.assailants_killed) == (3, 3, 3)
     assert _figures(with_number.fatalities) == (12, 12, 12)
+
+
+def test_a_record_is_read_once_for_its_tolls_by_place_and_its_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The builder asks for the tolls by place and then the figures of one text: it is
+    tokenized once, and both answers are read off the same units."""
+    calls: list[str] = []
+    tokenize = casualties.tokenize
+    monkeypatch.setattr(casualties, "tokenize", lambda text: calls.append(text) or tokenize(text))
+    casualties._read.cache_clear()
+    text = "Gunmen killed five people in Gotheye-Ouest, two in Dargol-Sud and one in Tera-Nord."
+    tolls = place_tolls(text)
+    result = parse_casualties(text)
+    assert [(place, count.best) for place, count in tolls] == [
+        ("Gotheye-Ouest", 5),
+        ("Dargol-Sud", 2),
+        ("Tera-Nord", 1),
+    ]
+    assert _figures(result.killed) == (8, 8, 8)
+    assert calls == [text]

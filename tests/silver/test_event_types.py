@@ -6,7 +6,9 @@ Each bullet below is quoted exactly as in ``data/raw/mali_extremism_and_terroris
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -16,9 +18,11 @@ from eventline.silver.event_types import (
     DEFAULT_RULES_PATH,
     EventClassifier,
     EventType,
+    Rule,
     default_classifier,
     split_sentences,
 )
+from tests.counting import CountingPattern
 from tests.paths import SAMPLE
 
 BA, EX, VAC, SD = (
@@ -720,3 +724,19 @@ def test_an_air_force_striking_is_an_air_strike(text: str, sub_event_type: str) 
 def test_an_air_force_officer_is_no_air_strike() -> None:
     result = default_classifier().classify("Gunmen abducted an Air Force officer near Kaduna.")
     assert result.sub_event_type == ABDUCTION, result
+
+
+def test_a_shared_unless_pattern_is_searched_once_per_text() -> None:
+    """Two rules vetoed by one shared cue: the cue is searched once, and vetoes both; a text
+    without the cue's words is not searched at all."""
+    cue = CountingPattern(r"\bceasefire\b")
+    rules = [
+        Rule(10, "raid", re.compile(r"\braid", re.I), BA, CLASH, "x", cast(Any, cue)),
+        Rule(20, "attack", re.compile(r"\battack", re.I), VAC, "Attack", "x", cast(Any, cue)),
+        Rule(30, "clash", re.compile(r"\bclash", re.I), BA, CLASH, "x"),
+    ]
+    classifier = EventClassifier(rules)
+    found = classifier.classify("A raid and an attack broke the ceasefire; a clash followed.")
+    assert (found.rule_id, cue.searches) == ("clash", 1)
+    assert classifier.classify("A raid at dawn.").rule_id == "raid"
+    assert cue.searches == 1

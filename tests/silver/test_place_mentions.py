@@ -18,6 +18,7 @@ from eventline.silver.place_mention import (
     ORIGIN,
     REFERENCE,
     Mention,
+    copy_mentions,
 )
 from eventline.silver.place_mentions import find_mentions
 
@@ -199,3 +200,16 @@ def test_a_heading_glued_to_a_sentence_is_cut_off() -> None:
 
 def test_mentions_inside_link_labels_are_citations() -> None:
     assert places("Source: [Niamey Tribune](#)") == []
+
+
+def test_copies_of_a_reading_are_resolved_apart() -> None:
+    """Resolving rewrites a mention (hints, role); a copy of a text's reading can be resolved
+    without touching the reading, and its ``apposition_of`` points into the copies."""
+    reading = find_mentions("Gunmen raided Dembo, Bankass, on Monday.")
+    copies = copy_mentions(reading)
+    assert [m.name for m in copies] == ["Gunmen", "Dembo", "Bankass"]
+    assert copies[2].apposition_of is copies[1]
+    copies[1].hints.append("Bankass")
+    copies[1].role = NEAR
+    assert (reading[1].hints, reading[1].role) == ([], EVENT)
+    assert reading[2].apposition_of is reading[1]

@@ -9,10 +9,14 @@ is as reported by the press and the Global Terrorism Database. Names no gazettee
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from eventline.silver import place_context, place_index
 from eventline.silver.place_choice import PLACE_COLUMNS
-from eventline.silver.place_context import DocumentPlaces
+from eventline.silver.place_context import DocumentPlaces, mentions_of
+from eventline.silver.place_resolution import resolve_mention
 from eventline.silver.places import PlaceResolver, default_gazetteer
 
 
@@ -324,3 +328,60 @@ def test_a_bus_firms_name_is_not_the_place_of_the_ambush(gaz: PlaceResolver) -> 
 def test_villages_gunmen_went_through_are_the_place_not_their_county(gaz: PlaceResolver) -> None:
     text = "On 2 May, about 20 gunmen went through Walesa and Dimbo villages in Tana River County."
     assert at(gaz, text, "KE").location_text == "Walesa"
+
+
+def test_each_text_of_a_document_is_read_once(
+    gaz: PlaceResolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document's countries and each record's place come from one reading per text
+    (the place pass resolves copies of it), and the places are those of the text (BF.csv.gz:
+    gn:2363174 Aribinda, also spelt Arbinda)."""
+    read: list[str] = []
+    find = place_context.find_mentions
+    monkeypatch.setattr(
+        place_context, "find_mentions", lambda t, **kw: read.append(t) or find(t, **kw)
+    )
+    records = _records(
+        "On 2 May, gunmen attacked the market in Djibo.",
+        "On 4 May, they returned to the town and burned shops.",
+        "On 6 May, soldiers were killed near Arbinda.",
+    )
+    context = gaz.document(records)
+    places = [gaz.locate(r["text"], context, r).location for r in records]
+    assert places == ["Djibo", "Djibo", "Aribinda"]
+    assert sorted(read) == ["", *sorted(r["text"] for r in records)]  # "": the empty title
+
+
+def test_a_text_s_country_words_are_found_once(
+    gaz: PlaceResolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Country names and demonyms count for the document's countries and name a record's
+    country: both come from one search per text ("Burkinabe" and "Niger", once each)."""
+    finder = place_index.country_finder()
+    searched: list[str] = []
+    find = finder.find
+    monkeypatch.setattr(finder, "find", lambda text: searched.append(text) or find(text))
+    records = _records(
+        "On 2 May, Burkinabe soldiers were killed in Djibo.",
+        "On 3 May, the army said the attackers had come from Niger.",
+    )
+    context = gaz.document(records)
+    countries = [gaz.locate(r["text"], context, r).country for r in records]
+    assert countries == ["Burkina Faso", "Burkina Faso"]
+    assert sorted(t for t in searched if t) == sorted(r["text"] for r in records)
+
+
+def test_a_tier_is_asked_once_per_spelling(gaz: PlaceResolver) -> None:
+    """Finding "Djibo" in the document's country (the reviewed override bf-djibo of
+    places.csv) looks each of its spellings up once, including the one that names it."""
+    asked: list[str] = []
+    burkina = gaz.lookups.countries(["BF"])
+
+    def tier(key: str) -> Any:
+        asked.append(key)
+        return burkina(key)
+
+    [mention] = [m for m in mentions_of("Gunmen attacked Djibo.") if m.name == "Djibo"]
+    found = resolve_mention(mention, gaz.lookups.everywhere(["BF"]), [tier])
+    assert (found.entry and found.entry.id, found.spelling) == ("bf-djibo", "djibo")
+    assert asked == ["djibo"]

@@ -49,3 +49,15 @@ def test_bad_word_lists_fail(section: str, value: str, message: str) -> None:
     data[section] = value
     with pytest.raises(ValueError, match=message):
         parse_vocabulary(data)
+
+
+def test_the_word_sets_read_per_name_are_built_once() -> None:
+    """A sentence's opening words ("Meanwhile", "Near", "Northern") are dropped from a name,
+    and organisation words make no place unless they are place nouns ("hotel" is a site):
+    both sets come from the file, built once per vocabulary."""
+    vocab = default_vocabulary()
+    assert {"meanwhile", "near", "from", "northern", "the"} <= vocab.openers
+    assert "tessit" not in vocab.openers
+    assert "ministry" in vocab.organisation_words
+    assert "hotel" in vocab["org_words"] and "hotel" not in vocab.organisation_words
+    assert vocab.openers is vocab.openers

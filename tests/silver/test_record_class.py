@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -11,11 +12,13 @@ from eventline.silver.record_class import (
     CONTEXT,
     EVENT,
     RULES_COLUMNS,
+    ClassRule,
     RecordClassifier,
     default_record_classifier,
     grain_of,
     marked_sentence,
 )
+from tests.counting import CountingPattern
 
 
 @pytest.mark.parametrize(
@@ -224,3 +227,19 @@ def test_the_segmenter_s_date_roles_decide_too(
 ) -> None:
     decision = default_record_classifier().classify(text, date_text, "month", role)
     assert (decision.record_class, decision.rule_id) == (CONTEXT, rule_id)
+
+
+def test_a_rule_is_searched_only_where_its_words_are() -> None:
+    """A pattern's required words are tested first: "a plan to" is not searched for in a
+    sentence without "plan", and is searched (and decides) in one with it."""
+    plan = CountingPattern(r"\bplans? to\b")
+    classifier = RecordClassifier(
+        [ClassRule(10, "plan", CONTEXT, frozenset(), cast(Any, plan), "r")]
+    )
+    assert classifier.classify("Gunmen attacked Kati on 3 May.", "3 May").rule_id is None
+    assert plan.searches == 0
+    assert (
+        classifier.classify("On 3 May the army announced plans to leave.", "3 May").rule_id
+        == "plan"
+    )
+    assert plan.searches == 1
