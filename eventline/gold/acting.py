@@ -35,28 +35,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from eventline.gold.actor_model import ARMED_GROUP_TYPES, STATE_TYPES, Actor
-from eventline.gold.event_roles import NAMED_ARMED
-from eventline.gold.mentions import Candidate
-from eventline.gold.role_grammar import certainty, clause_subject, find_objects, find_subject
-from eventline.gold.role_patterns import (
+from eventline.gold.acting_patterns import (
     ACTING_VERB,
-    AUX_BEFORE,
     CLASH_NOUN,
     CLASH_VERB,
     COUP_CUE,
     COUP_VERB,
     DEFENSIVE_VERB,
-    DETERMINED,
     FORCIBLE_REMOVAL,
-    INTENT_BEFORE,
     PASSIVE_STATE,
     PROTEST_EVENT,
     PROTEST_VERB,
     REGAIN_VERB,
-    REPORTING_VERB,
     RIOT_EVENT,
 )
+from eventline.gold.actor_model import ARMED_GROUP_TYPES, STATE_TYPES, Actor
+from eventline.gold.event_roles import NAMED_ARMED
+from eventline.gold.mentions import Candidate
+from eventline.gold.role_grammar import certainty, clause_subject, find_objects, find_subject
+from eventline.gold.role_patterns import AUX_BEFORE, DETERMINED, INTENT_BEFORE, REPORTING_VERB
 from eventline.gold.roles import Sentence, SentenceRule
 
 # generic_id -> the generic actor in the event's country.

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from eventline.gold.acting_patterns import DEFENDER_OBJECT
 from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor
 from eventline.gold.mentions import Candidate
 from eventline.gold.role_grammar import (
@@ -61,7 +62,6 @@ from eventline.gold.role_patterns import (
     CLAIMED_BY,
     CONJUNCTION,
     COUNTED_BEFORE,
-    DEFENDER_OBJECT,
     ELLIPTIC_PASSIVE,
     EXPLOSIVE_OBJECT,
     FOR,
