@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.document_cache import step_key
-from flows.inputs import InputError
+from flows.inputs import MISSING, InputError, InputFile, discover, hash_file
 from flows.storage import SCHEMA_VERSION, read_json, sha256_file, write_json
 
 LAYERS = ("bronze", "silver", "gold")
@@ -200,3 +200,22 @@ def choose_start(
                 raise InputError(f"--from {start} needs the current {before}, but {why}")
         return start
     return _expected(current, bronze, known_until)
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The inputs as found on disk, the layers as published, and the bronze they call for."""
+
+    files: list[InputFile]
+    missing: list[Path]
+    current: dict[str, Verification]
+    expected: str
+
+
+def survey(root: Path, inputs: list[str], max_bytes: int) -> Survey:
+    """Hash *inputs*, verify every layer of *root*: what a run decides its start from."""
+    found, missing = discover(inputs)
+    files = [hash_file(path, max_bytes) for path in found]
+    every = [*files, *(InputFile(path, None, None, MISSING) for path in missing)]
+    current = {layer: verify(root / layer, layer) for layer in LAYERS}
+    return Survey(files, missing, current, bronze_fingerprint(item.token for item in every))

@@ -22,12 +22,10 @@ from flows.inputs import (
     MISSING,
     InputError,
     InputFile,
-    discover,
-    hash_file,
     plan_inputs,
     read_registry,
 )
-from flows.layers import LAYERS, Verification, bronze_fingerprint, choose_start, verify
+from flows.layers import LAYERS, Verification, choose_start, survey
 from flows.publishing import recover
 from flows.steps import LayerResult
 
@@ -106,12 +104,9 @@ def plan_run(
         raise InputError(f"--from {start} rebuilds from the current files; it takes no inputs")
     registered = read_registry(root)
     chosen = plan_inputs(registered, inputs, replace, remove)
-    found, missing = discover(chosen.inputs)
-    files = [hash_file(path, max_bytes) for path in found]
-    every = [*files, *(InputFile(path, None, None, MISSING) for path in missing)]
-    current = {layer: verify(root / layer, layer) for layer in LAYERS}
-    expected = bronze_fingerprint(item.token for item in every)
-    first = choose_start(current, expected, known_until, start, rebuild)
+    found = survey(root, chosen.inputs, max_bytes)
+    files, missing, current = found.files, found.missing, found.current
+    first = choose_start(current, found.expected, known_until, start, rebuild)
     plan = RunPlan(
         root=root,
         inputs=chosen.inputs,

@@ -21,12 +21,17 @@ _EMBEDDED_DEFAULTS = {
 }
 
 
+def prefect_home(project_dir: Path) -> Path:
+    """``PREFECT_HOME``: the user's, else ``project_dir/.prefect`` (set for what follows)."""
+    return Path(os.environ.setdefault("PREFECT_HOME", str(project_dir / ".prefect")))
+
+
 def configure(project_dir: Path) -> str:
     """Set defaults (never overriding the user's) and say which API the run will use."""
-    os.environ.setdefault("PREFECT_HOME", str(project_dir / ".prefect"))
+    home = prefect_home(project_dir)
     if os.environ.get("PREFECT_API_URL"):
         return f"Prefect server at {os.environ['PREFECT_API_URL']}"
-    started = recorded_server(Path(os.environ["PREFECT_HOME"]))
+    started = recorded_server(home)
     if started:
         os.environ["PREFECT_API_URL"] = started
         return f"Prefect server at {started}, started by `eventline server start`"

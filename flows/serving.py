@@ -70,8 +70,7 @@ def manage_server(args: argparse.Namespace) -> int:
     """Start a background server and record it, stop the recorded one, or report on it."""
     from flows import local_server
 
-    os.environ.setdefault("PREFECT_HOME", str(Path.cwd() / ".prefect"))
-    home = Path(os.environ["PREFECT_HOME"])
+    home = prefect_env.prefect_home(Path.cwd())
     running = local_server.recorded_server(home)
     if args.action == "status":
         _say(f"a local Prefect server answers at {running}" if running else "no local server")

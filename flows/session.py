@@ -79,12 +79,17 @@ def _drop_tracebacks(record: logging.LogRecord) -> bool:
     return record.exc_info is None
 
 
-def append_log(log_file: Path, message: str) -> None:
-    """One INFO line in *log_file*, formatted as the run's lines are, without Prefect."""
+def _file_handler(log_file: Path) -> logging.Handler:
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(_FORMAT))
+    return handler
+
+
+def append_log(log_file: Path, message: str) -> None:
+    """One INFO line in *log_file*, formatted as the run's lines are, without Prefect."""
+    handler = _file_handler(log_file)
     record = logging.LogRecord("eventline", logging.INFO, __file__, 0, message, None, None)
     try:
         handler.emit(record)
@@ -110,10 +115,7 @@ def configure_logging(log_file: Path | None, quiet: bool) -> logging.Handler | N
             handler.setLevel(logging.CRITICAL + 1)
     if log_file is None:
         return None
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
-    )
-    file_handler.setFormatter(logging.Formatter(_FORMAT))
+    file_handler = _file_handler(log_file)
     file_handler.setLevel(logging.INFO)
     for name in _FILE_LOGGERS:
         logging.getLogger(name).addHandler(file_handler)

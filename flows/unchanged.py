@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from eventline.report.summary import RunSummary
-from flows.inputs import MISSING, InputFile, discover, hash_file, plan_inputs, read_registry
-from flows.layers import LAYERS, bronze_fingerprint, choose_start, verify
+from flows.inputs import plan_inputs, read_registry
+from flows.layers import choose_start, survey
 from flows.locking import DataFolderBusy, data_folder_lock
 from flows.publishing import needs_recovery
 from flows.storage import write_json
@@ -34,14 +34,10 @@ def _unchanged(
     chosen = plan_inputs(registered, inputs, replace, [])
     if registered is None or chosen.inputs != registered:
         return None
-    found, missing = discover(chosen.inputs)
-    every = [hash_file(path, max_bytes) for path in found]
-    every += [InputFile(path, None, None, MISSING) for path in missing]
-    current = {layer: verify(root / layer, layer) for layer in LAYERS}
-    expected = bronze_fingerprint(item.token for item in every)
-    if choose_start(current, expected, known_until, None, False) is not None:
+    found = survey(root, chosen.inputs, max_bytes)
+    if choose_start(found.current, found.expected, known_until, None, False) is not None:
         return None
-    return current["gold"].manifest
+    return found.current["gold"].manifest
 
 
 def published_unchanged(
