@@ -24,11 +24,12 @@ from eventline.documents import BronzeDocument, bronze_document, read_limited, r
 from eventline.silver.builder import frame_of
 from flows import progress
 from flows.document_cache import StepCache, step_key
+from flows.files import write_bytes
 from flows.inputs import MISSING, InputFile
 from flows.layers import bronze_fingerprint, seal
 from flows.publishing import Staging
 from flows.steps import LayerResult, run_batches, stage, timed, transient
-from flows.storage import parquet_bytes, read_frame, write_bytes, write_parquet
+from flows.storage import parquet_bytes, read_frame, write_parquet
 from schemas.bronze import (
     BulletModel,
     DocumentModel,

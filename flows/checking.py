@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from eventline import cli
+from flows.files import write_json
 from flows.layers import LAYERS, verify
 from flows.locking import data_folder_lock
-from flows.storage import read_frame, write_json
+from flows.storage import read_frame
 
 GOLD_TABLES = ("actors", "event_actors", "unresolved_actor_mentions")
 

@@ -117,7 +117,7 @@ def _print_summary(args: argparse.Namespace, summary: dict[str, Any] | None) -> 
 
 
 def _last_summary(args: argparse.Namespace) -> dict[str, Any] | None:
-    from flows.storage import read_json
+    from flows.files import read_json
 
     value = read_json(Path(args.data_dir) / "reports" / "run_summary.json")
     return value if isinstance(value, dict) else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventline.documents import too_large_reason
-from flows.storage import read_json, write_json
+from flows.files import read_json, write_json
 
 REGISTRY = "inputs.json"
 MISSING = "input path does not exist"

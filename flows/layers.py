@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from flows.document_cache import step_key
+from flows.files import SCHEMA_VERSION, read_json, sha256_file, write_json
 from flows.inputs import MISSING, InputError, InputFile, discover, hash_file
-from flows.storage import SCHEMA_VERSION, read_json, sha256_file, write_json
 
 LAYERS = ("bronze", "silver", "gold")
 MANIFEST = "_manifest.json"

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from flows.files import read_json, write_json
 from flows.inputs import write_registry
 from flows.layers import LAYERS, read_manifest
-from flows.storage import read_json, write_json
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2

@@ -11,12 +11,13 @@ from eventline.export.catalog import write_catalog
 from eventline.quality.gate import QualityReport, run_quality_checks
 from eventline.report.summary import RunSummary
 from flows.document_cache import StepCache
+from flows.files import write_json
 from flows.guard import GuardDecision, check_publish
 from flows.layers import LAYERS, seal
 from flows.plan import RunPlan
 from flows.publishing import commit
 from flows.steps import LayerResult, timed, transient
-from flows.storage import read_frame, read_rows, write_json
+from flows.storage import read_frame, read_rows
 
 #: The cache each layer's step fills.
 CACHE_OF = {"bronze": "bronze", "silver": "silver", "gold": "actors"}

@@ -21,8 +21,9 @@ from eventline.report.run_report import (
     report_tables,
 )
 from eventline.report.summary import RunSummary
+from flows.files import write_json, write_text
 from flows.steps import LayerResult, timed, transient
-from flows.storage import read_frame, write_json, write_text
+from flows.storage import read_frame
 
 if TYPE_CHECKING:
     from flows.plan import RunPlan

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +13,8 @@ import pyarrow
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from flows.files import SCHEMA_VERSION, write_bytes
 from schemas.arrow_types import arrow_schema
-
-SCHEMA_VERSION = "0.1.0"
 
 
 def _schema(model: type[pa.DataFrameModel]) -> pyarrow.Schema:
@@ -35,40 +31,9 @@ def parquet_bytes(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> bytes:
     return buffer.getvalue()
 
 
-def write_bytes(data: bytes, path: Path) -> None:
-    """Write a file atomically: readers see the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_parquet(frame: pd.DataFrame, model: type[pa.DataFrameModel], path: Path) -> None:
     """Write *frame* with the model's explicit Arrow schema, atomically."""
     write_bytes(parquet_bytes(frame, model), path)
-
-
-def write_text(text: str, path: Path) -> None:
-    """Write a small text file atomically."""
-    write_bytes(text.encode("utf-8"), path)
-
-
-def write_json(value: Any, path: Path) -> None:
-    """Stable JSON (sorted keys, two-space indent): the same value gives the same bytes."""
-    write_text(json.dumps(value, indent=2, sort_keys=True, default=str) + "\n", path)
-
-
-def read_json(path: Path) -> Any | None:
-    """The JSON value of *path*; None when it is missing or not JSON."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def read_rows(path: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
@@ -79,14 +44,6 @@ def read_rows(path: Path, columns: list[str] | None = None) -> list[dict[str, An
 def read_frame(path: Path) -> pd.DataFrame:
     """A Parquet file, or a folder of them, as pandas reads it."""
     return pd.read_parquet(path)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _without_column(metadata: dict[bytes, bytes], column: str) -> dict[bytes, bytes]:

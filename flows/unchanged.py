@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from eventline.report.summary import RunSummary
+from flows.files import write_json
 from flows.inputs import plan_inputs, read_registry
 from flows.layers import choose_start, survey
 from flows.locking import DataFolderBusy, data_folder_lock
 from flows.publishing import needs_recovery
-from flows.storage import write_json
 
 
 def _unchanged(

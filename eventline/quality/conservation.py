@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # frames are only read here: importing pandas is not needed to check lines
+    import pandas as pd
 
 
 class ConservationError(RuntimeError):

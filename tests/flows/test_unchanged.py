@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -63,3 +65,23 @@ def test_a_publish_to_recover_is_left_to_the_flow(published: Path) -> None:
 def test_a_folder_in_use_is_left_to_the_flow(published: Path) -> None:
     with data_folder_lock(published, 0):
         assert _ask(published) is None
+
+
+def test_the_answer_imports_neither_pandas_nor_prefect(published: Path) -> None:
+    """The check runs in a fresh process that loads no data library: an unchanged run of a
+    large corpus should cost its hashing, not pandas', pandera's and Prefect's imports."""
+    code = (
+        "import sys\n"
+        "from eventline import cli\n"
+        f"args = ['run', '--quiet', '--data-dir', {str(published)!r}]\n"
+        f"status = cli.main([*args, '--known-until', '{SAMPLE_KNOWN_UNTIL.isoformat()}'])\n"
+        "names = ('pandas', 'pandera', 'prefect', 'pyarrow')\n"
+        "heavy = sorted(m for m in names if m in sys.modules)\n"
+        "print(status, heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "0 []"
+    summary = json.loads((published / "reports" / "run_summary.json").read_text())
+    assert summary["unchanged"] and summary["gold_events"] == 288

@@ -6,7 +6,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from flows.storage import SCHEMA_VERSION
+from flows.files import SCHEMA_VERSION
 from schemas.arrow_types import arrow_schema
 from schemas.data_contract import contract_type, load_contract
 from schemas.gold import GOLD_MODELS
