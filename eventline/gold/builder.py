@@ -86,6 +86,11 @@ def _revision(tellings: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None
     return revisions[-1] if revisions else None
 
 
+def _stated(value: Any) -> bool:
+    """A figure the telling gives: not None, not NaN (``pd.isna`` on scalars, 10x faster)."""
+    return value is not None and value == value and value is not pd.NA
+
+
 def _figures(tellings: Sequence[Mapping[str, Any]]) -> Row:
     """The canonical telling's figures; a figure it does not state comes from the first
     other telling that does (a follow-up may give the toll the first report lacked), and a
@@ -96,7 +101,7 @@ def _figures(tellings: Sequence[Mapping[str, Any]]) -> Row:
         tellings = [revision, *tellings]
     for columns in _FILLED:
         source = next(
-            (t for t in tellings if any(t[c] is not None and not pd.isna(t[c]) for c in columns)),
+            (t for t in tellings if any(_stated(t[c]) for c in columns)),
             tellings[0],
         )
         figures.update({column: source[column] for column in columns})
@@ -178,7 +183,7 @@ def build_gold_tables(
     event_rows: list[Row] = []
     all_links: list[Row] = []
     unresolved_rows: list[Row] = []
-    texts = dict(zip(silver["record_id"], silver["text"], strict=True))
+    texts = dict(zip(silver["record_id"].tolist(), silver["text"].tolist(), strict=True))
     for tellings in event_tellings(silver):
         event_id = tellings[0]["event_id"]
         found: list[list[ActorMention]] = []
@@ -227,19 +232,20 @@ def build_gold_tables(
 
 def check_referential_integrity(tables: GoldTables) -> None:
     """Every link and every parent or successor points at a row that exists."""
-    event_ids = set(tables.events["event_id"])
-    actor_ids = set(tables.actors["actor_id"])
+    event_ids = set(tables.events["event_id"].tolist())
+    actor_ids = set(tables.actors["actor_id"].tolist())
     problems = []
-    dangling_events = set(tables.event_actors["event_id"]) - event_ids
-    dangling_actors = set(tables.event_actors["actor_id"]) - actor_ids
-    dangling_actors |= {i for ids in tables.events["perpetrator_ids"] for i in ids} - actor_ids
+    dangling_events = set(tables.event_actors["event_id"].tolist()) - event_ids
+    dangling_actors = set(tables.event_actors["actor_id"].tolist()) - actor_ids
+    named = tables.events["perpetrator_ids"].tolist()
+    dangling_actors |= {i for ids in named for i in ids} - actor_ids
     dangling_actors |= {
         i
         for column in ("parent_ids", "successor_ids")
-        for ids in tables.actors[column]
+        for ids in tables.actors[column].tolist()
         for i in ids
     } - actor_ids
-    dangling_events |= set(tables.unresolved_actor_mentions["event_id"]) - event_ids
+    dangling_events |= set(tables.unresolved_actor_mentions["event_id"].tolist()) - event_ids
     if dangling_events:
         problems.append(f"unknown event ids {sorted(dangling_events)[:5]}")
     if dangling_actors:

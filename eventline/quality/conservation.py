@@ -75,15 +75,18 @@ def check_event_conservation(silver: pd.DataFrame, events: pd.DataFrame) -> None
     """
     problems: list[str] = []
     is_event = silver["record_class"] == "event"
-    event_of = dict(zip(silver["record_id"], silver["event_id"], strict=True))
+    # Columns as lists: iterating pandas' Arrow-backed strings costs 5x more per value.
+    record_ids, event_ids = silver["record_id"].tolist(), silver["event_id"].tolist()
+    event_of = dict(zip(record_ids, event_ids, strict=True))
     expected: dict[str, set[str]] = {}
-    for record_id, event_id in zip(
-        silver.loc[is_event, "record_id"], silver.loc[is_event, "event_id"], strict=True
-    ):
-        expected.setdefault(event_id, set()).add(record_id)
+    for record_id, event_id, kept in zip(record_ids, event_ids, is_event.tolist(), strict=True):
+        if kept:
+            expected.setdefault(event_id, set()).add(record_id)
     got: dict[str, list[Any]] = {
-        event_id: list(record_ids)
-        for event_id, record_ids in zip(events["event_id"], events["record_ids"], strict=True)
+        event_id: list(told)
+        for event_id, told in zip(
+            events["event_id"].tolist(), events["record_ids"].tolist(), strict=True
+        )
     }
     told = Counter(rid for record_ids in got.values() for rid in record_ids)
     doubled = sorted(rid for rid, n in told.items() if n > 1)[:5]
@@ -92,7 +95,7 @@ def check_event_conservation(silver: pd.DataFrame, events: pd.DataFrame) -> None
     wrong = sorted(e for e in set(expected) | set(got) if set(got.get(e, ())) != expected.get(e))
     if wrong:
         problems.append(f"gold events whose tellings differ from silver's e.g. {wrong[:5]}")
-    for record_id, duplicate_of in zip(silver["record_id"], silver["duplicate_of"], strict=True):
+    for record_id, duplicate_of in zip(record_ids, silver["duplicate_of"].tolist(), strict=True):
         if isinstance(duplicate_of, str) and event_of.get(duplicate_of) != event_of[record_id]:
             problems.append(f"{record_id} is a duplicate of a telling of another event")
             break
