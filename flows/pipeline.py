@@ -32,7 +32,6 @@ from flows.release import (
     publish,
     publish_guard,
     summarize,
-    warm_quality_gate,
 )
 from flows.report import report, write_summary
 from flows.silver import build_silver
@@ -78,7 +77,6 @@ def eventline_pipeline(
         )
         if plan.start is None:
             return _nothing_to_do(plan, started)
-        warm_quality_gate()
         with staging_area(root) as staging:
             bronze = build_bronze(plan, staging)
             silver = build_silver(plan, bronze, staging)

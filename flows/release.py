@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pandas as pd
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -56,21 +54,6 @@ def publish_guard(
     for dropped in decision.dropped:
         logger.info("removing %s (%d events), as asked", dropped["paths"][0], dropped["events"])
     return decision
-
-
-def _import_quality_libraries() -> None:
-    try:
-        import great_expectations  # noqa: F401
-    except Exception:  # the gate itself reports a broken install, in its own step
-        return
-
-
-def warm_quality_gate() -> threading.Thread:
-    """Import Great Expectations in the background (4-5 s of CPU here) while the flow waits
-    for its workers, so that the gate at the end of the run does not wait for it."""
-    thread = threading.Thread(target=_import_quality_libraries, name="eventline-gx", daemon=True)
-    thread.start()
-    return thread
 
 
 @task(name="quality-gate", cache_policy=NO_CACHE)
