@@ -769,3 +769,17 @@ def test_decisions_agreements_and_withdrawals_of_briefs(
 ) -> None:
     result = default_classifier().classify(text)
     assert (result.event_type, result.sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # Invented sentences in the wording of incident logs.
+        ("Two gendarmes were shot dead on patrol at Fooville.", BA, "Armed clash"),
+        ("The government held a national dialogue on the crisis.", SD, "Other"),
+        ("The ministry denied that it had asked anyone to mediate.", SD, "Other"),
+    ],
+)
+def test_incident_log_wordings(text: str, event_type: str, sub_event_type: str) -> None:
+    result = default_classifier().classify(text)
+    assert (result.event_type, result.sub_event_type) == (event_type, sub_event_type)
