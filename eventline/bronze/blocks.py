@@ -7,9 +7,10 @@ mid-way) continues on the next page. Hard-wrapped text (lines cut at a fixed wid
 blank line between paragraphs) is rejoined: a line continues the one before when that
 one stops mid-sentence or is full to the wrap width; a numbered paragraph ("12. On 3
 March …"), a dateline ("LOMÉ, Nov. 10, 2021 -") or a short heading line ("August 2019",
-"A. Côte d'Ivoire") starts a new block even when no blank line comes first. Every
-non-blank line gets exactly one class: ``bullet``, ``narrative``, ``heading`` or
-``artifact``.
+"A. Côte d'Ivoire") starts a new block even when no blank line comes first. A run of
+key-value field lines that dates an incident ("Date: 14/03/2022", "Location: …") is one
+*record* block (:mod:`eventline.bronze.records`). Every non-blank line gets exactly one
+class: ``bullet`` (bullets and records), ``narrative``, ``heading`` or ``artifact``.
 """
 
 from __future__ import annotations
@@ -26,15 +27,17 @@ from eventline.bronze.page_artifacts import (
     classify_artifact,
     detect_running_headers,
 )
+from eventline.bronze.records import record_run
 from eventline.bronze.wrapping import fills_line, wrap_width
 from eventline.text.citations import find_trailing_citation, is_citation_line
 from eventline.text.date_expressions import find_date_expressions
 
-BlockKind = Literal["heading", "paragraph", "bullet"]
+BlockKind = Literal["heading", "paragraph", "bullet", "record"]
 LINE_CLASS_OF_BLOCK: dict[str, str] = {
     "heading": "heading",
     "paragraph": "narrative",
     "bullet": "bullet",
+    "record": "bullet",
 }
 
 _BULLET_LINE = re.compile(rf"^\s*[{re.escape(BULLET_MARKERS)}]\s+\S")
@@ -251,6 +254,7 @@ class _Splitter:
         self.title_seen = False
         self.last_number = 0
         self.line_no = 0
+        self.record_end = 0
 
     def run(self) -> Layout:
         for line_no, line in enumerate(self.lines, 1):
@@ -275,7 +279,13 @@ class _Splitter:
             if artifact != "stray_marker":
                 self.page_break = True
             return
-        if _BULLET_LINE.match(line):
+        if line_no <= self.record_end:
+            self._append(line_no, stripped, detail="field")
+        elif fields := record_run(self.lines, line_no - 1):
+            self.record_end = line_no + fields - 1
+            self.list_index = None
+            self._start("record", line_no, stripped, detail="field")
+        elif _BULLET_LINE.match(line):
             self._start_bullet(line_no, stripped)
         elif self._continues(line_no, stripped):
             self._append(line_no, stripped, detail="continuation")

@@ -26,6 +26,7 @@ from eventline.bronze.blocks import (
 )
 from eventline.bronze.bullets import parse_bullet
 from eventline.bronze.datelines import find_dateline
+from eventline.bronze.records import parse_record
 from eventline.ids import stable_id
 from eventline.text.citations import find_trailing_citation
 from eventline.text.date_expressions import find_date_expressions, has_date_expression
@@ -68,6 +69,40 @@ def _bullet_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
         "list_position": block.list_position,
         "line_offsets": offsets,
         "line_numbers": numbers,
+    }
+
+
+def _record_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
+    """A key-value record as a bullet: its date field's value is the label, found in the
+    body (``inline``); the body is its date field and other descriptive field lines, as
+    written, one line each."""
+    parsed = parse_record([(s.line_no, s.text) for s in block.segments])
+    body = "\n".join(text for _, text in parsed.body)
+    offsets: list[int] = []
+    position = 0
+    for _, text in parsed.body:
+        offsets.append(position)
+        position += len(text) + 1
+    numbers = [line_no for line_no, _ in parsed.body]
+    return {
+        "record_id": stable_id("rec", doc_id, "bullet", block.line_start),
+        "doc_id": doc_id,
+        "kind": "bullet",
+        "date_text": parsed.date_text,
+        "label_form": "inline",
+        "date_expressions": [e.text for e in find_date_expressions(body)],
+        "text": body,
+        "raw_text": "\n".join(lines[s.line_no - 1] for s in block.segments),
+        "sources": [],
+        "source_text": None,
+        "section": block.section,
+        "line_start": block.line_start,
+        "line_end": block.line_end,
+        "block_index": block.index,
+        "list_index": block.index,
+        "list_position": 0,
+        "line_offsets": offsets or [0],
+        "line_numbers": numbers or [block.line_start],
     }
 
 
@@ -178,6 +213,8 @@ def extract_bronze(doc_id: str, text: str) -> BronzeExtract:
     for block in layout.blocks:
         if block.kind == "bullet":
             extract.bullets.append(_bullet_row(doc_id, block, lines))
+        elif block.kind == "record":
+            extract.bullets.append(_record_row(doc_id, block, lines))
         elif block.kind == "paragraph":
             extract.narratives.extend(_narrative_rows(doc_id, block))
     return extract

@@ -69,6 +69,8 @@ _NEVER_THE_GROUP = frozenset(
     {"bandit", "bandits", "armed bandits", "kidnapper", "kidnappers", "abductors"}
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# "Perpetrator: …" at the start of a line labels a field of an incident record.
+_FIELD_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 
 
 @dataclass(eq=False)
@@ -111,6 +113,15 @@ class Candidate:
         return ActorMention(
             self.actor.actor_id, text[self.start : self.end], role, certainty, self.start, self.end
         )
+
+
+def _field_label(text: str, match: Match) -> bool:
+    """Whether a generic word labels a record's field, naming nobody: it opens its line and
+    a colon follows it ("Perpetrator: rebels")."""
+    if match.entry.kind in (NAMED, LEARNED, COUNTRY):
+        return False
+    opens_line = match.start == 0 or text[: match.start].rstrip(" \t").endswith("\n")
+    return opens_line and bool(_FIELD_LABEL_AFTER.match(text, match.end))
 
 
 def _kind_of(catalog: ActorCatalog, actor: Actor) -> str | None:
@@ -246,7 +257,7 @@ class MentionResolver:
         found: list[Candidate] = []
         place_end = -1  # where the last country named as a place ends ("in Mali and Niger")
         for i, match in enumerate(matches):
-            if i in dropped or match.entry.kind == DEMONYM:
+            if i in dropped or match.entry.kind == DEMONYM or _field_label(text, match):
                 continue
             kind = match.entry.kind
             if kind in (NAMED, LEARNED):

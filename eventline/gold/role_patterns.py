@@ -138,6 +138,13 @@ CLAIM = re.compile(
     re.IGNORECASE,
 )
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s", re.IGNORECASE)
+# A key-value incident record's field naming who did it ("Perpetrator: Suspected rebels",
+# "Actor: Ministry of Defence"): the field line is a sentence of its own.
+PERPETRATOR_FIELD = re.compile(
+    r"^\s*(?:perpetrators?|actors?|attributed\s+to|responsible|alleged\s+perpetrators?"
+    r"|suspected\s+perpetrators?|attackers?|assailants?)\s*:\s",
+    re.IGNORECASE,
+)
 RESPONSIBLE = re.compile(
     r"\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:responsible|behind"
     # "involved" only in an attack: "suspect AQIM and AMB are involved." (not "in efforts")

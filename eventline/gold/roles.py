@@ -44,6 +44,7 @@ from eventline.gold.role_grammar import (
     find_agents,
     find_objects,
     find_subject,
+    is_coordination,
     mark_targets,
     sentence_subject,
 )
@@ -78,6 +79,7 @@ from eventline.gold.role_patterns import (
     OF_SOON,
     PARTICIPLE,
     PASSIVE_SUBJECT_WORDS,
+    PERPETRATOR_FIELD,
     POSSESSIVE_AFTER,
     POSSESSIVE_ATTACK,
     PRE_SUBJECT_BLOCK,
@@ -354,7 +356,22 @@ def _nouns(s: Sentence) -> None:
             m.possessive = False  # "the IS Sahel attack", "al-Shabaab's deadliest attack"
 
 
+def _perpetrator_field(s: Sentence) -> None:
+    """A record's "Perpetrator: X and Y" field: the actors listed first are its
+    perpetrators ("Suspected …" and "(claimed)" make them suspected)."""
+    field = PERPETRATOR_FIELD.match(s.text)
+    after = [m for m in s.ms if m.start >= field.end()] if field else []
+    chain = after[:1]
+    for m in after[1:]:
+        if not is_coordination(s.text[chain[-1].end : m.start]):
+            break
+        chain.append(m)
+    for m in chain:
+        m.set_perpetrator(certainty(s.text[: m.end + 12]), "attribution", s.clause(m.start))
+
+
 def _responsibility(s: Sentence) -> None:
+    _perpetrator_field(s)
     for rule in RESPONSIBLE.finditer(s.text):
         for m in find_subject(s.text, s.ms, rule.start()):
             m.set_perpetrator(

@@ -364,6 +364,8 @@ def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
         left = left_trigger(toks, item.start)
         chain = _chain_at(toks, item, left is not None)
         right = None if left else right_trigger(toks, chain.end)
+        if right is not None and "\n" in text[toks[item.start].start : toks[right.start].start]:
+            right = None  # "Fatalities: 25" then "Injured: 9" on the next line of a record
         trigger = left or right
         if trigger is None:
             i = max(item.end, i + 1)

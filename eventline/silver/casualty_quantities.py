@@ -71,6 +71,7 @@ HOSTAGE_VERBS = _W["hostage_verbs"]
 HOLD_VERBS = _W["hold_verbs"]
 HOSTAGE_WORDS = _W["hostage_words"]
 PASSIVE: dict[str, str] = VOCABULARY.passive
+FIELD_LABELS: dict[str, str] = VOCABULARY.field_labels
 AUXILIARIES = _W["auxiliaries"]
 PASSIVE_BRIDGES = AUXILIARIES | _W["passive_bridges"]
 ACTIVE_BRIDGES = _W["active_bridges"]

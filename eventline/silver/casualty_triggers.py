@@ -18,6 +18,7 @@ from eventline.silver.casualty_quantities import (
     AUXILIARIES,
     BREAKDOWN_OPENERS,
     DASHES,
+    FIELD_LABELS,
     HOLD_VERBS,
     HOSTAGE_VERBS,
     HOSTAGE_WORDS,
@@ -40,8 +41,22 @@ class Trigger:
     kind: str  # "plain", "hostage" (take N hostages), "hold" (hold N civilians)
 
 
+def _field_label(toks: list[Tok], start: int) -> Trigger | None:
+    """A record's field label right before a list: "Fatalities: 3", "Abducted: about 30
+    women" (the label opens its line, which the splitter makes a sentence of its own)."""
+    k = start - 1
+    if k < 1 or toks[k].text != ":" or toks[k - 1].low not in FIELD_LABELS:
+        return None
+    if k >= 2 and toks[k - 2].sentence == toks[k - 1].sentence:
+        return None  # "… the dead: 12 …" inside a sentence is not a field
+    return Trigger(FIELD_LABELS[toks[k - 1].low], k - 1, k + 1, "plain")
+
+
 def left_trigger(toks: list[Tok], start: int) -> Trigger | None:
-    """The active verb right before a list: "kills at least 26", "the death of 500"."""
+    """The active verb right before a list: "kills at least 26", "the death of 500"; or a
+    record's field label ("Fatalities: 3")."""
+    if (field := _field_label(toks, start)) is not None:
+        return field
     k = start - 1
     while k >= 0 and toks[k].low in ACTIVE_BRIDGES:
         k -= 1

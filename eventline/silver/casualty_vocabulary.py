@@ -56,7 +56,7 @@ _WORD_LISTS = (
     "force_nouns",
 )
 _CASED_LISTS = ("titles", "month_abbreviations")
-_CATEGORY_MAPS = ("active_verbs", "of_nouns", "passive_words")
+_CATEGORY_MAPS = ("active_verbs", "of_nouns", "passive_words", "field_labels")
 _SECTIONS = frozenset(
     {
         *_WORD_LISTS,
@@ -85,6 +85,7 @@ class Vocabulary:
     active: dict[str, str]
     of_nouns: dict[str, str]
     passive: dict[str, str]
+    field_labels: dict[str, str]
     zero_nouns: dict[str, tuple[str, ...]]
     zero_verbs: dict[str, str]
 
@@ -164,6 +165,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
         active=_category_map("active_verbs", data["active_verbs"]),
         of_nouns=_category_map("of_nouns", data["of_nouns"]),
         passive=_category_map("passive_words", data["passive_words"]),
+        field_labels=_category_map("field_labels", data["field_labels"]),
         zero_nouns=zero_nouns,
         zero_verbs=zero_verbs,
     )

@@ -36,7 +36,9 @@ _CONNECTOR = r"(?:da|de|do|das|dos|du|des|di|del|della|la|le|les|el|al|sur|en|wa
 _WORD = rf"{_PREFIX}?{_TOKEN}"
 NAME_RUN = re.compile(
     rf"(?<![\w'’\-‐‑])(?:\d{{1,2}}[ \t]+de[ \t]+)?{_WORD}"
-    rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CONNECTOR}[ \t]+)?{_WORD}"
+    # A run goes on across a line break (hard-wrapped text), not into a record's next
+    # field line ("Abuja, Nigeria" / "Actor: …").
+    rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*(?![^\n:]{{1,40}}:\s))(?:{_CONNECTOR}[ \t]+)?{_WORD}"
     rf"|[ \t]+(?:\d{{1,2}}|II|III|IV)(?![\w,:/\-]|\.\w))*"
 )
 _FIRST_WORD = re.compile(r"[^\s]+")
@@ -199,6 +201,8 @@ def _cue(words: list[str], caps: list[bool], vocab: PlaceVocabulary, nested: boo
         return _cue([*words[: i - 1], "central"], [*caps[: i - 1], False], vocab, nested)
     if word in (",", "and", "or"):
         return Cue(MENTION, cue=word, direction=direction, list_item=True)
+    if word == ":" and i >= 1 and words[i - 1] in vocab["location_labels"]:
+        return Cue(EVENT, cue="field", direction=direction)  # "Location: Fooville"
     if word in ("of", "from") and _distance_before(words, i, vocab):
         return Cue(REFERENCE, cue="distance", direction=direction, distance=True)
     if word in ("of", "to", "from", "with", "between", "through"):

@@ -30,6 +30,7 @@ SECTIONS = (
     "event_verbs",
     "event_of_nouns",
     "locative_prepositions",
+    "location_labels",
     "near_prepositions",
     "origin_words",
     "destination_words",

@@ -216,6 +216,12 @@ class DocumentDater:
         if self._dateline is not None:
             return YearRule(self._dateline, "past", f"dateline {self._dateline_text}")
         if self.period is not None:
+            # A paragraph that has moved past the period ("Developments after the period":
+            # "resumed in January 2025. On 24 January, …") is about its own year; one that
+            # recalls an earlier year ("the attack of June 2020 … On 10 June") is not.
+            own = self._full or self._coarse
+            if own is not None and own.interval.start > self.period.interval.end:
+                return YearRule(own.interval, "same", own.describe())
             return YearRule(self.period.interval, "nearest", f"reporting period {self.period.text}")
         if self._full is not None:
             return YearRule(self._full.interval, "same", self._full.describe())

@@ -46,7 +46,8 @@ _NUMBER_WORDS = {
 }
 _OFFSET = re.compile(
     r"^(?:(?P<bound>less|more)\s+than\s+)?(?P<count>\d+|[a-z]+(?:\s+few)?)\s+"
-    r"(?P<unit>minute|hour|day|night|week|month|year)s?\s+(?P<way>later|earlier|ago)$"
+    r"(?P<unit>minute|hour|day|night|week|month|year)s?\s+(?P<way>later|earlier|ago|after|before)"
+    r"(?:\s+the\s+.+)?$"
 )
 # "a few days later": up to twice the named unit, as days.
 _VAGUE_SPAN = {"minute": 1, "hour": 1, "day": 14, "night": 14, "week": 28, "month": 62, "year": 731}
@@ -99,7 +100,7 @@ def _count(word: str) -> int | None:
 def _offset(match: re.Match[str], base: DateInterval) -> DateInterval:
     """ "two days earlier", "Less than 48 hours later", "three weeks ago"."""
     unit, way, bound = match.group("unit"), match.group("way"), match.group("bound")
-    sign = 1 if way == "later" else -1
+    sign = 1 if way in ("later", "after") else -1  # "after the attack": the one just told
     count = _count(match.group("count"))
     vague = count is None or match.group("count") in ("a", "an", "a few", "several")
     if unit in ("minute", "hour"):

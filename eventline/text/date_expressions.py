@@ -141,10 +141,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?:around|about|at)\s+midnight\s+on\s+)?(?:\b[Ll]ast\s+)?\b{WEEKDAY}"
         r"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
-    # "Less than 48 hours later", "two days earlier", "Hours later", "three weeks ago"
+    # "Less than 48 hours later", "two days earlier", "Hours later", "three weeks ago",
+    # "Three days after the Foo attack" (counted from the incident just told)
     (
         "relative",
-        rf"\b(?:(?:[Ll]ess|[Mm]ore)\s+than\s+)?{_NUMBER}\s+{_UNITS}\s+(?:later|earlier|ago)\b"
+        rf"\b(?:(?:[Ll]ess|[Mm]ore)\s+than\s+)?{_NUMBER}\s+{_UNITS}\s+(?:later|earlier|ago\b"
+        rf"|(?:after|before)\s+the\s+(?:[\w'’-]+\s+){{0,3}}?{EVENT_NOUNS})\b"
         r"|\b[Hh]ours\s+later\b",
     ),
     # "last week", "Last month", "this year"

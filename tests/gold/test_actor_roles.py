@@ -392,3 +392,25 @@ def test_rulers_ousted_by_a_named_agent_are_not_the_coup_plotters(cat: ActorCata
         "head of his own guard, the junta said."
     )
     assert ("niger-armed-forces", "perpetrator") not in acting(cat, text, "Niger")
+
+
+# --- key-value incident records ---------------------------------------------------------------
+
+
+def test_a_records_perpetrator_field_names_its_perpetrators(cat: ActorCatalog) -> None:
+    # Records as an incident log writes them (one field per line); invented incidents.
+    suspected = "Date: 12 May 2022\nPerpetrator: Suspected ISWAP fighters\nDescription: A raid."
+    assert {(m.actor_id, m.role, m.certainty) for m in found(cat, suspected, "Nigeria")} == {
+        ("iswap", "perpetrator", "suspected")
+    }
+    listed = (
+        "Date: 12 May 2022\nPerpetrator: Nigerian troops and CJTF members\nDescription: A raid."
+    )
+    assert acting(cat, listed, "Nigeria") == {
+        ("nigerian-army", "perpetrator"),
+        ("cjtf", "perpetrator"),
+    }
+    # The label itself ("Perpetrator", a word reports use for an unnamed group) names nobody.
+    assert [m.actor_id for m in found(cat, "Perpetrator: ISWAP\nFatalities: 3", "Nigeria")] == [
+        "iswap"
+    ]

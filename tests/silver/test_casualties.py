@@ -645,3 +645,28 @@ def test_bodies_recovered_and_accidents(text: str, killed: int) -> None:
 )
 def test_apposition_before_the_passive_verb(text: str, killed: int) -> None:
     assert parse_casualties(text).killed.best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured", "kidnapped"),
+    [
+        # A record's field lines, one per line: each label counts its own figure, and a
+        # figure never takes the label of the next line ("25" then "Injured: 9").
+        ("Fatalities: 25\nInjured: 9\nDescription: Attackers fired on residents.", 25, 9, None),
+        ("Killed: 7\nInjured: 13", 7, 13, None),
+        ("Fatalities: at least 10 soldiers", 10, None, None),
+        ("Abducted: about 30 women", None, None, 30),
+        ("Casualties: 10 killed, 2 injured", 10, 2, None),
+        # Inside a sentence a colon is no field: "the dead: 12 names" counts nobody.
+        ("The list of the dead: 12 names was read out.", None, None, None),
+    ],
+)
+def test_field_labels_of_incident_records_count(
+    text: str, killed: int | None, injured: int | None, kidnapped: int | None
+) -> None:
+    found = parse_casualties(text)
+    assert (found.killed.best, found.injured.best, found.kidnapped.best) == (
+        killed,
+        injured,
+        kidnapped,
+    )

@@ -740,3 +740,46 @@ def test_a_shared_unless_pattern_is_searched_once_per_text() -> None:
     assert (found.rule_id, cue.searches) == ("clash", 1)
     assert classifier.classify("A raid at dawn.").rule_id == "raid"
     assert cue.searches == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # Invented sentences in the wording of think-tank briefs and incident logs.
+        ("On 2 May the leaders of A and B signed the Foo Charter in Bartown.", SD, "Agreement"),
+        ("The two sides signed a declaration of principles on 3 June.", SD, "Agreement"),
+        ("On 25 May the junta postponed the presidential election planned for 2027.", SD, "Other"),
+        ("On 4 August the government cut diplomatic ties with Fooland.", SD, "Other"),
+        ("The cabinet expelled the Fooland ambassador on 30 October.", SD, "Other"),
+        ("On 10 April the junta suspended the activities of all political parties.", SD, "Other"),
+        (
+            "The UN mission left its Foo camp on 13 August, earlier than planned.",
+            SD,
+            "Change to group/activity",
+        ),
+        (
+            "Gunmen stopped three buses and forced them into the forest with 40 passengers.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_decisions_agreements_and_withdrawals_of_briefs(
+    text: str, event_type: str, sub_event_type: str
+) -> None:
+    result = default_classifier().classify(text)
+    assert (result.event_type, result.sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # Invented sentences in the wording of incident logs.
+        ("Two gendarmes were shot dead on patrol at Fooville.", BA, "Armed clash"),
+        ("The government held a national dialogue on the crisis.", SD, "Other"),
+        ("The ministry denied that it had asked anyone to mediate.", SD, "Other"),
+    ],
+)
+def test_incident_log_wordings(text: str, event_type: str, sub_event_type: str) -> None:
+    result = default_classifier().classify(text)
+    assert (result.event_type, result.sub_event_type) == (event_type, sub_event_type)

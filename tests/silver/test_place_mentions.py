@@ -213,3 +213,12 @@ def test_copies_of_a_reading_are_resolved_apart() -> None:
     copies[1].role = NEAR
     assert (reading[1].hints, reading[1].role) == ([], EVENT)
     assert reading[2].apposition_of is reading[1]
+
+
+def test_a_location_field_puts_the_event_at_its_place() -> None:
+    # An incident record's field lines (invented names): the name after "Location:" is where
+    # the event happened, and a name never runs on into the next field line.
+    text = "Date: 5 May 2021\nLocation: Fooville, Barland\nActor: Barlandian police\nFatalities: 3"
+    assert (one(text, "Fooville").role, one(text, "Fooville").cue) == ("event", "field")
+    assert "Barland" in [m.name for m in find_mentions(text)]
+    assert not any("\n" in m.name for m in find_mentions(text))

@@ -150,3 +150,21 @@ def test_a_bullet_opening_with_a_bare_month_takes_the_heading_year() -> None:
     assert isinstance(outcome, ResolvedDate), outcome
     assert (outcome.interval.start, outcome.interval.end) == (date(2019, 10, 1), date(2019, 10, 31))
     assert outcome.interval.precision == "month"
+
+
+def test_a_paragraph_stating_a_year_outside_the_reporting_period_keeps_it() -> None:
+    # An invented UN-style report: year-less dates take the period's year, unless their
+    # paragraph has moved past the period ("resumed in January 2025. On 24 January"); a
+    # paragraph recalling an earlier year keeps the period's ("June 2020 … On 10 June").
+    text = (
+        "REPORT OF THE PANEL\n\n"
+        "1. The report covers the period from 1 October 2022 to 30 June 2023.\n\n"
+        "2. The raid of 10 June 2020 is recalled. On 3 March, rebels attacked Fooville.\n\n"
+        "3. The offensive resumed in January 2025. On 24 January, rebels took Bartown.\n\n"
+        "4. On 27 June 2025, the parties met in Quxville. On 19 July, they signed an accord.\n"
+    )
+    extract = extract_bronze("doc_00000000000000aa", text)
+    dates = date_records(extract.bullets, extract.narratives, TODAY)
+    assert _at(extract, dates, 5, "On 3 March").interval.start == date(2023, 3, 3)
+    assert _at(extract, dates, 7, "On 24 January").interval.start == date(2025, 1, 24)
+    assert _at(extract, dates, 9, "On 19 July").interval.start == date(2025, 7, 19)

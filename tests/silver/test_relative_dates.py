@@ -69,6 +69,14 @@ def test_weekday_without_dateline_is_the_nearest_to_the_stated_date() -> None:
         ("Last month", None, TUESDAY, (date(2021, 10, 1), date(2021, 10, 31), "month")),
         ("this year", None, TUESDAY, (date(2021, 1, 1), date(2021, 12, 31), "year")),
         ("two days ago", DAY, TUESDAY, (date(2021, 11, 14), date(2021, 11, 14), "day")),
+        # "N days after the <named> attack" counts from the incident just told
+        (
+            "Three days after the Foo attack",
+            DAY,
+            None,
+            (date(2020, 3, 26), date(2020, 3, 26), "day"),
+        ),
+        ("two days before the election", DAY, None, (date(2020, 3, 21), date(2020, 3, 21), "day")),
     ],
 )
 def test_relative_phrases(
