@@ -191,6 +191,18 @@ def test_a_capital_abroad_is_found_without_its_country(gaz: PlaceResolver) -> No
     assert (match.location, match.country, match.country_code) == ("Nairobi", "Kenya", "KEN")
 
 
+def test_heads_of_state_of_a_country_are_no_hint_of_the_place(gaz: PlaceResolver) -> None:
+    # "in Bamako, the Heads of State of Burkina Faso, ...": a title, not "X, the Y of Z"; read
+    # as a hint it restricted Bamako to Burkina Faso (BF.txt has two villages of that name).
+    text = "On 16 September, in Bamako, the Heads of State of Burkina Faso, Mali and Niger met."
+    match = at(gaz, text, "NE")
+    assert (match.place_id, match.country, match.location_precision) == (
+        "ml-bamako",
+        "Mali",
+        "town",
+    )
+
+
 def test_a_demonym_of_one_of_the_documents_countries_gives_the_country(
     gaz: PlaceResolver,
 ) -> None:
