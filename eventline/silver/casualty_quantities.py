@@ -275,17 +275,18 @@ def _range_end(toks: list[Tok], j: int, low: int) -> tuple[int, int] | None:
 def _vague_qty(
     toks: list[Tok], j: int, words: tuple[str, ...], value: int, mode: str | None
 ) -> _Qty | None:
-    """ "dozens (of)", "up to several hundred": the minimal reading of a vague quantity."""
+    """ "dozens (of)", "up to several hundred": the minimal reading of a vague quantity, as
+    a bound only: no number is given, so the best figure stays unknown (null)."""
     end = j + len(words)
     if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
         end += 1
     if mode == _UPTO:
         return _Qty(None, value, None, j, end, "vague")
     if mode == _APPROX:
-        return _Qty(value, value, value, j, end, "vague")
+        return _Qty(value, value, None, j, end, "vague")
     if mode == _RANGE:
         return None
-    return _Qty(value, None, value, j, end, "vague")
+    return _Qty(value, None, None, j, end, "vague")
 
 
 def _core_at(toks: list[Tok], j: int, mode: str | None) -> _Qty | None:
