@@ -342,6 +342,17 @@ def test_villages_gunmen_went_through_are_the_place_not_their_county(gaz: PlaceR
     assert at(gaz, text, "KE").location_text == "Walesa"
 
 
+def test_what_strikes_were_aimed_at_is_not_where_they_hit(gaz: PlaceResolver) -> None:
+    # Invented villages (Silame and Sokoto are real): the camps are the strikes' target,
+    # the villages where they landed.
+    text = (
+        "On 25 December, air strikes aimed at Kolmari camps hit Tenkira and Dabirou"
+        " (Silame, Sokoto)."
+    )
+    match = at(gaz, text, "NG")
+    assert (match.location_text, match.places_text) == ("Tenkira", ("Tenkira", "Dabirou"))
+
+
 def test_each_text_of_a_document_is_read_once(
     gaz: PlaceResolver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
