@@ -191,6 +191,20 @@ def test_a_capital_abroad_is_found_without_its_country(gaz: PlaceResolver) -> No
     assert (match.location, match.country, match.country_code) == ("Nairobi", "Kenya", "KEN")
 
 
+def test_a_national_capital_beats_a_town_that_has_its_name_as_an_alias(
+    gaz: PlaceResolver,
+) -> None:
+    # NG.csv: Abuja gn:2352778 (2,690,000 people, no PPLC code in the bundle) and Suleja
+    # gn:2322794 (162,135 people, 'Abuja' among its spellings); countries.csv: NG's capital
+    # is Abuja at 9.05785, 7.49508. Both in the top population step, 37 km apart: a tie.
+    match = at(gaz, "ECOWAS leaders met again in Abuja on 10 August.", "NE", "NG")
+    assert (match.place_id, match.country, match.location_precision) == (
+        "gn:2352778",
+        "Nigeria",
+        "town",
+    )
+
+
 def test_heads_of_state_of_a_country_are_no_hint_of_the_place(gaz: PlaceResolver) -> None:
     # "in Bamako, the Heads of State of Burkina Faso, ...": a title, not "X, the Y of Z"; read
     # as a hint it restricted Bamako to Burkina Faso (BF.txt has two villages of that name).
