@@ -115,6 +115,16 @@ def test_the_acting_party_of_a_designation_and_a_suspension(cat: ActorCatalog) -
     }
 
 
+def test_the_acting_party_of_an_announcement(cat: ActorCatalog) -> None:
+    # "announced the/an/its ..." was never read: the word after it failed the verb's end.
+    text = (
+        "On 16 March 2024, a spokesperson of the CNSP announced the end of the agreement on"
+        " foreign military personnel."
+    )
+    assert acting(cat, text, "Niger") == {("niger-cnsp", "perpetrator")}
+    assert acting(cat, "ISWAP announced his death in an audio message.", "Nigeria") == set()
+
+
 def test_a_hand_over_between_missions_is_their_organisations_act(cat: ActorCatalog) -> None:
     # ATMIS took over from AMISOM on 1 April 2022: both are African Union missions.
     assert acting(cat, "On 1 April 2022, ATMIS took over from AMISOM.", "Somalia") == {
