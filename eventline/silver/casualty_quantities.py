@@ -383,6 +383,7 @@ def _is_trigger_word(low: str) -> bool:
         or low in HOSTAGE_VERBS
         or low in HOLD_VERBS
         or low in ("sustain", "sustains", "sustained", "suffer", "suffers", "suffered")
+        or low in ("escape", "escaped")
         or low in ("succumb", "succumbs", "succumbed", "lost", "lose", "leave", "leaves", "left")
     )
 

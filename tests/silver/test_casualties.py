@@ -445,6 +445,12 @@ HAND_WRITTEN: list[tuple[str, dict[str, Figures]]] = [
         {"killed": at_least(42)},
     ),
     ("Bandits abducted dozens of students and several teachers.", {"kidnapped": vague(27)}),
+    # the survivors who "escaped with injuries" are injured
+    (
+        "Bandits set the bus ablaze. 23 killed; 7 escaped with injuries.",
+        {"killed": exact(23), "injured": exact(7)},
+    ),
+    ("Thirteen others escaped into the bush.", {}),
     ("Militants killing civilians in the village.", {}),
     # passive, nouns, "leave N dead"
     ("Three people died and four people were hurt.", {"killed": exact(3), "injured": exact(4)}),
