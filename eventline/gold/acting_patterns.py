@@ -47,7 +47,7 @@ STATE_ACTING = (
     r"|overthr(?:ew|own|ow|ows|owing)|toppl(?:e|es|ed|ing)|depos(?:e|es|ed|ing)|oust(?:s|ed|ing)?"
     r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
     r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
-    r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)\s+(?:an?|the|its)\s+(?!death)"
+    r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)(?=\s+(?:an?|the|its)\s+(?!death))"
     r"|denounc(?:e|es|ed|ing)|renounc(?:e|es|ed|ing)|repeal(?:s|ed|ing)?|annul(?:s|led|ling)?"
     r"|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|ratif(?:y|ies|ied|ying)"
     r"|reject(?:s|ed|ing)?|propos(?:e|es|ed|ing)|end(?:s|ed|ing)?\s+(?:the|its|their)\s+"

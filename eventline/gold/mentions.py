@@ -185,6 +185,19 @@ def _specified(text: str, matches: Sequence[Match], catalog: ActorCatalog) -> se
     return dropped
 
 
+def _span(text: str, matches: Sequence[Match], i: int, specified: set[int]) -> tuple[int, int]:
+    """A name specified in parentheses spans the whole phrase, "Boko Haram (JAS)", so that
+    the grammar reads "attributed to Boko Haram (JAS)" as naming it."""
+    match = matches[i]
+    if i == 0 or i - 1 not in specified:
+        return match.start, match.end
+    head = matches[i - 1]
+    if not re.fullmatch(r"\s*\(\s*", text[head.end : match.start]):
+        return match.start, match.end
+    close = re.match(r"\s*\)", text[match.end :])
+    return head.start, match.end + (close.end() if close else 0)
+
+
 def _demonym_countries(text: str, matches: Sequence[Match]) -> dict[int, list[Match]]:
     """Trigger/named index -> the demonyms that qualify it ("Rwandan and Mozambican")."""
     qualified: dict[int, list[Match]] = {}
@@ -240,7 +253,8 @@ class MentionResolver:
         catalog = self.catalog
         if matches is None:
             matches = self._matched(text, country)
-        dropped = _absorbed(text, matches, catalog) | _specified(text, matches, catalog)
+        specified = _specified(text, matches, catalog)
+        dropped = _absorbed(text, matches, catalog) | specified
         qualified = _demonym_countries(text, matches)
         disguise = {
             i
@@ -261,7 +275,8 @@ class MentionResolver:
                 continue
             kind = match.entry.kind
             if kind in (NAMED, LEARNED):
-                found.append(Candidate(catalog.actors[match.entry.key], match.start, match.end))
+                start, end = _span(text, matches, i, specified)
+                found.append(Candidate(catalog.actors[match.entry.key], start, end))
                 for demonym in qualified.get(i, []):
                     extra = self._qualified_named(text, match, demonym.entry.key)
                     if extra is not None:

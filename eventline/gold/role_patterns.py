@@ -134,7 +134,11 @@ CLAIM = re.compile(
     r"|claim(?:s|ed)?\s+(?:that\s+)?(?:it|they|the\s+group)\s+(?:had\s+|has\s+|have\s+)?"
     rf"(?:was\s+behind|were\s+behind|{TRANSITIVE}|{AGENT_ONLY})\b"
     rf"|claim(?:s|ed)?\s+to\s+(?:have\s+)?(?:{TRANSITIVE}|{AGENT_ONLY}|carry\s+out)\b"
-    r"|(?:takes?|took|taken|taking)\s+credit)",
+    r"|(?:takes?|took|taken|taking)\s+credit"
+    # "X said the attack answered / was revenge for ...": the group gives its motive
+    r"|(?:said|says|stated|announced)\s+(?:that\s+)?(?:the|its|this)\s+(?:attack|bombing"
+    r"|assault|operation|raid|siege)\s+(?:was\s+)?(?:answered|avenged|(?:an?\s+|in\s+)?"
+    r"(?:answer|response|retaliation|revenge|reprisal)\b))",
     re.IGNORECASE,
 )
 CLAIMED_BY = re.compile(r"\bclaimed\s+by\s", re.IGNORECASE)
@@ -146,7 +150,12 @@ PERPETRATOR_FIELD = re.compile(
     re.IGNORECASE,
 )
 RESPONSIBLE = re.compile(
-    r"\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:responsible|behind"
+    r"\b(?:is|was|are|were)\s+(?:\w+ly\s+)?"
+    # "X was believed to be responsible", "X is thought to have been behind it"
+    r"(?:(?:believed|thought|suspected|presumed|said|understood)\s+to\s+(?:be|have\s+been)\s+)?"
+    r"(?:responsible|behind"
+    # "Boko Haram was suspected.": the sentence ends with the hedge
+    r"|suspected(?=\s*(?:$|[.;]))"
     # "involved" only in an attack: "suspect AQIM and AMB are involved." (not "in efforts")
     r"|involved(?=\s*(?:$|[.;,]|in\s+(?:the|this|these|an?)\s+(?:\w+\s+)?(?:attacks?|ambush"
     r"|bombings?|kidnappings?|killings?|assaults?|raids?)\b))"
@@ -155,6 +164,10 @@ RESPONSIBLE = re.compile(
 )
 ATTRIBUTED = re.compile(
     r"\battribut(?:e|es|ed|ing)\s+(?:(?:the|this|these|an?)\s+\w+\s+)?to\s", re.IGNORECASE
+)
+# Event notes' verbless attribution: "Suspected Boko Haram." "Attributed to JAS." is ATTRIBUTED.
+SUSPECTED_ALONE = re.compile(
+    r"^\W*(?:suspected|presumed|alleged|likely|probably|possibly)\s+(?:to\s+be\s+)?", re.IGNORECASE
 )
 BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\s", re.IGNORECASE)
 FOR = re.compile(r"\s+for\b", re.IGNORECASE)

@@ -47,6 +47,7 @@ from eventline.gold.role_grammar import (
     is_coordination,
     mark_targets,
     sentence_subject,
+    tokens_of,
 )
 from eventline.gold.role_patterns import (
     ACCUSE,
@@ -66,6 +67,7 @@ from eventline.gold.role_patterns import (
     ELLIPTIC_PASSIVE,
     EXPLOSIVE_OBJECT,
     FOR,
+    HEAD_NOUNS,
     HEDGE,
     IDENTIFIED,
     INTENT_BEFORE,
@@ -87,6 +89,7 @@ from eventline.gold.role_patterns import (
     RESPONSIBLE,
     STRONG_HEDGE,
     SUBORDINATOR,
+    SUSPECTED_ALONE,
     VERB,
 )
 from eventline.text.markup import BULLET_LABEL, LINK_MARKUP, blank
@@ -380,6 +383,7 @@ def _responsibility(s: Sentence) -> None:
     for rule in ATTRIBUTED.finditer(s.text):
         for m in find_agents(s.text, s.ms, rule.end()):
             m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
+    _verbless_attribution(s)
     for rule in BLAME.finditer(s.text):
         stop = FOR.search(s.text, rule.end())
         if stop is not None:
@@ -399,6 +403,17 @@ def _responsibility(s: Sentence) -> None:
         if ATTACK_WORD.search(s.text, rule.end()):
             for m in find_subject(s.text, s.ms, rule.start()) or s.referred(rule.start()):
                 m.set_perpetrator("confirmed", "attribution", s.clause(rule.start()))
+
+
+def _verbless_attribution(s: Sentence) -> None:
+    """Event notes' "Suspected Boko Haram." names the author of the note's attack."""
+    alone = SUSPECTED_ALONE.match(s.text)
+    chain = find_agents(s.text, s.ms, alone.end()) if alone is not None else []
+    if alone is None or not chain:
+        return
+    if not set(tokens_of(s.text[chain[-1].end :])) - HEAD_NOUNS - {".", ";"}:
+        for m in chain:
+            m.set_perpetrator("suspected", "attribution", s.clause(alone.start()))
 
 
 def _conjunction_certainty(prefix: str, claimed: bool) -> str:

@@ -23,8 +23,10 @@ Qualifiers (N and M as written):
 "more than N" keeps low = N (not N+1), as ACLED does: the stored figure is the one written.
 "up to N" states only a ceiling, so ``best`` stays null rather than guessing the ceiling.
 
-Vague quantities get their minimal reading (``VAGUE_QUANTITIES``): low = best = value,
-high = null. With "around" they become value/value/value, with "up to" null/value/null.
+Vague quantities give no figure: their minimal reading (``VAGUE_QUANTITIES``) is a bound,
+low = value, best = high = null ("dozens" is no number: unknown is null, the phrase keeps the
+words). With "around" they become value/value/null, with "up to" null/value/null. Added to
+a number ("at least 42 ... dozens more died") they add nothing: the best figure is 42.
 
 | words | value |
 |---|---|

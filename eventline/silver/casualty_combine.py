@@ -94,11 +94,15 @@ Triple = tuple[int | None, int | None, int | None]
 
 
 def sum_counts(counts: list[Triple]) -> Triple:
-    """Add parts: unknown lows/bests count as nothing, any open-ended part opens the sum."""
+    """Add parts: unknown lows/bests count as nothing, any open-ended part opens the sum.
+    A vague part ("dozens more") adds no figure: the low never exceeds the best figure."""
     lows = [c[0] for c in counts if c[0] is not None]
     bests = [c[2] for c in counts if c[2] is not None]
     high = None if any(c[1] is None for c in counts) else sum(c[1] or 0 for c in counts)
-    return (sum(lows) if lows else None, high, sum(bests) if bests else None)
+    low, best = (sum(lows) if lows else None), (sum(bests) if bests else None)
+    if low is not None and best is not None and low > best:
+        low = best
+    return (low, high, best)
 
 
 def is_generic(words: tuple[str, ...]) -> bool:

@@ -276,17 +276,18 @@ def _range_end(toks: list[Tok], j: int, low: int) -> tuple[int, int] | None:
 def _vague_qty(
     toks: list[Tok], j: int, words: tuple[str, ...], value: int, mode: str | None
 ) -> _Qty | None:
-    """ "dozens (of)", "up to several hundred": the minimal reading of a vague quantity."""
+    """ "dozens (of)", "up to several hundred": the minimal reading of a vague quantity, as
+    a bound only: no number is given, so the best figure stays unknown (null)."""
     end = j + len(words)
     if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
         end += 1
     if mode == _UPTO:
         return _Qty(None, value, None, j, end, "vague")
     if mode == _APPROX:
-        return _Qty(value, value, value, j, end, "vague")
+        return _Qty(value, value, None, j, end, "vague")
     if mode == _RANGE:
         return None
-    return _Qty(value, None, value, j, end, "vague")
+    return _Qty(value, None, None, j, end, "vague")
 
 
 def _core_at(toks: list[Tok], j: int, mode: str | None) -> _Qty | None:
@@ -383,6 +384,7 @@ def _is_trigger_word(low: str) -> bool:
         or low in HOSTAGE_VERBS
         or low in HOLD_VERBS
         or low in ("sustain", "sustains", "sustained", "suffer", "suffers", "suffered")
+        or low in ("escape", "escaped")
         or low in ("succumb", "succumbs", "succumbed", "lost", "lose", "leave", "leaves", "left")
     )
 

@@ -115,6 +115,13 @@ def right_trigger(toks: list[Tok], j: int) -> Trigger | None:
             if word in INJURY_NOUNS:
                 return Trigger(INJURED, k, k + offset + 2, "plain")
         return None
+    if w in ("escape", "escaped") and after[:1] == ["with"]:
+        # "7 escaped with injuries": hurt, though alive
+        beyond = [t.low for t in toks[k + 2 : k + 4]]
+        for offset, word in enumerate(beyond):
+            if word in INJURY_NOUNS:
+                return Trigger(INJURED, k, k + offset + 3, "plain")
+        return None
     if w in ("lost", "lose") and after == ["their", "lives"]:
         return Trigger(KILLED, k, k + 3, "plain")
     if w in ("succumb", "succumbs", "succumbed"):

@@ -43,7 +43,8 @@ _PLANNED_BEFORE = re.compile(
 )
 _APPOSITIVE_BEFORE = re.compile(
     r",\s+(?:\w+\s+)?(?:elected|appointed|founded|created|launched|adopted|formed"
-    r"|established|set\s+up|signed|held|built|named|sworn\s+in|deployed)\b[^,;]*$"
+    r"|established|set\s+up|signed|held|built|named|sworn\s+in|deployed|pledged|merged"
+    r"|renamed|rebranded)\b[^,;]*$"
 )
 _RANGE_KINDS = frozenset(
     {"date_range", "month_day_range", "month_range", "year_range", "numeric_range", "day_list"}

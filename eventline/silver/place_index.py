@@ -68,6 +68,7 @@ _CODE_RANK = {
     "PPLCH": 0,
 }
 OVERRIDE_RANK = 10
+_CAPITAL_DEGREES = 0.25  # a capital's row lies this close to the country's capital point
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +111,25 @@ def _usable(key: str) -> bool:
     return len(key) >= 3 and key not in _common_words()
 
 
+def _is_capital(place: gz.Place) -> bool:
+    """The national capital (countries.csv names it and gives its coordinates), though its
+    row may lack GeoNames' PPLC code: it is better known than any homonym."""
+    country = gz.countries().get(place.country_code)
+    if country is None or country.capital is None:
+        return False
+    if country.capital_latitude is None or country.capital_longitude is None:
+        return False
+    return (
+        fold_key(country.capital) == fold_key(place.name)
+        and abs(place.latitude - country.capital_latitude) < _CAPITAL_DEGREES
+        and abs(place.longitude - country.capital_longitude) < _CAPITAL_DEGREES
+    )
+
+
 def _place_entry(place: gz.Place) -> Entry:
     rank = _CODE_RANK.get(place.feature_code, 1) if place.kind == "populated_place" else 0
+    if place.kind == "populated_place" and rank < _CODE_RANK["PPLC"] and _is_capital(place):
+        rank = _CODE_RANK["PPLC"]
     return Entry(
         id=place.id, name=place.name, kind=_PLACE_KIND[place.kind],
         country_code=place.country_code, country=place.country, admin1=place.admin1,

@@ -212,6 +212,8 @@ def _cue(words: list[str], caps: list[bool], vocab: PlaceVocabulary, nested: boo
         if word == "of" and i >= 1 and words[i - 1] in vocab["directions"]:
             return Cue(NEAR, cue="direction", direction=True)
     role = _preposition(word, vocab)
+    if word == "at" and i > 0 and words[i - 1] in vocab["aim_words"]:
+        return Cue(MENTION, cue=word, direction=direction)  # "aimed at X": a target only
     if role == EVENT and _after_destination(words[:i], vocab):
         return Cue(DESTINATION, cue=word, direction=direction)
     if role is not None:

@@ -34,6 +34,7 @@ SECTIONS = (
     "near_prepositions",
     "origin_words",
     "destination_words",
+    "aim_words",
     "directions",
     "distance_units",
     "border_words",

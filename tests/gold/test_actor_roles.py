@@ -115,6 +115,16 @@ def test_the_acting_party_of_a_designation_and_a_suspension(cat: ActorCatalog) -
     }
 
 
+def test_the_acting_party_of_an_announcement(cat: ActorCatalog) -> None:
+    # "announced the/an/its ..." was never read: the word after it failed the verb's end.
+    text = (
+        "On 16 March 2024, a spokesperson of the CNSP announced the end of the agreement on"
+        " foreign military personnel."
+    )
+    assert acting(cat, text, "Niger") == {("niger-cnsp", "perpetrator")}
+    assert acting(cat, "ISWAP announced his death in an audio message.", "Nigeria") == set()
+
+
 def test_a_hand_over_between_missions_is_their_organisations_act(cat: ActorCatalog) -> None:
     # ATMIS took over from AMISOM on 1 April 2022: both are African Union missions.
     assert acting(cat, "On 1 April 2022, ATMIS took over from AMISOM.", "Somalia") == {
@@ -392,6 +402,57 @@ def test_rulers_ousted_by_a_named_agent_are_not_the_coup_plotters(cat: ActorCata
         "head of his own guard, the junta said."
     )
     assert ("niger-armed-forces", "perpetrator") not in acting(cat, text, "Niger")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "author", "certainty"),
+    [
+        # A later sentence names the author of an attack whose attackers were not named.
+        (
+            "On 15 August, a patrol was ambushed near Zarda; 17 soldiers were killed. Jama'at"
+            " Nusrat al-Islam wal-Muslimin (JNIM) was believed to be responsible.",
+            "Niger",
+            "jnim",
+            "suspected",
+        ),
+        # Event notes: a verbless hedge, and a group that "was suspected".
+        (
+            "On 29 June, suicide bombers blew themselves up at a wedding in Zarda. 18 killed."
+            " Suspected Boko Haram.",
+            "Nigeria",
+            "boko-haram",
+            "suspected",
+        ),
+        (
+            "On 29 June, gunmen raided a wedding in Zarda. Boko Haram was suspected.",
+            "Nigeria",
+            "boko-haram",
+            "suspected",
+        ),
+        # "Boko Haram (JAS)": the faction in parentheses, the whole phrase attributed.
+        (
+            "On 9 June, gunmen raided Zarda and abducted the village head and six others."
+            " Attributed to Boko Haram (JAS).",
+            "Nigeria",
+            "jas",
+            "suspected",
+        ),
+        # A group giving the attack's motive claims it.
+        (
+            "On January 15, four gunmen attacked a hotel in Zarda, killing 21 people."
+            " Al-Shabaab said the attack answered the decision on Jerusalem.",
+            "Kenya",
+            "al-shabaab",
+            "claimed",
+        ),
+    ],
+)
+def test_a_later_attribution_names_the_unidentified_attackers(
+    cat: ActorCatalog, text: str, country: str, author: str, certainty: str
+) -> None:
+    mentions = found(cat, text, country)
+    authors = {(m.actor_id, m.certainty) for m in mentions if m.role == "perpetrator"}
+    assert authors == {(author, certainty)}
 
 
 # --- key-value incident records ---------------------------------------------------------------

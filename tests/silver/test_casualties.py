@@ -41,6 +41,11 @@ def at_least(n: int) -> Figures:
     return (n, None, n)
 
 
+def vague(n: int, high: int | None = None) -> Figures:
+    """A vague quantity ("several", "dozens"): its minimal reading as a bound, no figure."""
+    return (n, high, None)
+
+
 # (line number in the sample, words quoted exactly from that line, expected figures)
 REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (93, "killing 77 and wounding 255 others", {"killed": exact(77), "injured": exact(255)}),
@@ -65,18 +70,18 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (100, "which killed four U.S. soldiers and four Nigerian soldiers", {"killed": exact(8)}),
     (104, "ambush and abduct three buses carrying civilians", {"kidnapped": exact(110)}),
     (104, "release women and children but hold 110 civilians", {"kidnapped": exact(110)}),
-    (105, "The attack reportedly kills several soldiers.", {"killed": at_least(3)}),
+    (105, "The attack reportedly kills several soldiers.", {"killed": vague(3)}),
     (
         107,
         "killing three and injuring several others",
-        {"killed": exact(3), "injured": at_least(3)},
+        {"killed": exact(3), "injured": vague(3)},
     ),
-    # The only figure is JNIM's claim; it is kept (phrase shows it), open-ended at "dozens".
+    # The only figure is JNIM's claim of "dozens": a bound (phrase shows it), no figure.
     (
         108,
         "The number of casualties is not confirmed, although JNIM later releases a statement "
         "claiming “dozens” of soldiers were killed.",
-        {"killed": at_least(24)},
+        {"killed": vague(24)},
     ),
     (109, "for a sum of \\$500,000. On November 3, 2017, Van Deventer was kidnapped", {}),
     (114, "No further details of casualties or injuries are reported.", {}),
@@ -91,7 +96,7 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (
         129,
         "The ambushes kill at least 17—14 in Boya and three in Gaena—and injure several others.",
-        {"killed": at_least(17), "injured": at_least(3)},
+        {"killed": at_least(17), "injured": vague(3)},
     ),
     (134, "The explosions kill 13.", {"killed": exact(23)}),
     (
@@ -136,7 +141,7 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (
         155,
         "The explosion kills 10 and injures dozens of others.",
-        {"killed": exact(10), "injured": at_least(24)},
+        {"killed": exact(10), "injured": vague(24)},
     ),
     (
         156,
@@ -163,7 +168,7 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (
         170,
         "kill four soldiers and injure around a dozen others",
-        {"killed": exact(4), "injured": exact(12)},
+        {"killed": exact(4), "injured": vague(12, 12)},
     ),
     (
         171,
@@ -208,7 +213,7 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (
         216,
         "It is suspected that several al-Qaeda fighters are killed.",
-        {"assailants_killed": at_least(3)},
+        {"assailants_killed": vague(3)},
     ),
     (
         219,
@@ -244,7 +249,7 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (
         241,
         "The attack kills 38 and leaves many others wounded.",
-        {"killed": exact(38), "injured": at_least(2)},
+        {"killed": exact(38), "injured": vague(2)},
     ),
     (
         242,
@@ -254,7 +259,7 @@ REAL_BULLETS: list[tuple[int, str, dict[str, Figures]]] = [
     (
         247,
         "French troops kill several militants including Yahia Abou Hamman",
-        {"assailants_killed": at_least(3)},
+        {"assailants_killed": vague(3)},
     ),
     (
         253,
@@ -421,18 +426,31 @@ HAND_WRITTEN: list[tuple[str, dict[str, Figures]]] = [
     ("The raid kills 10 to 15 civilians.", {"killed": (10, 15, 10)}),
     ("The raid kills 10-15 civilians.", {"killed": (10, 15, 10)}),
     ("The raid kills two or three civilians.", {"killed": (2, 3, 2)}),
-    # vague quantities: minimal reading, open-ended
-    ("The raid kills a few civilians.", {"killed": at_least(2)}),
-    ("The raid kills several civilians.", {"killed": at_least(3)}),
-    ("The raid kills a dozen civilians.", {"killed": at_least(12)}),
-    ("The raid kills dozens of civilians.", {"killed": at_least(24)}),
-    ("The raid kills scores of civilians.", {"killed": at_least(40)}),
-    ("The raid kills hundreds of civilians.", {"killed": at_least(200)}),
-    ("The raid kills thousands of civilians.", {"killed": at_least(2000)}),
-    ("The raid kills many civilians.", {"killed": at_least(2)}),
-    ("The raid kills numerous civilians.", {"killed": at_least(2)}),
-    ("The raid kills some civilians.", {"killed": at_least(2)}),
+    # vague quantities: the minimal reading as a bound, no figure (unknown is null)
+    ("The raid kills a few civilians.", {"killed": vague(2)}),
+    ("The raid kills several civilians.", {"killed": vague(3)}),
+    ("The raid kills a dozen civilians.", {"killed": vague(12)}),
+    ("The raid kills dozens of civilians.", {"killed": vague(24)}),
+    ("The raid kills scores of civilians.", {"killed": vague(40)}),
+    ("The raid kills hundreds of civilians.", {"killed": vague(200)}),
+    ("The raid kills thousands of civilians.", {"killed": vague(2000)}),
+    ("The raid kills many civilians.", {"killed": vague(2)}),
+    ("The raid kills numerous civilians.", {"killed": vague(2)}),
+    ("The raid kills some civilians.", {"killed": vague(2)}),
     ("The raid kills up to a dozen civilians.", {"killed": (None, 12, None)}),
+    # a vague part adds no figure to a number: "at least 42 ... dozens more" is 42
+    (
+        "Gunmen fired on a convoy, killing at least 42 people; in the fighting that followed,"
+        " dozens more died.",
+        {"killed": at_least(42)},
+    ),
+    ("Bandits abducted dozens of students and several teachers.", {"kidnapped": vague(27)}),
+    # the survivors who "escaped with injuries" are injured
+    (
+        "Bandits set the bus ablaze. 23 killed; 7 escaped with injuries.",
+        {"killed": exact(23), "injured": exact(7)},
+    ),
+    ("Thirteen others escaped into the bush.", {}),
     ("Militants killing civilians in the village.", {}),
     # passive, nouns, "leave N dead"
     ("Three people died and four people were hurt.", {"killed": exact(3), "injured": exact(4)}),

@@ -19,6 +19,7 @@ from eventline.text.date_expressions import find_date_expressions
         ("The next review is due in December 2021.", ["planned"]),
         ("Mr. Bazoum, elected president in February 2021, vowed to act.", ["appositive"]),
         ("The Accra Initiative, launched in 2017, continued.", ["appositive"]),
+        ("The group, which pledged allegiance to the caliph in 2014, raids farms.", ["appositive"]),
         ("Militants claimed Saturday's attack on the base.", ["attributive"]),
         ("Soldiers were decorated for repelling the November attack.", ["attributive"]),
         ("Ahead of the November 2022 end of the mission, troops left.", ["attributive"]),

@@ -16,6 +16,7 @@ from eventline.silver.event_types import (
     split_sentences,
 )
 
+IED = "Remote explosive/landmine/IED"
 BA, EX, VAC, SD = (
     "Battles",
     "Explosions/Remote violence",
@@ -198,3 +199,41 @@ CHANGE = "Change to group/activity"
 )
 def test_strategic_cues_and_officials(text: str, expected: str) -> None:
     assert _type(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A complex assault: explosives open a ground attack on forces, which decides the type
+        # (ACLED: Battles are two armed sides fighting; the remote weapon that opens the
+        # assault takes no ability to respond away). Invented places.
+        (
+            "On 2 May, about 80 fighters using explosive devices and car bombs attacked a"
+            " detachment of the army near Zarda; 12 soldiers were killed.",
+            (BA, "Armed clash"),
+        ),
+        (
+            "Militants drove an explosives-laden truck into the gate of the camp, then attacked"
+            " with suicide vests; 9 soldiers were killed.",
+            (BA, "Armed clash"),
+        ),
+        (
+            "A patrol vehicle struck an IED near Kolda, killing three soldiers, and the attackers"
+            " then fought a police team that came to help.",
+            (BA, "Armed clash"),
+        ),
+        # Without a ground assault the weapon still decides.
+        ("A patrol vehicle struck an IED near Kolda, killing three soldiers.", (EX, IED)),
+        (
+            "A suicide car bomb attack on the base at Zarda killed 12 soldiers.",
+            (EX, "Suicide bomb"),
+        ),
+        # Gunmen who stop a bus and shoot people dead attack civilians.
+        (
+            "Gunmen stopped a minibus near Kolda and shot four of them dead.",
+            (VAC, "Attack"),
+        ),
+    ],
+)
+def test_a_complex_assault_on_forces_is_a_battle(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected

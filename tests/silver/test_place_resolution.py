@@ -191,6 +191,32 @@ def test_a_capital_abroad_is_found_without_its_country(gaz: PlaceResolver) -> No
     assert (match.location, match.country, match.country_code) == ("Nairobi", "Kenya", "KEN")
 
 
+def test_a_national_capital_beats_a_town_that_has_its_name_as_an_alias(
+    gaz: PlaceResolver,
+) -> None:
+    # NG.csv: Abuja gn:2352778 (2,690,000 people, no PPLC code in the bundle) and Suleja
+    # gn:2322794 (162,135 people, 'Abuja' among its spellings); countries.csv: NG's capital
+    # is Abuja at 9.05785, 7.49508. Both in the top population step, 37 km apart: a tie.
+    match = at(gaz, "ECOWAS leaders met again in Abuja on 10 August.", "NE", "NG")
+    assert (match.place_id, match.country, match.location_precision) == (
+        "gn:2352778",
+        "Nigeria",
+        "town",
+    )
+
+
+def test_heads_of_state_of_a_country_are_no_hint_of_the_place(gaz: PlaceResolver) -> None:
+    # "in Bamako, the Heads of State of Burkina Faso, ...": a title, not "X, the Y of Z"; read
+    # as a hint it restricted Bamako to Burkina Faso (BF.txt has two villages of that name).
+    text = "On 16 September, in Bamako, the Heads of State of Burkina Faso, Mali and Niger met."
+    match = at(gaz, text, "NE")
+    assert (match.place_id, match.country, match.location_precision) == (
+        "ml-bamako",
+        "Mali",
+        "town",
+    )
+
+
 def test_a_demonym_of_one_of_the_documents_countries_gives_the_country(
     gaz: PlaceResolver,
 ) -> None:
@@ -328,6 +354,17 @@ def test_a_bus_firms_name_is_not_the_place_of_the_ambush(gaz: PlaceResolver) -> 
 def test_villages_gunmen_went_through_are_the_place_not_their_county(gaz: PlaceResolver) -> None:
     text = "On 2 May, about 20 gunmen went through Walesa and Dimbo villages in Tana River County."
     assert at(gaz, text, "KE").location_text == "Walesa"
+
+
+def test_what_strikes_were_aimed_at_is_not_where_they_hit(gaz: PlaceResolver) -> None:
+    # Invented villages (Silame and Sokoto are real): the camps are the strikes' target,
+    # the villages where they landed.
+    text = (
+        "On 25 December, air strikes aimed at Kolmari camps hit Tenkira and Dabirou"
+        " (Silame, Sokoto)."
+    )
+    match = at(gaz, text, "NG")
+    assert (match.location_text, match.places_text) == ("Tenkira", ("Tenkira", "Dabirou"))
 
 
 def test_each_text_of_a_document_is_read_once(

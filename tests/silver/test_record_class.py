@@ -111,6 +111,21 @@ from tests.counting import CountingPattern
             "policy",
         ),
         ("Violence escalated in March 2022 across the province.", "March 2022", "month", "trend"),
+        # A state dated by the event it runs from; an example of a summary of attacks.
+        (
+            "Zarda has been a target of the group since the army entered the valley in October"
+            " 2011.",
+            "October 2011",
+            "month",
+            "since-clause",
+        ),
+        (
+            "The group has struck the capital several times, most notoriously at a mall in"
+            " September 2013, where 67 people died.",
+            "September 2013",
+            "month",
+            "repeated-example",
+        ),
     ],
 )
 def test_context_and_event_rules(text: str, date_text: str, grain: str, rule_id: str) -> None:
