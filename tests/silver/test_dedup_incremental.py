@@ -203,3 +203,67 @@ def test_array_blocking_finds_the_sweep_s_pairs(
         (records[a].record_id, records[b].record_id) for a, b in zip(first, second, strict=True)
     }
     assert found == {(a.record_id, b.record_id) for a, b in _blocked_pairs(records)}
+
+
+def test_a_pair_whose_event_split_is_a_candidate_again() -> None:
+    # The texts share no name or figure: the three records meet by their place alone.
+    # doc_crt's and doc_crt2's records each share four of six words with doc_cep's
+    # (0.667, merged: another document tells it), two with each other (0.333: a
+    # candidate, not a merge). Once doc_cep tells another incident they are two events,
+    # and their unchanged pair becomes a candidate.
+    cep = _rec("cep_1", "Gunmen ambushed a convoy by the river market bridge.", "doc_cep", 3)
+    crt = _rec("crt_1", "Gunmen ambushed a convoy by the river tanker wagon.", "doc_crt", 8)
+    crt2 = _rec("crt2_1", "Convoy by the river market bridge soldiers police.", "doc_crt2", 4)
+    merged, state = _same_as_full([cep, crt, crt2], DedupState())
+    assert [(m.merged_id, m.into_id) for m in merged] == [("crt_1", "cep_1"), ("crt2_1", "cep_1")]
+    assert deduplicate([cep, crt, crt2])[1] == []
+    other = replace(cep, text="Herders clashed over grazing land.")
+    merged, _ = _same_as_full([other, crt, crt2], state)
+    assert merged == []
+    (candidate,) = deduplicate_incremental([other, crt, crt2], state)[1]
+    assert (candidate.record_id_a, candidate.record_id_b, candidate.score) == (
+        "crt_1", "crt2_1", 0.333,
+    )  # fmt: skip
+
+
+def test_pairs_of_unchanged_records_unblocked_by_a_removal_are_scored() -> None:
+    # Fourteen records of one week share one key, their place (no name, no figure): the
+    # last (doc_c) has thirteen before it, over BLOCK_LIMIT, and is paired with none.
+    # Removing doc_a's record leaves twelve: the last is paired with each, though
+    # neither doc_b nor doc_c changed, and each pair is a candidate (same place, 0.875).
+    trades = ["herders", "farmers", "drivers", "miners", "fishers", "pupils", "nurses"]
+    trades += ["guards", "hunters", "porters", "tailors", "weavers", "bakers", "masons"]
+    text = "Gunmen attacked a convoy near the river, killing several traders and {}."
+    rows = [
+        _rec(f"r{i}", text.format(t), "doc_b", i, day=DAY + timedelta(days=i % 6))
+        for i, t in enumerate(trades)
+    ]
+    rows[0] = replace(rows[0], doc_id="doc_a", date_start=DAY, date_end=DAY)
+    rows[-1] = replace(rows[-1], doc_id="doc_c", date_start=DAY + timedelta(days=6))
+    rows[-1] = replace(rows[-1], date_end=rows[-1].date_start)
+    assert BLOCK_LIMIT == 12
+    _, state = _same_as_full(rows, DedupState())
+    assert not [c for c in deduplicate(rows)[1] if "r13" in (c.record_id_a, c.record_id_b)]
+    _same_as_full(rows[1:], state)
+    late = [c for c in deduplicate_incremental(rows[1:], state)[1] if c.record_id_b == "r13"]
+    assert len(late) == 12 and {c.score for c in late} == {0.875}
+
+
+def test_a_group_of_unchanged_records_is_relinked_when_its_document_changed() -> None:
+    # Six notes of one report name Sangha (a common name there: it weighs a quarter); the
+    # sentence restates the first note. Four other notes are removed: the sentence and the
+    # first note are unchanged, but Sangha is a rare name again and the restatement
+    # scores higher, as a full rebuild scores it.
+    text = "Gunmen attacked a convoy near Sangha, killing {} traders."
+    notes = [
+        _rec(f"note_{n}", text.format(n + 2), "doc_a", n + 1, day=DAY + timedelta(10 * n))
+        for n in range(6)
+    ]
+    sentence = _rec(
+        "s", "The convoy attack near Sangha killed two traders.", "doc_a", 40, "narrative",
+        place=None,
+    )  # fmt: skip
+    (before,), state = _same_as_full([*notes, sentence], DedupState())
+    (after,), _ = _same_as_full([notes[0], notes[1], sentence], state)
+    assert (after.merged_id, after.into_id) == (before.merged_id, before.into_id) == ("s", "note_0")
+    assert after.score > before.score
