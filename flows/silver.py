@@ -140,7 +140,8 @@ def deduplicate_silver(
     if tables.dedup_state is not None:
         write_dedup_state(state_dir, tables.dedup_state)
     get_run_logger().info(
-        "deduplication: %s of the last run's state", "reused" if previous else "without"
+        "deduplication: %s",
+        "the last run's state reused" if previous else "on the whole corpus (no earlier state)",
     )
     frames = tables.as_dict()
     for name, frame in frames.items():
