@@ -9,8 +9,8 @@ files and gold silver's; a key only lets a step skip work whose input it has alr
   and ``known_until`` → its silver draft;
 * ``actors``: the texts of a document's silver records and the pipeline version → the
   actors they name;
-* ``dedup``: one entry per pipeline version, the pair scores of the last deduplication
-  (``eventline.silver.dedup_scores``), keyed by the digests of the texts scored.
+* ``dedup-state``: not a :class:`StepCache` but one folder of Parquet tables per pipeline
+  version, what the last deduplication decided (``flows.dedup_state``).
 
 The pipeline version is a hash of the source of the ``eventline`` and ``schemas`` packages
 and of the reference data. Prefect's own cache is not used: its default key includes the

@@ -21,9 +21,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from eventline.silver.builder import SilverDraft, assemble_silver_tables, draft_document
-from eventline.silver.dedup_scores import PairScores
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
+from flows.dedup_state import read_dedup_state, write_dedup_state
 from flows.document_cache import StepCache, step_key
 from flows.layers import seal, silver_fingerprint
 from flows.publishing import Staging
@@ -130,17 +130,18 @@ def deduplicate_silver(
     silver.
 
     Every bronze record (read from bronze's files) must be told by a silver record or be in
-    quarantine: the conservation law is checked here. Pair scores are remembered in the
-    ``dedup`` cache (by their texts and the pipeline version), so a re-run scores only the
-    pairs whose texts changed.
+    quarantine: the conservation law is checked here. The deduplication state is kept in
+    ``dedup-state`` (Parquet, by pipeline version), so a re-run redoes only the pairs and
+    groups of duplicates that hold records of changed documents (``dedup_incremental``).
     """
-    cache, key = StepCache(cache_dir, "dedup", use_cache), step_key("dedup-scores")
-    scores = PairScores(cache.get(key))
-    tables = assemble_silver_tables(drafts, _bronze_record_ids(bronze_dir, doc_ids), scores)
-    cache.put(key, scores.entries)
-    cache.prune({key})
+    state_dir = cache_dir / "dedup-state" / step_key("dedup-state")
+    previous = read_dedup_state(state_dir) if use_cache else None
+    tables = assemble_silver_tables(drafts, _bronze_record_ids(bronze_dir, doc_ids), previous)
+    if tables.dedup_state is not None:
+        write_dedup_state(state_dir, tables.dedup_state)
     get_run_logger().info(
-        "deduplication: %d pair scores reused, %d computed", scores.reused, scores.computed
+        "deduplication: %s",
+        "the last run's state reused" if previous else "on the whole corpus (no earlier state)",
     )
     frames = tables.as_dict()
     for name, frame in frames.items():

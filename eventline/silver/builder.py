@@ -28,6 +28,7 @@ from eventline.silver.casualties import (
     place_tolls,
 )
 from eventline.silver.dates import ResolvedDate
+from eventline.silver.dedup_incremental import DedupState, deduplicate_incremental
 from eventline.silver.dedup_scores import PairScores
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
 from eventline.silver.event_types import EventClassifier, refine_with_casualties
@@ -359,34 +360,36 @@ def _written_place(row: Mapping[str, Any]) -> str | None:
     return text if isinstance(text, str) and row["location_precision"] in WRITTEN else None
 
 
+def dedup_records(records: Sequence[Mapping[str, Any]]) -> list[DedupRecord]:
+    """What deduplication reads of the validated silver events (context tells no event)."""
+    return [
+        DedupRecord(
+            record_id=row["record_id"],
+            kind=row["kind"],
+            doc_id=row["doc_id"],
+            text=row["text"],
+            date_start=row["date_start"],
+            date_end=row["date_end"],
+            date_precision=row["date_precision"],
+            # A country or region is not evidence of one event; a town is.
+            place_id=row["place_id"] if row["location_precision"] in PRECISE else None,
+            line_start=row["line_start"],
+            source_id=row["bronze_record_id"],
+            continues=row.get("continues_record_id"),
+            date_role=row.get("date_role", "event"),
+            event_type=row["event_type"],
+            place_text=_written_place(row),
+        )
+        for row in records
+        if row["record_class"] == EVENT
+    ]
+
+
 def find_duplicates(
     records: Sequence[Mapping[str, Any]], scores: PairScores | None = None
 ) -> tuple[list[Merge], list[Candidate]]:
-    """Duplicate links among the validated silver events (context records tell no event)."""
-    return deduplicate(
-        [
-            DedupRecord(
-                record_id=row["record_id"],
-                kind=row["kind"],
-                doc_id=row["doc_id"],
-                text=row["text"],
-                date_start=row["date_start"],
-                date_end=row["date_end"],
-                date_precision=row["date_precision"],
-                # A country or region is not evidence of one event; a town is.
-                place_id=row["place_id"] if row["location_precision"] in PRECISE else None,
-                line_start=row["line_start"],
-                source_id=row["bronze_record_id"],
-                continues=row.get("continues_record_id"),
-                date_role=row.get("date_role", "event"),
-                event_type=row["event_type"],
-                place_text=_written_place(row),
-            )
-            for row in records
-            if row["record_class"] == EVENT
-        ],
-        scores,
-    )
+    """Duplicate links among the validated silver events, on the whole corpus."""
+    return deduplicate(dedup_records(records), scores)
 
 
 SHARED_TYPE_SUFFIX = "+canonical"
@@ -421,6 +424,8 @@ class SilverTables:
     candidates: pd.DataFrame
     unknown_places: pd.DataFrame
     merges: list[Merge]
+    # What the next run's deduplication can reuse (``dedup_incremental``).
+    dedup_state: DedupState | None = None
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
         """The tables written to ``silver/``, by file stem."""
@@ -493,10 +498,10 @@ def build_silver_tables(
 
 
 def assemble_silver_tables(
-    drafts: Sequence[SilverDraft], bronze_ids: Sequence[str], scores: PairScores | None = None
+    drafts: Sequence[SilverDraft], bronze_ids: Sequence[str], previous: DedupState | None = None
 ) -> SilverTables:
     """Validate the drafts of all documents together, then deduplicate across them
-    (*scores*: pair scores remembered from an earlier run)."""
+    (*previous*: an earlier run's deduplication state, for the unchanged documents)."""
     rows = [row for draft in drafts for row in draft.records]
     held = [row for draft in drafts for row in draft.quarantine]
     unknown = [row for draft in drafts for row in draft.unknown_places]
@@ -504,7 +509,7 @@ def assemble_silver_tables(
     failed = [quarantine_row(rows[index], checks) for index, checks in reasons.items()]
     quarantine = QuarantineModel.validate(frame_of(held + failed, QuarantineModel))
     valid_rows = [rows[index] for index in valid.index]
-    merges, candidates = find_duplicates(valid_rows, scores)
+    merges, candidates, state = deduplicate_incremental(dedup_records(valid_rows), previous)
     records = SilverRecordModel.validate(
         frame_of(apply_links(valid_rows, merges), SilverRecordModel)
     )
@@ -518,4 +523,5 @@ def assemble_silver_tables(
         ),
         unknown_places=UnknownPlaceModel.validate(frame_of(unknown, UnknownPlaceModel)),
         merges=merges,
+        dedup_state=state,
     )

@@ -1,11 +1,10 @@
 """Scores of record pairs, remembered by the texts they were computed from.
 
-Deduplication compares hundreds of thousands of pairs in a corpus of a hundred reports,
-and a re-run with one report changed compares nearly all of them again. Every score is a
-pure function of the two texts (and, for a document's own restatements, of the names that
-document repeats), so a :class:`PairScores` keyed by a digest of those inputs gives the
-same answer as computing it: a pair whose texts did not change is never scored again.
-The flow keeps the entries between runs (``.cache/dedup``); here they are plain data.
+Every score is a pure function of the two texts (and, for a document's own restatements,
+of the names that document repeats), so a :class:`PairScores` keyed by a digest of those
+inputs gives the same answer as computing it: within one run a pair is scored once
+however many rules ask. Between runs, :mod:`eventline.silver.dedup_incremental` keeps
+outcomes, not scores: an unchanged document's pairs are not looked at again.
 """
 
 from __future__ import annotations

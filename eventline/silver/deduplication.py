@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -282,9 +282,33 @@ def deduplicate(
     """
     scores = PairScores() if scores is None else scores
     ordered = sorted(records, key=lambda r: r.order)
+    pairs = _blocked_pairs(sorted(ordered, key=lambda r: (r.date_start, r.order)))
+    merges, groups = link_tellings(ordered, pairs, document_commons(ordered), scores)
+    return merges, candidates_of(pairs, groups.root, scores)
+
+
+def document_commons(records: Sequence[DedupRecord]) -> dict[str, frozenset[str]]:
+    """The names each document repeats (:func:`common_tokens` of its records' texts)."""
+    texts: dict[str, list[str]] = {}
+    for record in records:
+        texts.setdefault(record.doc_id, []).append(record.text)
+    return {doc_id: common_tokens(rows) for doc_id, rows in texts.items()}
+
+
+def link_tellings(
+    ordered: Sequence[DedupRecord],
+    pairs: Sequence[tuple[DedupRecord, DedupRecord]],
+    common: dict[str, frozenset[str]],
+    scores: PairScores,
+) -> tuple[list[Merge], _Groups]:
+    """The merges among *ordered* (in canonical order), and the groups they make.
+
+    *pairs* are the blocked pairs (only those of two documents on the same dates matter
+    here), *common* each document's repeated names, computed on the whole document: the
+    same records give the same merges alone or inside a corpus.
+    """
     groups = _Groups(ordered)
     merges: list[Merge] = []
-
     seen: dict[tuple[str, date, date], DedupRecord] = {}
     for record in ordered:
         key = (normalised(record.text), record.date_start, record.date_end)
@@ -294,15 +318,10 @@ def deduplicate(
             merges.append(Merge(record.record_id, target.record_id, "identical text and date", 1.0))
         else:
             seen[key] = record
-
-    by_start = sorted(ordered, key=lambda r: (r.date_start, r.order))
     per_document: dict[str, list[DedupRecord]] = {}
-    for record in by_start:
+    for record in sorted(ordered, key=lambda r: (r.date_start, r.order)):
         per_document.setdefault(record.doc_id, []).append(record)
     indexes = {doc_id: _DateIndex(rows) for doc_id, rows in per_document.items()}
-    common = {
-        doc_id: common_tokens([r.text for r in rows]) for doc_id, rows in per_document.items()
-    }
     merged = {m.merged_id for m in merges}
     merges += _link_continuations(ordered, groups, merged)
     for narrative in ordered:
@@ -310,20 +329,9 @@ def deduplicate(
             continue
         best: tuple[float, tuple[bool, str, int, str], DedupRecord] | None = None
         # A report restates its own events; two reports are compared below, by date.
-        for target in indexes[narrative.doc_id].around(narrative):
-            if (
-                target.record_id == narrative.record_id
-                or _same_source(target, narrative)
-                or target.record_id in merged
-                or (target.kind == "narrative" and target.order > narrative.order)
-                or _one_passage(narrative, target)
-                or _names_differ(narrative, target, common[narrative.doc_id])
-                or (threshold := _restate_threshold(narrative, target, common[narrative.doc_id]))
-                is None
-            ):
-                continue
-            score = scores.similarity(narrative.text, target.text, common[narrative.doc_id])
-            if score >= threshold and (
+        targets = indexes[narrative.doc_id].around(narrative)
+        for score, target in restated(narrative, targets, common[narrative.doc_id], scores):
+            if target.record_id not in merged and (
                 best is None or (-score, target.order) < (-best[0], best[1])
             ):
                 best = (score, target.order, target)
@@ -334,11 +342,33 @@ def deduplicate(
             merges.append(
                 Merge(narrative.record_id, target.record_id, "narrative restates", best[0])
             )
-
-    pairs = _blocked_pairs(by_start)
     merges += _merge_across_documents(ordered, pairs, groups, merged, scores)
-    merges = [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges]
-    return merges, _candidates(pairs, groups, scores)
+    return [Merge(m.merged_id, groups.root(m.into_id), m.reason, m.score) for m in merges], groups
+
+
+def restated(
+    narrative: DedupRecord,
+    targets: Sequence[DedupRecord],
+    common: frozenset[str],
+    scores: PairScores,
+) -> list[tuple[float, DedupRecord]]:
+    """The records of *targets* (of *narrative*'s document) that it may restate, with the
+    score of each: those whose dates allow it and whose similarity reaches the threshold."""
+    found = []
+    for target in targets:
+        if (
+            target.record_id == narrative.record_id
+            or _same_source(target, narrative)
+            or (target.kind == "narrative" and target.order > narrative.order)
+            or _one_passage(narrative, target)
+            or _names_differ(narrative, target, common)
+            or (threshold := _restate_threshold(narrative, target, common)) is None
+        ):
+            continue
+        score = scores.similarity(narrative.text, target.text, common)
+        if score >= threshold:
+            found.append((score, target))
+    return found
 
 
 def _same_source(a: DedupRecord, b: DedupRecord) -> bool:
@@ -438,13 +468,17 @@ class _DateIndex:
         return self.records[low:high]
 
 
-def _candidates(
-    pairs: Sequence[tuple[DedupRecord, DedupRecord]], groups: _Groups, scores: PairScores
+def candidates_of(
+    pairs: Sequence[tuple[DedupRecord, DedupRecord]],
+    root: Callable[[str], str],
+    scores: PairScores,
 ) -> list[Candidate]:
+    """The doubtful pairs among *pairs* (blocked pairs; *root* gives each record's event),
+    sorted by their record ids."""
     candidates: list[Candidate] = []
     for a, b in pairs:
         gap = abs((b.date_start - a.date_start).days)
-        if groups.root(a.record_id) == groups.root(b.record_id) or _same_source(a, b):
+        if root(a.record_id) == root(b.record_id) or _same_source(a, b):
             continue
         same_place = a.place_id is not None and a.place_id == b.place_id
         score = scores.similarity(a.text, b.text)

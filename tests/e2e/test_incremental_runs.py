@@ -69,13 +69,18 @@ def test_reruns_reuse_what_did_not_change(
     changed = _run(data_dir)
     assert not changed["unchanged"]
     assert (changed["documents_read"], changed["documents_from_cache"]) == (2, 1)
-    assert _cached(data_dir, "dedup") == 1  # the pair scores, for the next run
+    # The deduplication state, for the next run: one folder of five tables.
+    (state,) = (data_dir / ".cache" / "dedup-state").iterdir()
+    assert sorted(p.name for p in state.iterdir()) == [
+        "candidates.parquet", "groups.parquet", "merges.parquet", "pairs.parquet",
+        "records.parquet",
+    ]  # fmt: skip
     incremental = _layers(data_dir)
 
     rebuilt = _run(data_dir, rebuild=True)
     assert rebuilt["documents_from_cache"] == 0
     assert rebuilt["gold_events"] == changed["gold_events"]
-    # What the run with remembered drafts and pair scores published is what a full
+    # What the run with remembered drafts and deduplication published is what a full
     # rebuild publishes, byte for byte.
     assert _layers(data_dir) == incremental
 
