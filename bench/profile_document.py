@@ -8,9 +8,10 @@ of this process (``time.process_time``), so that other work on a shared machine 
 them less than wall-clock times.
 
 Usage: ``.venv/bin/python bench/profile_document.py [-n 10] [--profile] [--file PATH]``;
-``--corpus DIR`` instead drafts every report of a folder once, in one process (so each
-country's place index is built once, as in a worker), and prints the CPU seconds of bronze
-and silver drafting for the whole folder and per 100 KB.
+``--corpus DIR`` instead takes every report of a folder once through bronze, silver drafting
+and actor resolution, in one process (so each country's place index is built once, as in a
+worker), and prints each stage's CPU seconds for the whole folder and per MB (with
+``--profile``, under cProfile).
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from eventline.bronze.decoder import DecodedDocument, decode_document  # noqa: E402
 from eventline.bronze.extractor import BronzeExtract, extract_bronze  # noqa: E402
-from eventline.gold.actors import Line, Telling, default_catalog, resolve_document  # noqa: E402
+from eventline.gold.actors import (  # noqa: E402
+    Line,
+    Telling,
+    default_catalog,
+    document_tellings,
+    resolve_document,
+)
 from eventline.silver.builder import (  # noqa: E402
     SilverDraft,
     document_countries,
@@ -97,10 +104,20 @@ def run(text: str, repetitions: int) -> dict[str, list[float]]:
     return timings
 
 
-def run_corpus(folder: Path) -> None:
-    """Bronze and silver drafting of every report of ``folder``, CPU seconds in total."""
+def _corpus_actors(extract: BronzeExtract, draft: SilverDraft) -> None:
+    """The document's actors as gold resolves them: its silver event records as tellings."""
+    events = [row for row in draft.records if row.get("record_class") == "event"]
+    lines = [Line(int(row["line_no"]), str(row["text"])) for row in extract.lines]
+    for tellings in document_tellings(events).values():
+        resolve_document(tellings, lines, default_catalog())
+
+
+def run_corpus(folder: Path, quiet: bool = False) -> None:
+    """Bronze, silver drafting and actor resolution of every report of ``folder``, CPU
+    seconds in total and per MB."""
     paths = sorted(folder.glob("*.txt"))
-    size = bronze = drafting = 0.0
+    size = 0.0
+    stages = {"bronze": 0.0, "draft_silver": 0.0, "actors": 0.0}
     for index, path in enumerate(paths):
         raw = path.read_bytes()
         decoded = decode_document(raw)
@@ -111,12 +128,18 @@ def run_corpus(folder: Path) -> None:
         t0 = time.process_time()
         extract = _bronze(doc_id, decoded.text)
         t1 = time.process_time()
-        _draft(doc_id, extract)
-        bronze, drafting = bronze + t1 - t0, drafting + time.process_time() - t1
-    per = 100_000 / size if size else 0.0
-    print(f"{folder}: {len(paths)} reports, {size / 1e6:.1f} MB")
-    print(f"  bronze        {bronze:7.1f} s   {bronze * per:6.3f} s per 100 KB")
-    print(f"  draft_silver  {drafting:7.1f} s   {drafting * per:6.3f} s per 100 KB")
+        draft = _draft(doc_id, extract)
+        t2 = time.process_time()
+        _corpus_actors(extract, draft)
+        t3 = time.process_time()
+        for stage, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2), strict=True):
+            stages[stage] += seconds
+    if quiet:
+        return
+    per = 1e6 / size if size else 0.0
+    print(f"{folder}: {len(paths)} reports, {size / 1e6:.2f} MB")
+    for stage, seconds in [*stages.items(), ("total", sum(stages.values()))]:
+        print(f"  {stage:<13} {seconds:7.1f} s   {seconds * per:6.2f} s per MB")
 
 
 def main() -> None:
@@ -126,11 +149,26 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="run under cProfile")
     parser.add_argument("--top", type=int, default=30, help="profile rows to print")
     parser.add_argument("--corpus", type=Path, help="draft every report of this folder once")
+    parser.add_argument(
+        "--warm",
+        type=Path,
+        help="with --corpus: first take this other folder through, untimed, so that the "
+        "one-time costs of a worker (each country's place index) are not counted",
+    )
     args = parser.parse_args()
     if args.corpus is not None:
         default_gazetteer()
         default_classifier()
-        run_corpus(args.corpus)
+        default_catalog()
+        if args.warm is not None:
+            run_corpus(args.warm, quiet=True)
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.runcall(run_corpus, args.corpus)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+        else:
+            run_corpus(args.corpus)
         return
 
     decoded = decode_document(args.file.read_bytes())

@@ -37,7 +37,7 @@ from functools import cache
 
 from eventline.reference import Source, reference_file
 from eventline.silver.casualties import Casualties, CasualtyCount
-from eventline.silver.required_words import required_words
+from eventline.silver.required_words import WordScan, may_match, required_words
 from eventline.text.fold import fold_key
 from eventline.text.sentences import split_sentences as _split
 
@@ -191,6 +191,10 @@ class EventClassifier:
             if rule.unless is not None:
                 veto = self._vetoes.setdefault(rule.unless, (required_words(rule.unless), set()))
                 veto[1].add(rule.rule_id)
+        # All those words are looked for in a text in one pass (not rule by rule).
+        self._scan = WordScan(
+            [*self._required.values(), *(words for words, _ in self._vetoes.values())]
+        )
 
     @classmethod
     def from_csv(
@@ -220,14 +224,14 @@ class EventClassifier:
         rules = tuple(r for r in self.rules if r.rule_id not in vetoed)
         weapons = tuple(r for r in self._weapon_rules if r.rule_id not in vetoed)
         for index, sentence in enumerate(sentences):
-            decision = _first_match(rules, sentence, self._required)
+            decision = self._first_match(rules, sentence)
             if decision is None:
                 continue
             rule, _ = decision
             if (rule.event_type, rule.sub_event_type) in REFINABLE_BY_WEAPON and index + 1 < len(
                 sentences
             ):
-                weapon = _first_match(weapons, sentences[index + 1], self._required)
+                weapon = self._first_match(weapons, sentences[index + 1])
                 if weapon is not None:
                     decision = weapon
             rule, match = decision
@@ -236,14 +240,26 @@ class EventClassifier:
 
     def _vetoed(self, incident: str) -> set[str]:
         """The rules whose ``unless`` pattern the incident's sentences match."""
-        folded = fold_key(incident)
+        present = self._scan.present(fold_key(incident))
         vetoed: set[str] = set()
         for pattern, (words, rule_ids) in self._vetoes.items():
-            if words is not None and not any(word in folded for word in words):
+            if not may_match(words, present):
                 continue
             if pattern.search(incident):
                 vetoed |= rule_ids
         return vetoed
+
+    def _first_match(
+        self, rules: Iterable[Rule], sentence: str
+    ) -> tuple[Rule, re.Match[str]] | None:
+        present = self._scan.present(fold_key(sentence))
+        for rule in rules:
+            if not may_match(self._required[rule.rule_id], present):
+                continue  # the pattern cannot match: skip the (much slower) regex search
+            match = rule.pattern.search(sentence)
+            if match:
+                return rule, match
+        return None
 
 
 def incident_sentences(sentences: list[str]) -> list[str]:
@@ -282,20 +298,6 @@ def _compile(pattern: str, what: str) -> re.Pattern[str]:
     if compiled.search(""):
         raise ValueError(f"{what}: pattern matches empty text")
     return compiled
-
-
-def _first_match(
-    rules: Iterable[Rule], sentence: str, required: Mapping[str, frozenset[str] | None]
-) -> tuple[Rule, re.Match[str]] | None:
-    folded = fold_key(sentence)
-    for rule in rules:
-        words = required.get(rule.rule_id)
-        if words is not None and not any(word in folded for word in words):
-            continue  # the pattern cannot match: skip the (much slower) regex search
-        match = rule.pattern.search(sentence)
-        if match:
-            return rule, match
-    return None
 
 
 def _parse_row(

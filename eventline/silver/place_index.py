@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from eventline.reference import keep_for_good
 from eventline.silver import gazetteer as gz
 from eventline.silver.place_overrides import OverridePlace, default_overrides
 from eventline.silver.place_vocabulary import default_vocabulary
@@ -214,7 +215,9 @@ class PlaceIndex:
             matcher: NameMatcher[str] = NameMatcher("initial")
             for key, (spelling, _) in self._spellings.items():
                 matcher.add(spelling, key, guarded=self.guarded(key))
+            matcher.compile()
             self._matcher = matcher
+            keep_for_good()  # the matcher lives as long as the index
         return self._matcher
 
     def guarded(self, key: str) -> bool:
@@ -264,6 +267,7 @@ def country_index(code: str) -> PlaceIndex:
         if place.country_code == code:
             for spelling, entry, guarded in _override_spellings(place):
                 index.add(spelling, entry, guarded)
+    keep_for_good()
     return index
 
 
@@ -285,6 +289,7 @@ def admin_index(code: str) -> PlaceIndex:
         if place.country_code == code and place.place_type in ("admin1", "admin2", "area"):
             for spelling, entry, guarded in _override_spellings(place):
                 index.add(spelling, entry, guarded)
+    keep_for_good()
     return index
 
 
@@ -306,6 +311,7 @@ def world_index() -> PlaceIndex:
     for place in default_overrides():
         for spelling, entry, guarded in _override_spellings(place):
             index.add(spelling, entry, guarded)
+    keep_for_good()
     return index
 
 

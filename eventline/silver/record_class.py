@@ -31,7 +31,7 @@ from datetime import date
 from functools import cache
 
 from eventline.reference import Source, reference_file, reference_rows
-from eventline.silver.required_words import required_words
+from eventline.silver.required_words import WordScan, may_match, required_words
 from eventline.text.fold import fold_key
 from eventline.text.sentences import split_sentences
 
@@ -144,6 +144,7 @@ class RecordClassifier:
         self._required = {
             rule.rule_id: required_words(rule.pattern) for rule in ordered if rule.pattern
         }
+        self._scan = WordScan(self._required.values())
 
     @classmethod
     def from_csv(cls, path: Source = DEFAULT_RULES_PATH) -> RecordClassifier:
@@ -156,7 +157,7 @@ class RecordClassifier:
         """``event`` or ``context`` for a record's text, its date as written, its grain and
         the role of that date in its sentence."""
         sentence = marked_sentence(text, date_text)
-        folded = fold_key(sentence)
+        present: frozenset[str] | None = None  # the rules' words in the sentence, when asked
         for rule in self.rules:
             if (rule.grains and grain not in rule.grains) or (
                 rule.roles and role not in rule.roles
@@ -164,8 +165,9 @@ class RecordClassifier:
                 continue
             if rule.pattern is None:
                 return RecordClass(rule.record_class, rule.rule_id, rule.reason)
-            words = self._required[rule.rule_id]
-            if words is not None and not any(word in folded for word in words):
+            if present is None:
+                present = self._scan.present(fold_key(sentence))
+            if not may_match(self._required[rule.rule_id], present):
                 continue
             if rule.pattern.search(sentence):
                 return RecordClass(rule.record_class, rule.rule_id, rule.reason)

@@ -16,6 +16,9 @@ understand gets no requirement (it is simply searched).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+import ahocorasick
 
 Requirement = frozenset[str] | None
 _QUANTIFIER = re.compile(r"\?|\*|\+|\{(\d*)(?:,(\d*))?\}")
@@ -163,3 +166,32 @@ def required_words(pattern: re.Pattern[str]) -> Requirement:
     if reader.pos != len(reader.text):
         return None
     return requirement
+
+
+class WordScan:
+    """The required words of many patterns, looked for in one text in one pass.
+
+    A classifier tests a sentence against every rule's words; one Aho-Corasick automaton
+    (pyahocorasick) of all of them reports every occurrence, overlapping ones included, so
+    ``word in present`` is exactly ``word in folded`` and each rule is then a set test.
+    """
+
+    def __init__(self, requirements: Iterable[Requirement]) -> None:
+        words = sorted({word for words in requirements if words for word in words})
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            self._automaton.add_word(word, word)
+        if words:
+            self._automaton.make_automaton()
+
+    def present(self, folded: str) -> frozenset[str]:
+        """The words that occur in ``folded`` (as substrings, like ``word in folded``)."""
+        if not len(self._automaton) or not folded:
+            return frozenset()
+        return frozenset(word for _, word in self._automaton.iter(folded))
+
+
+def may_match(words: Requirement, present: frozenset[str]) -> bool:
+    """Whether a pattern with requirement ``words`` can match a text whose words are
+    ``present`` (from :meth:`WordScan.present`)."""
+    return words is None or not words.isdisjoint(present)

@@ -152,6 +152,10 @@ class NameMatcher(Generic[T]):
     def spellings(self) -> Iterator[Spelling[T]]:
         return iter(self._spellings.values())
 
+    def compile(self) -> None:
+        """Build the automaton now rather than on the first search (to keep it for good)."""
+        self._compiled()
+
     def _compiled(self) -> ahocorasick.Automaton:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()

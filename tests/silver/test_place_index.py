@@ -28,3 +28,21 @@ def test_a_place_is_filed_once_under_each_key_with_its_first_spelling(
     assert writes == ["segou", "segi", "segoukoro", "segu", "senkou"]
     assert [e.id for e in index.get("segou")] == ["gn:2451478"]
     assert index._spellings["segou"] == ("Ségou", False)
+
+
+def test_a_built_index_is_kept_out_of_full_garbage_collections() -> None:
+    # Its entries and its matcher's spellings are frozen (gc.freeze) once built, so full
+    # collections no longer walk them; an entry is then among the frozen objects.
+    import gc
+
+    from eventline.silver.place_index import admin_index
+
+    gc.unfreeze()
+    admin_index.cache_clear()
+    index = admin_index("ML")
+    after_index = gc.get_freeze_count()
+    entry = index.get(next(iter(index.by_key)))[0]
+    assert gc.is_tracked(entry) and after_index >= len(index)
+    gc.unfreeze()
+    index.matcher.find("Attack in Gao")
+    assert gc.get_freeze_count() >= len(index)  # the matcher froze what it built too

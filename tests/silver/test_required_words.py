@@ -5,7 +5,7 @@ import re
 import pytest
 
 from eventline.silver.event_types import default_classifier
-from eventline.silver.required_words import required_words
+from eventline.silver.required_words import WordScan, may_match, required_words
 from eventline.text.fold import fold_key
 
 
@@ -43,3 +43,21 @@ def test_the_rule_table_prefilter_never_skips_a_match() -> None:
         for sentence in sentences:
             if rule.pattern.search(sentence):
                 assert any(word in fold_key(sentence) for word in words), rule.rule_id
+
+
+def test_word_scan_finds_every_word_a_substring_test_finds() -> None:
+    # "kill" lies inside "killed" and "shabaab" inside "al shabaab": overlapping words are
+    # all reported, as ``word in folded`` reports them; "abduct" is not in the text.
+    scan = WordScan([frozenset({"killed", "kill"}), frozenset({"al shabaab", "shabaab"}), None])
+    scan_more = WordScan([frozenset({"abduct"})])
+    folded = "al shabaab fighters killed two"
+    assert scan.present(folded) == {"killed", "kill", "al shabaab", "shabaab"}
+    assert scan_more.present(folded) == frozenset()
+    assert scan.present("") == frozenset()
+
+
+def test_may_match_is_the_requirement_test() -> None:
+    present = frozenset({"killed"})
+    assert may_match(frozenset({"killed", "died"}), present)
+    assert not may_match(frozenset({"abducted"}), present)
+    assert may_match(None, present)  # a pattern without a requirement is always searched
