@@ -32,6 +32,7 @@ from eventline.silver.dedup_incremental import DedupState, deduplicate_increment
 from eventline.silver.dedup_scores import PairScores
 from eventline.silver.deduplication import Candidate, DedupRecord, Merge, deduplicate
 from eventline.silver.event_types import EventClassifier, refine_with_casualties
+from eventline.silver.place_capital import at_capital
 from eventline.silver.places import DocumentPlaces, PlaceResolver, document_countries
 from eventline.silver.quarantine import validate_and_split
 from eventline.silver.record_class import (
@@ -205,6 +206,7 @@ def _draft_rows(
         if place_text and place.place_id is None:
             place = models.gazetteer.locate(text, places, where)
         event = refine_with_casualties(models.classifier.classify(text), casualties)
+        place = at_capital(place, text, event.event_type, record_class)
         interval = telling.date.interval
         row: Row = {
             "record_id": record_id,

@@ -46,6 +46,8 @@ SECTIONS = (
     "not_name_words",
     "opening_words",
     "broad_regions",
+    "national_authority_words",
+    "international_body_words",
 )
 # The nouns that say what kind of place a name is, in the order they are tried.
 FEATURE_SECTIONS = {

@@ -24,6 +24,7 @@ a region (admin1)                                      admin1        3     4
 an area (a forest, a lake, "northern Mali")            admin1        3     5
 a road between two towns ("the A–B axis")              town          2     5
 the country only                                       country       3     6
+the capital: a national act that names no place       country       3     6
 =====================================================  ============  ====  =====
 
 An unknown place keeps ``location_precision = unresolved``; its admin columns and
