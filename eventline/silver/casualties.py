@@ -80,19 +80,21 @@ from eventline.silver.casualty_context import (
     explicit_zeros,
     victim_group,
 )
-from eventline.silver.casualty_quantities import (
-    HOSTAGE_WORDS,
-    VAGUE_QUANTITIES,
+from eventline.silver.casualty_items import (
     Item,
-    Tok,
     has_plural_person,
     has_singular_person,
     is_militant,
     item_at,
     location_end,
+    unquantified_at,
+)
+from eventline.silver.casualty_quantities import (
+    HOSTAGE_WORDS,
+    VAGUE_QUANTITIES,
+    Tok,
     may_start_quantity,
     tokenize,
-    unquantified_at,
 )
 from eventline.silver.casualty_triggers import (
     Trigger,

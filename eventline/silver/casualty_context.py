@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from eventline.silver.casualty_items import (
+    has_plural_person,
+    has_singular_person,
+)
 from eventline.silver.casualty_quantities import (
     VOCABULARY,
     Tok,
-    has_plural_person,
-    has_singular_person,
     mask_markup,
 )
 from eventline.silver.casualty_vocabulary import KILLED

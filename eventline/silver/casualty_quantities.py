@@ -3,7 +3,8 @@ casualty parser (:mod:`eventline.silver.casualties` binds what is read here to v
 
 A quantity is a number in digits or words, a vague word ("dozens") or "a"/"another" before a
 person, shaped by its qualifier ("at least", "up to", "between"); an item is a quantity, the
-noun phrase naming who was counted and an optional place. The words come from
+noun phrase naming who was counted and an optional place
+(:mod:`eventline.silver.casualty_items`). The words come from
 ``schemas/reference/casualty_vocabulary.yaml``.
 """
 
@@ -76,22 +77,11 @@ AUXILIARIES = _W["auxiliaries"]
 PASSIVE_BRIDGES = AUXILIARIES | _W["passive_bridges"]
 ACTIVE_BRIDGES = _W["active_bridges"]
 INJURY_NOUNS = _W["injury_nouns"]
-_PERSON_SINGULAR = _W["person_singular"]
-_PERSON_PLURAL = {w + "s" for w in _PERSON_SINGULAR if not w.endswith("man")}
-_PERSON_PLURAL |= {w[:-3] + "men" for w in _PERSON_SINGULAR if w.endswith("man")}
-_PERSON_PLURAL |= _W["person_plural_irregular"]
-_MILITANT_NOUNS = _W["militant_nouns"]
-_MILITANT_HEADS = _W["militant_heads"]
-_MILITANT_MODIFIERS = _W["militant_modifiers"]
-_NON_PERSON = _W["non_person_nouns"]
-_SUPERLATIVE_OTHERS = _W["superlative_others"]
-_NP_STOP = _W["noun_phrase_stops"]
 _DETERMINERS = _W["determiners"]
 _NOT_COUNT_AFTER = _W["not_count_after"]
 _CURRENCY = {"$", "€", "£"}
 DASHES = {"—", "–", "-"}
 BREAKDOWN_OPENERS = DASHES | {"(", ":"}
-_PLACE_PREPOSITIONS = {"in", "at", "near"}
 _CONTRAST = _W["contrast_words"]
 _CLAUSE_BREAKS = frozenset({";", "(", ")"})
 ATTRIBUTION = _W["attribution_words"]
@@ -108,7 +98,7 @@ _TOKEN = re.compile(
 )
 _CAPITAL = re.compile("[A-Z]")
 _DROPPED = set("\"“”‘’'*\\_`[]#")
-_INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
 
 # --- tokens --------------------------------------------------------------------------------
@@ -175,7 +165,7 @@ def tokenize(text: str) -> list[Tok]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Qty:
+class Qty:
     low: int | None
     high: int | None
     best: int | None
@@ -184,7 +174,7 @@ class _Qty:
     kind: str  # "number", "vague", "singular", "ordinal"
 
 
-def _small_number(word: str) -> int | None:
+def small_number(word: str) -> int | None:
     if word in _UNITS:
         return _UNITS[word]
     if word in _TENS:
@@ -197,7 +187,7 @@ def _small_number(word: str) -> int | None:
 
 def _segment_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """A number below one hundred in words: "seven", "twenty-one", "twenty one"."""
-    if i >= len(toks) or (value := _small_number(toks[i].low)) is None:
+    if i >= len(toks) or (value := small_number(toks[i].low)) is None:
         return None
     if value in _TENS.values() and i + 1 < len(toks) and 0 < _UNITS.get(toks[i + 1].low, 0) < 10:
         return value + _UNITS[toks[i + 1].low], i + 2
@@ -228,7 +218,7 @@ def _number_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if i >= len(toks):
         return None
     tok = toks[i]
-    if _INTEGER.fullmatch(tok.text):
+    if INTEGER.fullmatch(tok.text):
         if len(tok.text) == 4 and 1800 <= int(tok.text) <= 2099:
             return None  # a year
         value, end = int(tok.text.replace(",", "")), i + 1
@@ -251,7 +241,7 @@ def _number_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
         return None
     before = toks[i - 1] if i else None
     if before is not None and (
-        (before.text in MONTHS and _INTEGER.fullmatch(tok.text))  # "August 6"; "August six" counts
+        (before.text in MONTHS and INTEGER.fullmatch(tok.text))  # "August 6"; "August six" counts
         or before.text in _CURRENCY
         or (before.text == "." and i >= 2 and toks[i - 2].text in _MONTH_ABBREVIATIONS)
     ):
@@ -275,68 +265,68 @@ def _range_end(toks: list[Tok], j: int, low: int) -> tuple[int, int] | None:
 
 def _vague_qty(
     toks: list[Tok], j: int, words: tuple[str, ...], value: int, mode: str | None
-) -> _Qty | None:
+) -> Qty | None:
     """ "dozens (of)", "up to several hundred": the minimal reading of a vague quantity, as
     a bound only: no number is given, so the best figure stays unknown (null)."""
     end = j + len(words)
     if words[-1] in _VAGUE_OPTIONAL_OF and end < len(toks) and toks[end].low == "of":
         end += 1
     if mode == _UPTO:
-        return _Qty(None, value, None, j, end, "vague")
+        return Qty(None, value, None, j, end, "vague")
     if mode == _APPROX:
-        return _Qty(value, value, None, j, end, "vague")
+        return Qty(value, value, None, j, end, "vague")
     if mode == _RANGE:
         return None
-    return _Qty(value, None, None, j, end, "vague")
+    return Qty(value, None, None, j, end, "vague")
 
 
-def _core_at(toks: list[Tok], j: int, mode: str | None) -> _Qty | None:
+def _core_at(toks: list[Tok], j: int, mode: str | None) -> Qty | None:
     """The number or vague word itself, shaped by the qualifier before it."""
     if j >= len(toks):
         return None
     low = toks[j].low
     if mode is None and low in ("a", "an") and j + 1 < len(toks) and toks[j + 1].low in _ORDINALS:
         k = _ORDINALS[toks[j + 1].low]
-        return _Qty(k, k, k, j, j + 2, "ordinal")
+        return Qty(k, k, k, j, j + 2, "ordinal")
     for words, value in _VAGUE_BY_FIRST.get(low, ()):
         if tuple(t.low for t in toks[j : j + len(words)]) == words:
             return _vague_qty(toks, j, words, value, mode)
     if (hyphen := _HYPHEN_RANGE.fullmatch(toks[j].text)) is not None:
         first, second = int(hyphen.group(1)), int(hyphen.group(2))
         if first < second and mode in (None, _APPROX, _RANGE):
-            return _Qty(first, second, first, j, j + 1, "number")
+            return Qty(first, second, first, j, j + 1, "number")
     number = _number_at(toks, j)
     if number is None:
         if mode is None and low in ("a", "an"):
-            return _Qty(1, 1, 1, j, j + 1, "singular")
+            return Qty(1, 1, 1, j, j + 1, "singular")
         return None
     value, end = number
     if mode == _RANGE:
         if end < len(toks) and toks[end].low == "and":
             upper = _number_at(toks, end + 1)
             if upper is not None and upper[0] >= value:
-                return _Qty(value, upper[0], value, j, upper[1], "number")
+                return Qty(value, upper[0], value, j, upper[1], "number")
         return None
     if (upper := _range_end(toks, end, value)) is not None:
-        return _Qty(value, upper[0], value, j, upper[1], "number")
+        return Qty(value, upper[0], value, j, upper[1], "number")
     return _shaped(toks, j, end, value, mode)
 
 
-def _shaped(toks: list[Tok], j: int, end: int, value: int, mode: str | None) -> _Qty:
+def _shaped(toks: list[Tok], j: int, end: int, value: int, mode: str | None) -> Qty:
     """A plain number shaped by "or more" / "or so" after it or the qualifier before it."""
     following = tuple(t.low for t in toks[end : end + 2])
     if following == ("or", "more"):
-        return _Qty(value, None, value, j, end + 2, "number")
+        return Qty(value, None, value, j, end + 2, "number")
     if following == ("or", "so"):
-        return _Qty(value, value, value, j, end + 2, "number")
+        return Qty(value, value, value, j, end + 2, "number")
     if mode == _OPEN:
-        return _Qty(value, None, value, j, end, "number")
+        return Qty(value, None, value, j, end, "number")
     if mode == _UPTO:
-        return _Qty(None, value, None, j, end, "number")
-    return _Qty(value, value, value, j, end, "number")
+        return Qty(None, value, None, j, end, "number")
+    return Qty(value, value, value, j, end, "number")
 
 
-def qty_at(toks: list[Tok], i: int) -> _Qty | None:
+def qty_at(toks: list[Tok], i: int) -> Qty | None:
     """A quantity starting at token ``i``, its qualifier included."""
     if i > 0 and toks[i - 1].low in _DETERMINERS:
         return None  # "the two journalists" points back; "no one" is not one
@@ -347,7 +337,7 @@ def qty_at(toks: list[Tok], i: int) -> _Qty | None:
         if core is not None and core.kind not in ("singular", "ordinal"):
             return replace(core, start=i)
         if words == ("another",):
-            return _Qty(1, 1, 1, i, i + 1, "number")
+            return Qty(1, 1, 1, i, i + 1, "number")
         break
     return _core_at(toks, i, None)
 
@@ -359,186 +349,4 @@ _QUANTITY_OPENERS = frozenset(_QUALIFIERS_BY_FIRST) | frozenset(_VAGUE_BY_FIRST)
 def may_start_quantity(low: str) -> bool:
     """Cheap necessary condition for ``qty_at``: most tokens cannot open a quantity, and
     ``_find_units`` tries every token (hot path)."""
-    return low[:1].isdigit() or low in _QUANTITY_OPENERS or _small_number(low) is not None
-
-
-# --- noun phrases and list items -----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    qty: _Qty
-    words: tuple[str, ...]
-    start: int
-    end: int
-    located: bool
-    unquantified: bool = False
-    # Token span of the place name after "in"/"at"/"near", when the item has one.
-    place: tuple[int, int] | None = None
-
-
-def _is_trigger_word(low: str) -> bool:
-    return (
-        low in ACTIVE
-        or low in PASSIVE
-        or low in HOSTAGE_VERBS
-        or low in HOLD_VERBS
-        or low in ("sustain", "sustains", "sustained", "suffer", "suffers", "suffered")
-        or low in ("escape", "escaped")
-        or low in ("succumb", "succumbs", "succumbed", "lost", "lose", "leave", "leaves", "left")
-    )
-
-
-def _np_at(toks: list[Tok], j: int) -> tuple[tuple[str, ...], int]:
-    """The words naming who was counted: "U.N. peacekeepers from Guinea", "of the attackers"."""
-    words: list[str] = []
-    k = j
-    while k < len(toks) and len(words) < 10:
-        tok = toks[k]
-        if not tok.is_word or _INTEGER.fullmatch(tok.text) or _is_trigger_word(tok.low):
-            break
-        if tok.low == "of":
-            words.append("of")
-            k += 1
-            if k < len(toks) and toks[k].low in (
-                "the",
-                "a",
-                "an",
-                "its",
-                "their",
-                "his",
-                "her",
-                "them",
-            ):
-                words.append(toks[k].low)
-                k += 1
-            continue
-        if tok.low == "from" and k + 1 < len(toks) and toks[k + 1].is_capitalized:
-            words.append("from")
-            k += 1
-            continue
-        if (
-            tok.low == "and"
-            and words
-            and toks[k - 1].is_capitalized
-            and not toks[k - 1].low.endswith("s")
-            and k + 1 < len(toks)
-            and toks[k + 1].is_word
-            and toks[k + 1].is_capitalized
-        ):
-            words.append("and")  # "four Malian and Chadian soldiers"
-            k += 1
-            continue
-        if tok.text == "IS":
-            words.append("is")
-            k += 1
-            continue
-        if tok.low in _NP_STOP or _small_number(tok.low) is not None:
-            break
-        words.append(tok.low)
-        k += 1
-    # One word per token, so trimming keeps ``k`` right: "militiamen affiliated" → militiamen.
-    while words and (
-        words[-1] in ("of", "and", "from", "the", "its", "their", "his", "her")
-        or (len(words) > 1 and words[-1].endswith(("ed", "ing")))
-    ):
-        words.pop()
-        k -= 1
-    return tuple(words), k
-
-
-def is_militant(words: tuple[str, ...]) -> bool:
-    if any(w in _MILITANT_NOUNS for w in words):
-        return True
-    return any(w in _MILITANT_HEADS for w in words) and any(w in _MILITANT_MODIFIERS for w in words)
-
-
-def _head_person(words: tuple[str, ...]) -> str | None:
-    """The last person noun before "of"/"from": "staff member of the Red Cross" → member."""
-    heads = []
-    for w in words:
-        if w in ("of", "from"):
-            break
-        if w in _PERSON_SINGULAR or w in _PERSON_PLURAL:
-            heads.append(w)
-    return heads[-1] if heads else None
-
-
-def has_singular_person(words: tuple[str, ...]) -> bool:
-    return _head_person(words) in _PERSON_SINGULAR
-
-
-def has_plural_person(words: tuple[str, ...]) -> bool:
-    return any(w in _PERSON_PLURAL or re.fullmatch(r"[a-z]+ians?s", w) for w in words)
-
-
-def location_end(toks: list[Tok], k: int) -> int:
-    """Where "in Gorey" / "at Sebekoro" starting at token *k* ends (*k* when none)."""
-    return _location_end(toks, k)
-
-
-def _location_end(toks: list[Tok], k: int) -> int:
-    """Skip "in Gorey", "at Sebekoro": places separate the parts of a sum."""
-    if k + 1 < len(toks) and toks[k].low in _PLACE_PREPOSITIONS:
-        m = k + 1
-        while m < len(toks) and m < k + 4 and toks[m].is_word and toks[m].is_capitalized:
-            if toks[m].text in MONTHS or toks[m].low == "the":
-                break
-            m += 1
-        if m > k + 1:
-            return m
-    return k
-
-
-def item_at(toks: list[Tok], i: int) -> Item | None:
-    """A counted mention: quantity, the noun phrase after it, and an optional place."""
-    qty = qty_at(toks, i)
-    if qty is None:
-        return None
-    words, end = _np_at(toks, qty.end)
-    if words[:1] == ("of",):
-        rest = words[1:]
-        after_pause = i > 0 and toks[i - 1].text in (",", "(", ";", "—", "–")
-        if rest[:1] in (("whom",), ("which",)) or (
-            rest[:1] in (("them",), ("those",)) and after_pause
-        ):
-            return None  # "12 of whom were German", "…, 12 of them": part of a figure counted
-        after = [w for w in rest if w not in ("the", "its", "their", "his", "her")]
-        if after and (after[0].endswith("est") or after[0] in _SUPERLATIVE_OTHERS):
-            return None  # "one of the largest number of casualties"
-    if [t.low for t in toks[end : end + 2]] in (["of", "whom"], ["of", "which"]):
-        return None  # "12 of whom were German": part of a figure already counted
-    if any(w in _NON_PERSON for w in words):
-        return None
-    demonym = qty.kind == "ordinal" and qty.end < len(toks) and toks[qty.end].is_capitalized
-    if qty.kind in ("singular", "ordinal") and not (has_singular_person(words) or demonym):
-        return None  # "a fourth Emirati" is a person; "a second attack" is not
-    located_end = _location_end(toks, end)
-    place = (end + 1, located_end) if located_end > end else None
-    return Item(qty, words, qty.start, located_end, located_end > end, place=place)
-
-
-def unquantified_at(toks: list[Tok], j: int) -> Item | None:
-    """ "his wife" (one) or "civilians" (some, uncounted) inside a list of counted victims."""
-    possessive = j < len(toks) and toks[j].low in ("his", "her", "their")
-    words, end = _np_at(toks, j + 1 if possessive else j)
-    if not words or any(w in _NON_PERSON for w in words):
-        return None
-    if possessive and has_singular_person(words):
-        return Item(_Qty(1, 1, 1, j, end, "number"), words, j, end, False)
-    if has_plural_person(words) or _force_acronym(toks, j, words):
-        return Item(_Qty(0, None, 0, j, end, "number"), words, j, end, False, True)
-    return None
-
-
-def _force_acronym(toks: list[Tok], j: int, words: tuple[str, ...]) -> bool:
-    """ "53 soldiers and ABC were killed": an acronym joined to counted victims names a unit
-    (forces, auxiliaries, police), not a thing; a group's acronym is no victim."""
-    text = toks[j].text
-    return (
-        len(words) == 1
-        and 2 <= len(text) <= 6
-        and text.isupper()
-        and text.isalpha()
-        and words[0] not in _MILITANT_MODIFIERS
-    )
+    return low[:1].isdigit() or low in _QUANTITY_OPENERS or small_number(low) is not None

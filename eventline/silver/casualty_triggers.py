@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventline.silver.casualty_context import clause_ends, died_by_accident, remains_found
+from eventline.silver.casualty_items import (
+    item_at,
+)
 from eventline.silver.casualty_quantities import (
     ACTIVE,
     ACTIVE_BRIDGES,
@@ -27,7 +30,6 @@ from eventline.silver.casualty_quantities import (
     PASSIVE,
     PASSIVE_BRIDGES,
     Tok,
-    item_at,
     qty_at,
 )
 from eventline.silver.casualty_vocabulary import INJURED, KIDNAPPED, KILLED
