@@ -42,11 +42,15 @@ from eventline.silver.record_class import (
 )
 from eventline.silver.record_dates import DateFailure
 from eventline.silver.segments import Segment, build_segments
-from eventline.silver.validation import frame_of, rejected_rows, split_valid
+from eventline.silver.validation import (
+    frame_of,
+    rejected_rows,
+    split_valid,
+    validated_records,
+)
 from schemas.silver import (
     DuplicateCandidateModel,
     QuarantineModel,
-    SilverRecordModel,
     UnknownPlaceModel,
 )
 
@@ -508,13 +512,14 @@ def assemble_silver_tables(
     deduplication state, for the unchanged documents)."""
     held = [row for draft in drafts for row in draft.quarantine]
     unknown = [row for draft in drafts for row in draft.unknown_places]
-    valid_rows, rejected = split_valid(drafts)
+    valid_rows, rejected, reused = split_valid(drafts)
     failed = [quarantine_row(row, checks) for row, checks in rejected]
     quarantine = QuarantineModel.validate(frame_of(held + failed, QuarantineModel))
     merges, candidates, state = deduplicate_incremental(dedup_records(valid_rows), previous)
-    records = SilverRecordModel.validate(
-        frame_of(apply_links(valid_rows, merges), SilverRecordModel)
-    )
+    # Linking changes the merged rows alone; the others passed in their drafts.
+    position = {row["record_id"]: index for index, row in enumerate(valid_rows)}
+    linked = [position[merge.merged_id] for merge in merges] if reused else None
+    records = validated_records(apply_links(valid_rows, merges), linked)
     check_silver_conservation(bronze_ids, records, quarantine)
     by_id = {row["record_id"]: row for row in valid_rows}
     return SilverTables(

@@ -6,12 +6,15 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
+import pandera.pandas as pa
+import pytest
 
 from eventline.bronze.extractor import extract_bronze
 from eventline.silver.builder import SilverDraft, assemble_silver_tables, draft_document
 from eventline.silver.event_types import default_classifier
 from eventline.silver.places import default_gazetteer
-from eventline.silver.validation import rejected_rows, split_valid
+from eventline.silver.validation import frame_of, rejected_rows, split_valid, validated_records
+from schemas.silver import SilverRecordModel
 from tests.silver.test_builder import REPORT
 
 
@@ -62,7 +65,21 @@ def test_checked_drafts_give_the_tables_of_one_whole_check() -> None:
 def test_record_ids_shared_between_documents_are_checked_together() -> None:
     draft, _ = _draft("doc_" + "a" * 16)
     # Each draft alone passes; together every id is there twice, so every row fails.
-    valid, failed = split_valid([draft, replace(draft)])
-    assert valid == []
+    valid, failed, reused = split_valid([draft, replace(draft)])
+    assert (valid, reused) == ([], False)
     assert len(failed) == 18
     assert all("record_id: field_uniqueness" in checks for _, checks in failed)
+
+
+def test_only_the_changed_rows_are_checked_again_and_the_frame_is_the_whole_checks() -> None:
+    draft, _ = _draft("doc_" + "a" * 16)
+    whole = validated_records(draft.records, None)
+    pd.testing.assert_frame_equal(validated_records(draft.records, [2, 5]), whole, check_exact=True)
+    rows = _broken(draft, lines=[3], dates=[]).records
+    with pytest.raises(pa.errors.SchemaError, match="_lines_ordered"):
+        validated_records(rows, [3])
+    with pytest.raises(pa.errors.SchemaError):
+        validated_records(rows, None)
+    # Row 3 is not among those said to have changed: its draft's verdict stands.
+    assert validated_records(rows, [2])["line_end"].iloc[3] == rows[3]["line_start"] - 1
+    assert list(whole.columns) == list(frame_of([], SilverRecordModel).columns)
