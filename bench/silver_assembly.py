@@ -5,9 +5,11 @@ Reads the newest silver draft of each document from a data folder's step cache
 ``assemble_silver_tables`` in one process, twice: with every document's rows checked here
 ("whole": what each run did before drafts carried their verdicts) and with the drafts'
 verdicts reused but one document's ("one changed": its rows checked inside the timing, as
-its drafting would). The two results must be equal, table by table.
+its drafting would). The two results must be equal, table by table. With a variant named,
+it runs that one alone, once (a fresh process, no garbage of the other run).
 
     .venv/bin/python bench/silver_assembly.py DATA_DIR
+    .venv/bin/python bench/silver_assembly.py DATA_DIR one changed
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def cached_drafts(data_dir: Path) -> list[SilverDraft]:
     return [by_doc[doc_id] for doc_id in sorted(by_doc)]
 
 
-def main(data_dir: Path) -> None:
+def main(data_dir: Path, only: str | None = None) -> None:
     drafts = [replace(draft, rejected=None) for draft in cached_drafts(data_dir)]
     states = sorted(
         (data_dir / ".cache" / "dedup-state").iterdir(), key=lambda p: p.stat().st_mtime
@@ -61,10 +63,16 @@ def main(data_dir: Path) -> None:
     def whole_check() -> SilverTables:
         return assemble_silver_tables(drafts, bronze_ids, previous)
 
-    seconds: dict[str, list[float]] = {"whole check": [], "one changed": []}
+    variants = {"whole check": whole_check, "one changed": one_changed}
+    if only:  # one variant, once, in this fresh process
+        start = time.process_time()
+        variants[only]()
+        print(f"{only}: {time.process_time() - start:.2f} s CPU")
+        return
+    seconds: dict[str, list[float]] = {name: [] for name in variants}
     results: dict[str, SilverTables] = {}
     for _ in range(ROUNDS):  # alternately, so that warming up and load favour neither
-        for name, run in (("whole check", whole_check), ("one changed", one_changed)):
+        for name, run in variants.items():
             start = time.process_time()
             results[name] = run()
             seconds[name].append(time.process_time() - start)
@@ -77,4 +85,4 @@ def main(data_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), " ".join(sys.argv[2:]) or None)
