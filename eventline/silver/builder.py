@@ -34,7 +34,6 @@ from eventline.silver.deduplication import Candidate, DedupRecord, Merge, dedupl
 from eventline.silver.event_types import EventClassifier, refine_with_casualties
 from eventline.silver.place_capital import at_capital
 from eventline.silver.places import DocumentPlaces, PlaceResolver, document_countries
-from eventline.silver.quarantine import validate_and_split
 from eventline.silver.record_class import (
     EVENT,
     RecordClassifier,
@@ -43,10 +42,15 @@ from eventline.silver.record_class import (
 )
 from eventline.silver.record_dates import DateFailure
 from eventline.silver.segments import Segment, build_segments
+from eventline.silver.validation import (
+    frame_of,
+    rejected_rows,
+    split_valid,
+    validated_records,
+)
 from schemas.silver import (
     DuplicateCandidateModel,
     QuarantineModel,
-    SilverRecordModel,
     UnknownPlaceModel,
 )
 
@@ -64,6 +68,9 @@ class SilverDraft:
     records: list[Row] = field(default_factory=list)
     quarantine: list[Row] = field(default_factory=list)
     unknown_places: list[Row] = field(default_factory=list)
+    # {position in ``records``: the record-model checks it fails}; None until checked
+    # (``validation``: one document's verdicts, kept with its draft in the step cache).
+    rejected: dict[int, list[str]] | None = None
 
 
 def _casualty_columns(kind: str, count: CasualtyCount) -> Row:
@@ -348,13 +355,16 @@ def draft_document(
     """The silver draft of one document, from its bronze row and its bronze records.
 
     Everything here depends on that one document alone, so it can be cached per document
-    and run on worker processes; validation and deduplication then need all of them.
+    and run on worker processes; its rows are checked here too (``validation``), and
+    deduplication then needs all documents.
     """
     countries = document_countries([document], gazetteer)
     titles = {document["doc_id"]: document.get("title")}
-    return draft_silver(
+    draft = draft_silver(
         bullets, narratives, countries, known_until, gazetteer, classifier, titles=titles
     )
+    draft.rejected = rejected_rows(draft.records)
+    return draft
 
 
 def _written_place(row: Mapping[str, Any]) -> str | None:
@@ -453,11 +463,6 @@ class SilverTables:
         }
 
 
-def frame_of(rows: Sequence[Mapping[str, Any]], model: Any) -> pd.DataFrame:
-    """Rows as a frame with exactly the model's columns, even when there are none."""
-    return pd.DataFrame(list(rows), columns=list(model.to_schema().columns))
-
-
 def _candidate_rows(candidates: Sequence[Candidate], by_id: Mapping[str, Row]) -> list[Row]:
     rows = []
     for candidate in candidates:
@@ -502,19 +507,19 @@ def build_silver_tables(
 def assemble_silver_tables(
     drafts: Sequence[SilverDraft], bronze_ids: Sequence[str], previous: DedupState | None = None
 ) -> SilverTables:
-    """Validate the drafts of all documents together, then deduplicate across them
-    (*previous*: an earlier run's deduplication state, for the unchanged documents)."""
-    rows = [row for draft in drafts for row in draft.records]
+    """Split the drafts' rows into valid and quarantined (by each draft's own verdicts
+    where it has them), then deduplicate across documents (*previous*: an earlier run's
+    deduplication state, for the unchanged documents)."""
     held = [row for draft in drafts for row in draft.quarantine]
     unknown = [row for draft in drafts for row in draft.unknown_places]
-    valid, reasons = validate_and_split(frame_of(rows, SilverRecordModel), SilverRecordModel)
-    failed = [quarantine_row(rows[index], checks) for index, checks in reasons.items()]
+    valid_rows, rejected, reused = split_valid(drafts)
+    failed = [quarantine_row(row, checks) for row, checks in rejected]
     quarantine = QuarantineModel.validate(frame_of(held + failed, QuarantineModel))
-    valid_rows = [rows[index] for index in valid.index]
     merges, candidates, state = deduplicate_incremental(dedup_records(valid_rows), previous)
-    records = SilverRecordModel.validate(
-        frame_of(apply_links(valid_rows, merges), SilverRecordModel)
-    )
+    # Linking changes the merged rows alone; the others passed in their drafts.
+    position = {row["record_id"]: index for index, row in enumerate(valid_rows)}
+    linked = [position[merge.merged_id] for merge in merges] if reused else None
+    records = validated_records(apply_links(valid_rows, merges), linked)
     check_silver_conservation(bronze_ids, records, quarantine)
     by_id = {row["record_id"]: row for row in valid_rows}
     return SilverTables(
