@@ -41,8 +41,8 @@ from eventline.silver.builder import (  # noqa: E402
     SilverDraft,
     document_countries,
     draft_silver,
-    find_duplicates,
 )
+from eventline.silver.dedup_links import find_duplicates  # noqa: E402
 from eventline.silver.deduplication import deduplicate  # noqa: E402
 from eventline.silver.event_types import default_classifier  # noqa: E402
 from eventline.silver.places import default_gazetteer  # noqa: E402
