@@ -52,6 +52,7 @@ from eventline.gold.role_patterns import (
     OFFICE_OF,
     PLACE_BEFORE,
 )
+from eventline.text.fold import fold_key
 
 GROUP_TYPES = frozenset({"jihadist group", "separatist group", "rebel group"})
 _TIE_TYPES = {
@@ -134,6 +135,21 @@ def _kind_of(catalog: ActorCatalog, actor: Actor) -> str | None:
         if found:
             return found
     return None
+
+
+def _movement(catalog: ActorCatalog, group: Actor, word: str) -> Actor:
+    """The collective movement an unattributed word names when the document's one group
+    belongs to it: a parent of the group's type and country whose name ends with the word
+    or the word before it ("separatist fighters" -> "Ambazonian Separatists" when only a
+    faction of it is named). ACLED codes attacks no group claimed to the movement."""
+    said = {w.removesuffix("s") for w in re.findall(r"\w+", fold_key(word))[-2:]}
+    for parent_id in catalog.reference.ancestors(group.actor_id):
+        parent = catalog.actors[parent_id]
+        head = fold_key(parent.name).split()[-1].removesuffix("s")
+        same_kind = parent.actor_type == group.actor_type and parent.country == group.country
+        if same_kind and head in said:
+            return parent
+    return group
 
 
 def _leaves(catalog: ActorCatalog, actors: Sequence[Actor]) -> list[Actor]:
@@ -367,7 +383,11 @@ class MentionResolver:
                 # "the group claimed responsibility": the group named last before it.
                 tied = self._antecedent(earlier, around, country)
             else:
-                tied = self._tie(generic_id, word, named, [] if adjective else around, country)
+                # The word before it may say whose fighters they are ("separatist fighters").
+                phrase = text[max(0, match.start - 30) : match.end]
+                tied = self._tie(
+                    generic_id, word, named, [] if adjective else around, country, phrase
+                )
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
                 return [
@@ -430,6 +450,7 @@ class MentionResolver:
         named: Sequence[Actor],
         around: Sequence[Actor],
         country: str | None,
+        phrase: str = "",
     ) -> tuple[Actor, str] | None:
         types = _TIE_TYPES.get(generic_id)
         if types is None:
@@ -448,7 +469,7 @@ class MentionResolver:
             and dominant.actor_type in types
             and dominant.operates_in_country(country)
         ):
-            return dominant, "document"
+            return _movement(self.catalog, dominant, phrase or word), "document"
         return None
 
     def _antecedent(

@@ -200,6 +200,27 @@ def test_a_group_without_a_home_country_operates_where_the_catalog_says(
     assert ("unidentified-armed-group-bj", "perpetrator") in document(cat, report, "Benin")[3]
 
 
+def test_an_unattributed_word_is_the_movement_of_the_reports_one_faction(
+    cat: ActorCatalog,
+) -> None:
+    # SOCADEF's parent is the collective "Ambazonian Separatists" (actor_catalog.csv): ACLED
+    # codes attacks no faction claimed to the movement, so the report's one named faction does
+    # not stand for "separatist fighters"; a record that names the faction keeps it.
+    report = "\n".join(
+        [
+            "Cameroon: the Southern Cameroons Defence Forces (SOCADEF) are active near Muyuka.",
+            "",
+            "On 3 May, separatist fighters attacked a gendarmerie post near Muyuka.",
+            "",
+            "On 9 May, SOCADEF fighters ambushed an army patrol near Muyuka.",
+        ]
+    )
+    found = document(cat, report, "Cameroon")
+    assert ("ambazonian-separatists", "perpetrator") in found[3]
+    assert ("socadef", "perpetrator") not in found[3]
+    assert ("socadef", "perpetrator") in found[5]
+
+
 def test_no_dominant_group_when_the_report_names_several(cat: ActorCatalog) -> None:
     report = "\n".join(
         [
