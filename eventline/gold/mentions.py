@@ -20,8 +20,9 @@ these rules (the role rules then decide what each actor did):
   stand for a named actor of a fitting type when the text ties them to exactly one: the
   record names one such actor; else the record's paragraph before it does; else (armed
   words only) the document's dominant group, if the event is in a country it operates in (see
-  :mod:`eventline.gold.document_context`). Otherwise they are the generic actor, as strong
-  words are. A word qualified "unidentified" or "unknown" is a strong word.
+  :mod:`eventline.gold.document_context`); "the junta" and "the military authorities" the
+  junta the document names in the event's country. Otherwise they are the generic actor, as
+  strong words are. A word qualified "unidentified" or "unknown" is a strong word.
 * **A strong attacker word** ("assailants", "gunmen") stands for the one armed group its
   paragraph names ("Boko Haram remained active. ... 26 assailants were neutralized"),
   unless it says it is unidentified, or it is "bandits" or "kidnappers", whom ACLED codes
@@ -69,6 +70,7 @@ _UNNAMED_WORD = re.compile(r"(?:unidentified|unknown|unnamed)\b", re.IGNORECASE)
 _NEVER_THE_GROUP = frozenset(
     {"bandit", "bandits", "armed bandits", "kidnapper", "kidnappers", "abductors"}
 )
+_JUNTA_WORD = re.compile(r"\b(?:junta|junte|military|militaires)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # "Perpetrator: …" at the start of a line labels a field of an incident record.
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
@@ -459,6 +461,10 @@ class MentionResolver:
             types = frozenset({"militia"})
         elif generic_id == "unidentified-armed-group" and re.search(r"\bgroup\b", word, re.I):
             types = ARMED_GROUP_TYPES - {"unidentified armed group"}
+        junta = self.context.juntas.get(country or "")
+        own = not any(a.actor_type == "government" for a in named)
+        if junta is not None and own and generic_id == "government" and _JUNTA_WORD.search(word):
+            return junta, "document"  # not another country's government of the paragraph
         for actors, how in ((named, "record"), (around, "paragraph")):
             fitting = _leaves(self.catalog, [a for a in actors if a.actor_type in types])
             if len(fitting) == 1:

@@ -221,6 +221,39 @@ def test_an_unattributed_word_is_the_movement_of_the_reports_one_faction(
     assert ("socadef", "perpetrator") in found[5]
 
 
+def test_the_junta_is_the_government_or_the_junta_the_report_names(cat: ActorCatalog) -> None:
+    # A junta rules the country: its acts of state are the Government's (generic_actors.csv),
+    # or the junta's own row when the report names it (Niger's CNSP, a child of the Government
+    # of Niger in actor_catalog.csv). Postponing a vote and cutting ties are acts of state.
+    mali = "\n".join(
+        [
+            "Mali: a monthly review.",
+            "",
+            "On 10 April the junta suspended the activities of all political parties.",
+            "",
+            "On 25 September the transitional authorities postponed the presidential vote.",
+            "",
+            "On 4 August the government cut diplomatic ties with Ukraine.",
+        ]
+    )
+    found = document(cat, mali, "Mali")
+    assert found[3] == {("mali-government", "perpetrator")}
+    assert found[5] == {("mali-government", "perpetrator")}
+    assert found[7] == {("mali-government", "perpetrator")}
+    niger = "\n".join(
+        [
+            "Niger: the CNSP has ruled the country since the coup of July",
+            "2023.",
+            "",
+            "7. On 2 March, the Heads of State of Burkina Faso and Niger met in",
+            "Niamey. On 3 March, the military authorities expelled a foreign",
+            "diplomat.",
+        ]
+    )
+    # A hard-wrapped paragraph: its other government (Burkina Faso's) is not Niger's junta.
+    assert ("niger-cnsp", "perpetrator") in document(cat, niger, "Niger")[5]
+
+
 def test_no_dominant_group_when_the_report_names_several(cat: ActorCatalog) -> None:
     report = "\n".join(
         [
