@@ -514,3 +514,14 @@ def test_a_countrys_military_by_its_plain_names(
     cat: ActorCatalog, text: str, actor_id: str
 ) -> None:
     assert actor_id in {m.actor_id for m in mentions(cat, text)}
+
+
+def test_a_military_tribunal_is_the_judiciary_not_the_army(cat: ActorCatalog) -> None:
+    # generic_actors.csv: "military tribunal" and "military court" are judiciary words; the
+    # shorter "military" inside them names no forces.
+    text = "On 3 May, a military tribunal in Yaounde sentenced four separatist leaders to life."
+    assert acting(cat, text, "Cameroon") == {("judiciary-cm", "perpetrator")}
+    text = "On 9 June, a military court in Goma convicted two officers of murder."
+    assert acting(cat, text, "Democratic Republic of the Congo") == {
+        ("judiciary-cd", "perpetrator")
+    }
