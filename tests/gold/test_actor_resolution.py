@@ -447,6 +447,15 @@ def test_a_claim_told_of_another_event_stays_off_the_record_it_follows(
                 ("niger-government", "perpetrator"),
             },
         ),
+        (
+            # Offices in lower case and in the plural are offices too.
+            "On 2 April, the foreign ministers of Chad and Niger signed a border agreement.",
+            {("chad-government", "perpetrator"), ("niger-government", "perpetrator")},
+        ),
+        (
+            "On 9 May, the heads of State of Mali and Niger signed a joint force charter.",
+            {("mali-government", "perpetrator"), ("niger-government", "perpetrator")},
+        ),
     ],
 )
 def test_the_subject_of_an_act_of_state_is_its_acting_party(
