@@ -141,10 +141,11 @@ def _kind_of(catalog: ActorCatalog, actor: Actor) -> str | None:
 
 def _movement(catalog: ActorCatalog, group: Actor, word: str) -> Actor:
     """The collective movement an unattributed word names when the document's one group
-    belongs to it: a parent of the group's type and country whose name ends with the word
-    or the word before it ("separatist fighters" -> "Ambazonian Separatists" when only a
-    faction of it is named). ACLED codes attacks no group claimed to the movement."""
-    said = {w.removesuffix("s") for w in re.findall(r"\w+", fold_key(word))[-2:]}
+    belongs to it: a parent of the group's type and country whose name ends with a word the
+    record says up to the word ("Armed separatists ... Fighters set vehicles on fire" ->
+    "Ambazonian Separatists" when only a faction of it is named). ACLED codes attacks no
+    group claimed to the movement."""
+    said = {w.removesuffix("s") for w in re.findall(r"\w+", fold_key(word))}
     for parent_id in catalog.reference.ancestors(group.actor_id):
         parent = catalog.actors[parent_id]
         head = fold_key(parent.name).split()[-1].removesuffix("s")
@@ -385,10 +386,9 @@ class MentionResolver:
                 # "the group claimed responsibility": the group named last before it.
                 tied = self._antecedent(earlier, around, country)
             else:
-                # The word before it may say whose fighters they are ("separatist fighters").
-                phrase = text[max(0, match.start - 30) : match.end]
+                # The record may say whose fighters they are ("separatist fighters").
                 tied = self._tie(
-                    generic_id, word, named, [] if adjective else around, country, phrase
+                    generic_id, word, named, [] if adjective else around, country, text[: match.end]
                 )
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied

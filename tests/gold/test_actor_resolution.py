@@ -213,9 +213,13 @@ def test_an_unattributed_word_is_the_movement_of_the_reports_one_faction(
             "On 3 May, separatist fighters attacked a gendarmerie post near Muyuka.",
             "",
             "On 9 May, SOCADEF fighters ambushed an army patrol near Muyuka.",
+            "",
+            "On 12 May, separatists blocked the road; later, fighters burned six cars there.",
         ]
     )
     found = document(cat, report, "Cameroon")
+    # The record's "separatists" says whose the later "fighters" are.
+    assert {a for a, role in found[7] if role == "perpetrator"} == {"ambazonian-separatists"}
     assert ("ambazonian-separatists", "perpetrator") in found[3]
     assert ("socadef", "perpetrator") not in found[3]
     assert ("socadef", "perpetrator") in found[5]
