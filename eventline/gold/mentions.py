@@ -71,6 +71,7 @@ _NEVER_THE_GROUP = frozenset(
     {"bandit", "bandits", "armed bandits", "kidnapper", "kidnappers", "abductors"}
 )
 _JUNTA_WORD = re.compile(r"\b(?:junta|junte|military|militaires)\b", re.IGNORECASE)
+_PLACE_NOUN = re.compile(r"\s+(?:hideouts?|camps?|bases?|strongholds?|positions?)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # "Perpetrator: …" at the start of a line labels a field of an incident record.
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
@@ -386,10 +387,11 @@ class MentionResolver:
                 # "the group claimed responsibility": the group named last before it.
                 tied = self._antecedent(earlier, around, country)
             else:
-                # The record may say whose fighters they are ("separatist fighters").
-                tied = self._tie(
-                    generic_id, word, named, [] if adjective else around, country, text[: match.end]
-                )
+                # The record may say whose fighters they are ("separatist fighters"); a place's
+                # adjective ("terrorist hideouts; the Taliban said") is a group named before it.
+                in_record = earlier if _PLACE_NOUN.match(text, match.end) else named
+                around_it = [] if adjective else around
+                tied = self._tie(generic_id, word, in_record, around_it, country, text[: match.end])
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
                 return [

@@ -538,3 +538,15 @@ def test_a_military_tribunal_is_the_judiciary_not_the_army(cat: ActorCatalog) ->
     assert acting(cat, text, "Democratic Republic of the Congo") == {
         ("judiciary-cd", "perpetrator")
     }
+
+
+def test_a_weak_word_qualifying_a_place_is_a_group_named_before_it(cat: ActorCatalog) -> None:
+    # "terrorist hideouts" names the group only when the record named it before the word: a
+    # group that speaks after it ("the Taliban said") is the source, not the target of strikes.
+    text = (
+        "Pakistani aircraft struck what officials called terrorist hideouts in Khost; the"
+        " Taliban said nine civilians were killed."
+    )
+    assert ("taliban", "perpetrator") not in acting(cat, text, "Afghanistan")
+    text = "JNIM has grown since 2017; the army struck jihadist camps near Boni."
+    assert ("jnim", "perpetrator") in acting(cat, text, "Mali")
