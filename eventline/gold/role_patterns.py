@@ -445,6 +445,8 @@ FOREIGN = re.compile(r"\bforeign\s+$", re.IGNORECASE)
 # Who the attackers looked like, not who they were: "men dressed as traditional hunters".
 DISGUISED_AS = re.compile(
     r"\b(?:dressed|disguised|posing|masquerading)\s+as\s+(?:the\s+|an?\s+)?$"
+    # "supporters of the CNSP ransacked": a crowd that backs an actor is not that actor.
+    r"|\b(?:supporters|sympathi[sz]ers|partisans)\s+of\s+(?:the\s+)?$"
     r"|\b(?:wearing|in)\s+(?:the\s+)?(?:uniforms?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )

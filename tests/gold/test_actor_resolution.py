@@ -550,3 +550,9 @@ def test_a_weak_word_qualifying_a_place_is_a_group_named_before_it(cat: ActorCat
     assert ("taliban", "perpetrator") not in acting(cat, text, "Afghanistan")
     text = "JNIM has grown since 2017; the army struck jihadist camps near Boni."
     assert ("jnim", "perpetrator") in acting(cat, text, "Mali")
+
+
+def test_the_supporters_of_an_actor_are_not_that_actor(cat: ActorCatalog) -> None:
+    # role_patterns.DISGUISED_AS: a crowd backing the junta acts for itself, not as the junta.
+    text = "On 27 July, supporters of the CNSP ransacked the offices of a party in Niamey."
+    assert ("niger-cnsp", "perpetrator") not in acting(cat, text, "Niger")
