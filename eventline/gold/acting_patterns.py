@@ -50,7 +50,10 @@ STATE_ACTING = (
     r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)(?=\s+(?:an?|the|its)\s+(?!death))"
     r"|denounc(?:e|es|ed|ing)|renounc(?:e|es|ed|ing)|repeal(?:s|ed|ing)?|annul(?:s|led|ling)?"
     r"|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|ratif(?:y|ies|ied|ying)"
-    r"|reject(?:s|ed|ing)?|propos(?:e|es|ed|ing)|end(?:s|ed|ing)?\s+(?:the|its|their)\s+"
+    r"|reject(?:s|ed|ing)?|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)|adjourn(?:s|ed|ing)?"
+    r"|(?:cut|cuts|cutting|sever(?:s|ed|ing)?|br(?:oke|eak|eaks|eaking))\s+(?:off\s+)?"
+    r"(?:(?:diplomatic|its|their)\s+)*(?:ties|relations)"
+    r"|end(?:s|ed|ing)?\s+(?:the|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|status|cooperation|mission|partnership|ban"
     r"|curfew|state\s+of\s+emergency|talks|ceasefire|truce|presence|operations?)"
 )

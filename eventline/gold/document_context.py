@@ -21,6 +21,8 @@ them after:
   province"), a heading, or -- in a document whose lines are not hard-wrapped (most of its
   lines end a sentence) -- at every line that ends a sentence (each line of an event-notes
   digest is its own note);
+* **its juntas** -- the one junta it names per country ("the CNSP"), which its "the junta"
+  and "the military authorities" of that country stand for;
 * **the author** -- a report of the UN Secretary-General speaks in the first person
   ("through my Spokesperson, I called on all parties"): "I" is the United Nations.
 """
@@ -79,6 +81,7 @@ class DocumentContext:
     country: str | None = None
     learned: NameMatcher[Entry] | None = None
     dominant: Actor | None = None
+    juntas: dict[str, Actor] = field(default_factory=dict)  # ISO2 -> the junta it names
     author: str | None = None
     paragraph_of: dict[int, int] = field(default_factory=dict)  # line_no -> paragraph start
     heading_country: dict[int, str] = field(default_factory=dict)  # line_no -> ISO2
@@ -230,6 +233,18 @@ def _dominant(catalog: ActorCatalog, matches: Sequence[Match]) -> Actor | None:
     return catalog.actors[leaves.pop()]
 
 
+def _juntas(catalog: ActorCatalog, matches: Sequence[Match]) -> dict[str, Actor]:
+    """Per country, the one junta the document names (a government row the catalog calls a
+    junta: "Niger's junta" is the CNSP), which "the junta" and "the military authorities"
+    of that country then mean."""
+    named: dict[str, set[str]] = {}
+    for actor, _ in _named(catalog, matches):
+        is_junta = any("junta" in fold_key(a).split() for a in actor.aliases)
+        if actor.actor_type == "government" and actor.country and is_junta:
+            named.setdefault(actor.country, set()).add(actor.actor_id)
+    return {c: catalog.actors[ids.pop()] for c, ids in named.items() if len(ids) == 1}
+
+
 def named_country(matches: Sequence[Match], demonyms: bool = True) -> str | None:
     """The country a text names most (by name, or also by demonym), when one is named most."""
     kinds = (COUNTRY, DEMONYM) if demonyms else (COUNTRY,)
@@ -262,6 +277,7 @@ def build_context(
             learned.add(spelling, Entry(LEARNED, actor_id))
     context = DocumentContext(country=country, learned=learned, dominant=None)
     context.dominant = _dominant(catalog, matches)
+    context.juntas = _juntas(catalog, matches)
     if lines:
         context.text = text
         context.matches = (

@@ -20,8 +20,9 @@ these rules (the role rules then decide what each actor did):
   stand for a named actor of a fitting type when the text ties them to exactly one: the
   record names one such actor; else the record's paragraph before it does; else (armed
   words only) the document's dominant group, if the event is in a country it operates in (see
-  :mod:`eventline.gold.document_context`). Otherwise they are the generic actor, as strong
-  words are. A word qualified "unidentified" or "unknown" is a strong word.
+  :mod:`eventline.gold.document_context`); "the junta" and "the military authorities" the
+  junta the document names in the event's country. Otherwise they are the generic actor, as
+  strong words are. A word qualified "unidentified" or "unknown" is a strong word.
 * **A strong attacker word** ("assailants", "gunmen") stands for the one armed group its
   paragraph names ("Boko Haram remained active. ... 26 assailants were neutralized"),
   unless it says it is unidentified, or it is "bandits" or "kidnappers", whom ACLED codes
@@ -52,6 +53,7 @@ from eventline.gold.role_patterns import (
     OFFICE_OF,
     PLACE_BEFORE,
 )
+from eventline.text.fold import fold_key
 
 GROUP_TYPES = frozenset({"jihadist group", "separatist group", "rebel group"})
 _TIE_TYPES = {
@@ -68,6 +70,8 @@ _UNNAMED_WORD = re.compile(r"(?:unidentified|unknown|unnamed)\b", re.IGNORECASE)
 _NEVER_THE_GROUP = frozenset(
     {"bandit", "bandits", "armed bandits", "kidnapper", "kidnappers", "abductors"}
 )
+_JUNTA_WORD = re.compile(r"\b(?:junta|junte|military|militaires)\b", re.IGNORECASE)
+_PLACE_NOUN = re.compile(r"\s+(?:hideouts?|camps?|bases?|strongholds?|positions?)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # "Perpetrator: …" at the start of a line labels a field of an incident record.
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
@@ -134,6 +138,22 @@ def _kind_of(catalog: ActorCatalog, actor: Actor) -> str | None:
         if found:
             return found
     return None
+
+
+def _movement(catalog: ActorCatalog, group: Actor, word: str) -> Actor:
+    """The collective movement an unattributed word names when the document's one group
+    belongs to it: a parent of the group's type and country whose name ends with a word the
+    record says up to the word ("Armed separatists ... Fighters set vehicles on fire" ->
+    "Ambazonian Separatists" when only a faction of it is named). ACLED codes attacks no
+    group claimed to the movement."""
+    said = {w.removesuffix("s") for w in re.findall(r"\w+", fold_key(word))}
+    for parent_id in catalog.reference.ancestors(group.actor_id):
+        parent = catalog.actors[parent_id]
+        head = fold_key(parent.name).split()[-1].removesuffix("s")
+        same_kind = parent.actor_type == group.actor_type and parent.country == group.country
+        if same_kind and head in said:
+            return parent
+    return group
 
 
 def _leaves(catalog: ActorCatalog, actors: Sequence[Actor]) -> list[Actor]:
@@ -367,7 +387,11 @@ class MentionResolver:
                 # "the group claimed responsibility": the group named last before it.
                 tied = self._antecedent(earlier, around, country)
             else:
-                tied = self._tie(generic_id, word, named, [] if adjective else around, country)
+                # The record may say whose fighters they are ("separatist fighters"); a place's
+                # adjective ("terrorist hideouts; the Taliban said") is a group named before it.
+                in_record = earlier if _PLACE_NOUN.match(text, match.end) else named
+                around_it = [] if adjective else around
+                tied = self._tie(generic_id, word, in_record, around_it, country, text[: match.end])
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
                 return [
@@ -430,6 +454,7 @@ class MentionResolver:
         named: Sequence[Actor],
         around: Sequence[Actor],
         country: str | None,
+        phrase: str = "",
     ) -> tuple[Actor, str] | None:
         types = _TIE_TYPES.get(generic_id)
         if types is None:
@@ -438,6 +463,10 @@ class MentionResolver:
             types = frozenset({"militia"})
         elif generic_id == "unidentified-armed-group" and re.search(r"\bgroup\b", word, re.I):
             types = ARMED_GROUP_TYPES - {"unidentified armed group"}
+        junta = self.context.juntas.get(country or "")
+        own = not any(a.actor_type == "government" for a in named)
+        if junta is not None and own and generic_id == "government" and _JUNTA_WORD.search(word):
+            return junta, "document"  # not another country's government of the paragraph
         for actors, how in ((named, "record"), (around, "paragraph")):
             fitting = _leaves(self.catalog, [a for a in actors if a.actor_type in types])
             if len(fitting) == 1:
@@ -448,7 +477,7 @@ class MentionResolver:
             and dominant.actor_type in types
             and dominant.operates_in_country(country)
         ):
-            return dominant, "document"
+            return _movement(self.catalog, dominant, phrase or word), "document"
         return None
 
     def _antecedent(

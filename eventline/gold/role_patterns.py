@@ -400,9 +400,9 @@ LED_BY = re.compile(
 # France": an office of a country's government, right before the country's name.
 OFFICE_OF = re.compile(
     r"\b(?:(?:Prime\s+)?Minister(?:\s+(?:for|of)\s+[A-Z][\w’'\-]*(?:\s+(?:and|of|the|for"
-    r"|[A-Z][\w’'\-]*)){0,6})?|Foreign\s+Minister|Defen[cs]e\s+Minister|President|Vice-President"
+    r"|[A-Z][\w’'\-]*)){0,6})?|(?:[Ff]oreign|[Dd]efen[cs]e)\s+[Mm]inisters?|President|Vice-President"
     r"|Ministry(?:\s+of\s+[A-Z][\w’'\-]*(?:\s+(?:and|of|the|[A-Z][\w’'\-]*)){0,5})?|Government"
-    r"|Heads?\s+of\s+State(?:\s+and\s+(?:of\s+)?Government)?|Presidents|Governments"
+    r"|[Hh]eads?\s+of\s+State(?:\s+and\s+(?:of\s+)?Government)?|Presidents|Governments"
     r"|[Ll]eaders|Embassy|Ambassador|Cabinet|Presidency)\s+of\s+(?:the\s+)?$"
 )
 # "23 soldiers killed;" (event notes leave out the auxiliary): the soldiers are victims.
@@ -445,6 +445,8 @@ FOREIGN = re.compile(r"\bforeign\s+$", re.IGNORECASE)
 # Who the attackers looked like, not who they were: "men dressed as traditional hunters".
 DISGUISED_AS = re.compile(
     r"\b(?:dressed|disguised|posing|masquerading)\s+as\s+(?:the\s+|an?\s+)?$"
+    # "supporters of the CNSP ransacked": a crowd that backs an actor is not that actor.
+    r"|\b(?:supporters|sympathi[sz]ers|partisans)\s+of\s+(?:the\s+)?$"
     r"|\b(?:wearing|in)\s+(?:the\s+)?(?:uniforms?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )

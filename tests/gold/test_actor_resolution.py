@@ -200,6 +200,64 @@ def test_a_group_without_a_home_country_operates_where_the_catalog_says(
     assert ("unidentified-armed-group-bj", "perpetrator") in document(cat, report, "Benin")[3]
 
 
+def test_an_unattributed_word_is_the_movement_of_the_reports_one_faction(
+    cat: ActorCatalog,
+) -> None:
+    # SOCADEF's parent is the collective "Ambazonian Separatists" (actor_catalog.csv): ACLED
+    # codes attacks no faction claimed to the movement, so the report's one named faction does
+    # not stand for "separatist fighters"; a record that names the faction keeps it.
+    report = "\n".join(
+        [
+            "Cameroon: the Southern Cameroons Defence Forces (SOCADEF) are active near Muyuka.",
+            "",
+            "On 3 May, separatist fighters attacked a gendarmerie post near Muyuka.",
+            "",
+            "On 9 May, SOCADEF fighters ambushed an army patrol near Muyuka.",
+            "",
+            "On 12 May, separatists blocked the road; later, fighters burned six cars there.",
+        ]
+    )
+    found = document(cat, report, "Cameroon")
+    # The record's "separatists" says whose the later "fighters" are.
+    assert {a for a, role in found[7] if role == "perpetrator"} == {"ambazonian-separatists"}
+    assert ("ambazonian-separatists", "perpetrator") in found[3]
+    assert ("socadef", "perpetrator") not in found[3]
+    assert ("socadef", "perpetrator") in found[5]
+
+
+def test_the_junta_is_the_government_or_the_junta_the_report_names(cat: ActorCatalog) -> None:
+    # A junta rules the country: its acts of state are the Government's (generic_actors.csv),
+    # or the junta's own row when the report names it (Niger's CNSP, a child of the Government
+    # of Niger in actor_catalog.csv). Postponing a vote and cutting ties are acts of state.
+    mali = "\n".join(
+        [
+            "Mali: a monthly review.",
+            "",
+            "On 10 April the junta suspended the activities of all political parties.",
+            "",
+            "On 25 September the transitional authorities postponed the presidential vote.",
+            "",
+            "On 4 August the government cut diplomatic ties with Ukraine.",
+        ]
+    )
+    found = document(cat, mali, "Mali")
+    assert found[3] == {("mali-government", "perpetrator")}
+    assert found[5] == {("mali-government", "perpetrator")}
+    assert found[7] == {("mali-government", "perpetrator")}
+    niger = "\n".join(
+        [
+            "Niger: the CNSP has ruled the country since the coup of July",
+            "2023.",
+            "",
+            "7. On 2 March, the Heads of State of Burkina Faso and Niger met in",
+            "Niamey. On 3 March, the military authorities expelled a foreign",
+            "diplomat.",
+        ]
+    )
+    # A hard-wrapped paragraph: its other government (Burkina Faso's) is not Niger's junta.
+    assert ("niger-cnsp", "perpetrator") in document(cat, niger, "Niger")[5]
+
+
 def test_no_dominant_group_when_the_report_names_several(cat: ActorCatalog) -> None:
     report = "\n".join(
         [
@@ -393,6 +451,15 @@ def test_a_claim_told_of_another_event_stays_off_the_record_it_follows(
                 ("niger-government", "perpetrator"),
             },
         ),
+        (
+            # Offices in lower case and in the plural are offices too.
+            "On 2 April, the foreign ministers of Chad and Niger signed a border agreement.",
+            {("chad-government", "perpetrator"), ("niger-government", "perpetrator")},
+        ),
+        (
+            "On 9 May, the heads of State of Mali and Niger signed a joint force charter.",
+            {("mali-government", "perpetrator"), ("niger-government", "perpetrator")},
+        ),
     ],
 )
 def test_the_subject_of_an_act_of_state_is_its_acting_party(
@@ -460,3 +527,32 @@ def test_a_countrys_military_by_its_plain_names(
     cat: ActorCatalog, text: str, actor_id: str
 ) -> None:
     assert actor_id in {m.actor_id for m in mentions(cat, text)}
+
+
+def test_a_military_tribunal_is_the_judiciary_not_the_army(cat: ActorCatalog) -> None:
+    # generic_actors.csv: "military tribunal" and "military court" are judiciary words; the
+    # shorter "military" inside them names no forces.
+    text = "On 3 May, a military tribunal in Yaounde sentenced four separatist leaders to life."
+    assert acting(cat, text, "Cameroon") == {("judiciary-cm", "perpetrator")}
+    text = "On 9 June, a military court in Goma convicted two officers of murder."
+    assert acting(cat, text, "Democratic Republic of the Congo") == {
+        ("judiciary-cd", "perpetrator")
+    }
+
+
+def test_a_weak_word_qualifying_a_place_is_a_group_named_before_it(cat: ActorCatalog) -> None:
+    # "terrorist hideouts" names the group only when the record named it before the word: a
+    # group that speaks after it ("the Taliban said") is the source, not the target of strikes.
+    text = (
+        "Pakistani aircraft struck what officials called terrorist hideouts in Khost; the"
+        " Taliban said nine civilians were killed."
+    )
+    assert ("taliban", "perpetrator") not in acting(cat, text, "Afghanistan")
+    text = "JNIM has grown since 2017; the army struck jihadist camps near Boni."
+    assert ("jnim", "perpetrator") in acting(cat, text, "Mali")
+
+
+def test_the_supporters_of_an_actor_are_not_that_actor(cat: ActorCatalog) -> None:
+    # role_patterns.DISGUISED_AS: a crowd backing the junta acts for itself, not as the junta.
+    text = "On 27 July, supporters of the CNSP ransacked the offices of a party in Niamey."
+    assert ("niger-cnsp", "perpetrator") not in acting(cat, text, "Niger")
