@@ -75,14 +75,15 @@ def _bullet_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
 def _record_row(doc_id: str, block: Block, lines: Sequence[str]) -> Row:
     """A key-value record as a bullet: its date field's value is the label, found in the
     body (``inline``); the body is its date field and other descriptive field lines, as
-    written, one line each."""
+    written, one line each (a field's hard-wrapped lines go on it after a space)."""
     parsed = parse_record([(s.line_no, s.text) for s in block.segments])
-    body = "\n".join(text for _, text in parsed.body)
+    body = ""
     offsets: list[int] = []
-    position = 0
-    for _, text in parsed.body:
-        offsets.append(position)
-        position += len(text) + 1
+    for line_no, text in parsed.body:
+        if body:
+            body += " " if line_no in parsed.wrapped else "\n"
+        offsets.append(len(body))
+        body += text
     numbers = [line_no for line_no, _ in parsed.body]
     return {
         "record_id": stable_id("rec", doc_id, "bullet", block.line_start),

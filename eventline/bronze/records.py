@@ -18,7 +18,9 @@ record, so that records without a blank line between them stay apart.
 Bronze keeps the record as written: the date field's value is the record's date label,
 written inside its body (as an inline bullet's date is); the body is the date field line,
 then the other field lines in their order, exactly as written and joined by line breaks
-(each field is its own sentence for the splitter). Identifier fields ("Ref: XY-0042") and
+(each field is its own sentence for the splitter). A field value hard-wrapped onto the next
+line ("Location: Barville, near" / "Tamsa crossing (East)") goes on in that line: it is joined to
+its field with a space, so the value stays whole. Identifier fields ("Ref: XY-0042") and
 entry dates stay in ``raw_text`` only: they say nothing about the incident.
 """
 
@@ -64,10 +66,12 @@ class Field:
 @dataclass(frozen=True)
 class ParsedRecord:
     """A record's date label (the date field's value) and its body lines (line, text), the
-    date field's line first."""
+    date field's line first, each field's wrapped lines right after it; ``wrapped`` holds
+    the line numbers that go on the field before them (joined with a space, not a break)."""
 
     date_text: str
     body: tuple[tuple[int, str], ...]
+    wrapped: frozenset[int] = frozenset()
 
 
 def parse_field(stripped: str, line_no: int = 0) -> Field | None:
@@ -101,29 +105,81 @@ def _kept_in_body(field: Field) -> bool:
     return not entry_date
 
 
+# A value that visibly goes on: it ends with a comma, a dash, an open bracket or a small
+# word ("Location: Barville, near", "Description: … set six vehicles on").
+_OPEN_END = re.compile(
+    r"(?:[,;:(&/–-]|\b(?:and|or|of|in|on|at|near|the|a|an|to|from|with|by|for|between))$",
+    re.IGNORECASE,
+)
+_CLOSED_END = re.compile(r"[.!?)\]\"”’]$")
+
+
+def _wraps(previous: str, line: str, following: str | None) -> bool:
+    """Whether *line* (not a field) is the hard-wrapped rest of the field line *previous*:
+    the value visibly goes on, the line starts in lower case, or the
+    value has no end of its own and another field line follows (a wrapped line between two
+    fields). A sentence after a record that ends cleanly is not taken in."""
+    stripped = line.strip()
+    if not stripped or parse_field(stripped) is not None:
+        return False
+    if _OPEN_END.search(previous) or stripped[0].islower():
+        return True
+    if following is None or _CLOSED_END.search(previous):
+        return False
+    return parse_field(following.strip()) is not None
+
+
 def record_run(lines: Sequence[str], start: int) -> int:
     """How many lines from index *start* form one key-value record (0 when they do not):
-    consecutive field lines up to a blank line, a line that is not a field, or a label
-    seen before in the run; one of them must date the event."""
+    consecutive field lines, with their hard-wrapped lines (:func:`_wraps`), up to a blank
+    line, a line that is not a field, or a label seen before in the run; one of them must
+    date the event."""
     seen: set[str] = set()
     fields: list[Field] = []
-    for line in lines[start : start + _MAX_FIELDS]:
+    count = 0
+    window = lines[start : start + _MAX_FIELDS]
+    for index, line in enumerate(window):
         field = parse_field(line.strip())
         if field is None:
+            following = window[index + 1] if index + 1 < len(window) else None
+            if fields and _wraps(window[index - 1].strip(), line, following):
+                count += 1
+                continue
             break
         key = fold_key(field.label)
         if key in seen:
             break
         seen.add(key)
         fields.append(field)
+        count += 1
     if len(fields) < _MIN_FIELDS or not any(is_event_date_field(f) for f in fields):
         return 0
-    return len(fields)
+    return count
 
 
 def parse_record(segments: Sequence[tuple[int, str]]) -> ParsedRecord:
-    """The date label and body of a record given its (line number, text) lines."""
-    fields = [f for n, text in segments if (f := parse_field(text, n)) is not None]
-    dated = next(f for f in fields if is_event_date_field(f))
-    rest = [(f.line_no, f.text) for f in fields if f is not dated and _kept_in_body(f)]
-    return ParsedRecord(dated.value, ((dated.line_no, dated.text), *rest))
+    """The date label and body of a record given its (line number, text) lines; a line
+    that is not a field goes on the field before it when it wraps it (:func:`_wraps`),
+    and stays in the raw text only otherwise."""
+    fields: list[tuple[Field, list[tuple[int, str]]]] = []
+    for index, (line_no, text) in enumerate(segments):
+        field = parse_field(text, line_no)
+        if field is not None:
+            fields.append((field, []))
+            continue
+        following = segments[index + 1][1] if index + 1 < len(segments) else None
+        if fields and _wraps(segments[index - 1][1], text, following):
+            fields[-1][1].append((line_no, text))
+    whole = [
+        (Field(f.label, " ".join([f.value, *(t for _, t in rest)]), f.line_no, f.text), rest)
+        for f, rest in fields
+    ]
+    dated, dated_rest = next((f, rest) for f, rest in whole if is_event_date_field(f))
+    body: list[tuple[int, str]] = []
+    wrapped: set[int] = set()
+    kept = [(dated, dated_rest)] + [(f, r) for f, r in whole if f is not dated and _kept_in_body(f)]
+    for field, rest in kept:
+        body.append((field.line_no, field.text))
+        body.extend(rest)
+        wrapped.update(n for n, _ in rest)
+    return ParsedRecord(dated.value, tuple(body), frozenset(wrapped))

@@ -6,12 +6,14 @@ counts even inside a longer name: "Nigeria Monitor") and its records: each
 time a country is named where events happen ("in Chad", "(Lac, Chad)", a capital, a major
 town, an admin area of that country), said in a demonym ("Chadian army"), or written as a
 dateline ("LOMÉ, Nov. 10 -"). Names given only as origins, borders or distances ("crossed
-from Niger", "near the border with Burkina Faso", "190 km from N'Djamena") do not count.
+from Niger", "near the border with Burkina Faso", "on the Ugandan border", "190 km from N'Djamena")
+do not count, nor does the text name their country for its events.
 The countries with at least a quarter of the leader's votes are the document's, in order.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from eventline.silver.place_mention import (
     copy_mentions,
 )
 from eventline.silver.place_mentions import find_mentions
+from eventline.silver.place_vocabulary import default_vocabulary
 from eventline.text.fold import fold_key
 
 TITLE_WEIGHT, SECTION_WEIGHT, DATELINE_WEIGHT = 5.0, 3.0, 1.5
@@ -77,7 +80,30 @@ class Reading(NamedTuple):
 
 
 def read_text(text: str) -> Reading:
-    return Reading(tuple(mentions_of(text)), tuple(country_finder().find(text)))
+    words = (w for w in country_finder().find(text) if not border_reference(text, w))
+    return Reading(tuple(mentions_of(text)), tuple(words))
+
+
+def _border_words() -> str:
+    return "|".join(sorted(default_vocabulary()["border_words"]))
+
+
+@cache
+def _border_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = _border_words()
+    after = re.compile(rf"(?:['’]s)?\s+(?:{words})\b", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{words})\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
+    return after, before
+
+
+def border_reference(text: str, word: CountryWord) -> bool:
+    """Whether a country word only names a neighbour as a reference: "on the Ugandan
+    border", "near Mali's border", "on the Burkina Faso side", "the border with Niger".
+    Such a country is where the place lies next to, not where the event happened."""
+    after, before = _border_patterns()
+    return bool(
+        after.match(text, word.end) or before.search(text[max(0, word.start - 40) : word.start])
+    )
 
 
 def mentions_of(text: str) -> list[Mention]:

@@ -7,7 +7,9 @@ it tells several incidents:
   ambushed …", "Also on July 25, …", "In a second attack on the same day, …");
 * a clause with its own date after ``;``, ", and", ", whereas" or " and on"
   ("…; the following night, militants returned", "… on 11 May and on 22 June was taken
-  into custody", "…; the company had suspended construction on March 27");
+  into custody", "…; the company had suspended construction on March 27"), or a second
+  predicate after a bare "and" with an event verb and a full date of its own ("took
+  Tarvana on 21 January and entered Olmeda on 27 January");
 * a date told in passing beside another one (", created by a vote in January 2020, had
   delivered a report in July 2020"; "… decorated soldiers for repelling the November
   attack").
@@ -31,9 +33,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from eventline.ids import stable_id
+from eventline.silver.casualty_vocabulary import (
+    default_vocabulary as default_casualty_vocabulary,
+)
 from eventline.silver.date_roles import (
     ALTERNATIVE,
     APPOSITIVE,
@@ -50,6 +56,7 @@ from eventline.silver.date_roles import (
     role_of,
 )
 from eventline.silver.dates import kind_rank
+from eventline.silver.place_vocabulary import default_vocabulary as default_place_vocabulary
 from eventline.silver.record_dates import DateOutcome, DocumentDater
 from eventline.text.date_expressions import (
     EVENT_NOUNS,
@@ -87,6 +94,14 @@ _SEMICOLON = re.compile(r";\s*")
 _CONJUNCTION = re.compile(r",\s+(?=(?P<word>and|while|whereas|but|then)\s+(?P<next>\S+))")
 _AND_ON = re.compile(r"\s+(?=and\s+(?:on|in|at|during|by|from)\s*$)")
 _ANAPHORIC = frozenset({"relative", "weekday", "weekday_range"})
+# A date that says by itself which day it is ("21 January", "14/03/2022"), not one that
+# leans on another ("the next day", "Tuesday"): each of two predicates needs its own.
+_OWN_DATE_KINDS = _DAY_KINDS - _ANAPHORIC - {"week"}
+# " and entered Olmeda on ": a bare "and" (no comma: those are cut above), maybe an adverb,
+# then the second predicate's verb; nothing but its object before its date.
+_AND_VERB = re.compile(
+    r"^\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?P<verb>[a-z]+)\b[^,;.]*$"
+)
 _ROLE_RANK = {EVENT: 0, REPORT: 1, APPOSITIVE: 2, SINCE: 2, FROM: 2, PLANNED: 3, ALTERNATIVE: 4}
 # A date named as an event's attribute that stands for another incident: "the November
 # attack", "Saturday's attack" (not "the February 2022 conclusion of …", told in passing).
@@ -198,6 +213,8 @@ def _cut_between(
         if predicate and last.group("next")[:1].islower() and explicit_event:
             return cut, SPLIT_CLAUSE
         return None
+    if _second_predicate(between, a, b, b_role):
+        return a.end + len(between) - len(between.lstrip()), SPLIT_CLAUSE
     if a_role == APPOSITIVE and between.startswith(","):
         return a.end + 1, SPLIT_CLAUSE
     if (
@@ -209,6 +226,26 @@ def _cut_between(
         article = text.rfind("the ", max(a.end, b.start - 20), b.start)
         return (article if article >= 0 else b.start), SPLIT_REFERENCE
     return None
+
+
+@cache
+def _event_verbs() -> frozenset[str]:
+    """Verbs that tell an act of violence or control: the place vocabulary's ("took",
+    "entered", "raided") and the casualty vocabulary's ("killed", "abducted")."""
+    return default_place_vocabulary()["event_verbs"] | frozenset(
+        default_casualty_vocabulary().active
+    )
+
+
+def _second_predicate(between: str, a: DateExpression, b: DateExpression, b_role: str) -> bool:
+    """ "took Tarvana on 21 January and entered Olmeda on 27 January": a second predicate
+    joined by a bare "and", opening with an event verb, with a full date of its own after a
+    full date of the first one. A range ("between 14 and 16 March") is one expression, and
+    "and which began on 3 May" opens with no verb."""
+    if b_role != EVENT or a.kind not in _OWN_DATE_KINDS or b.kind not in _OWN_DATE_KINDS:
+        return False
+    match = _AND_VERB.match(between)
+    return match is not None and match.group("verb") in _event_verbs()
 
 
 def clause_cuts(

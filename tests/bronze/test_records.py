@@ -69,3 +69,49 @@ def test_field_lines_need_a_short_label_and_an_event_date() -> None:
     assert record_run(lines, 0) == 0  # no date field
     assert record_run(["Reported: 5 May 2021", "Location: Fooville"], 0) == 0
     assert record_run(["Date: 5 May 2021", "Location: Fooville"], 0) == 2
+
+
+WRAPPED = """Ref: AB-0007
+Date: 3 June 2022
+Location: Barville, near
+Tamsa crossing (East district)
+Perpetrator: Armed men
+Description: Armed men burned the clinic and set two trucks on
+fire near the bridge.
+Killed: 2
+
+Date: 9 June 2022
+Location: Quxton
+Gunmen returned to the town a week later and burned the market.
+"""
+
+
+def test_a_hard_wrapped_field_value_stays_with_its_record() -> None:
+    wrapped, second = extract_bronze(DOC_ID, WRAPPED).bullets
+    # Lines 3-4 and 6-7 are two fields wrapped in two: each is joined by a space, and the
+    # fields after them (Perpetrator, Killed) stay in the record.
+    assert wrapped["text"].split("\n") == [
+        "Date: 3 June 2022",
+        "Location: Barville, near Tamsa crossing (East district)",
+        "Perpetrator: Armed men",
+        "Description: Armed men burned the clinic and set two trucks on fire near the bridge.",
+        "Killed: 2",
+    ]
+    assert (wrapped["line_start"], wrapped["line_end"]) == (2, 8)
+    assert wrapped["line_numbers"] == [2, 3, 4, 5, 6, 7, 8]
+    # The wrapped line starts where its text starts in the body.
+    offset = wrapped["line_offsets"][wrapped["line_numbers"].index(4)]
+    assert wrapped["text"][offset:].startswith("Tamsa crossing")
+    # A sentence after a field with no open end does not go on its value: "Location:
+    # Quxton" stays whole, and the sentence is kept in the raw text only.
+    assert second["text"].split("\n") == ["Date: 9 June 2022", "Location: Quxton"]
+    assert "Gunmen returned" in second["raw_text"]
+
+
+def test_a_wrapped_line_is_counted_in_the_record_run() -> None:
+    lines = ["Date: 5 May 2021", "Location: Fooville,", "North district", "Killed: 1", "Prose."]
+    assert record_run(lines, 0) == 4
+    # A line starting in lower case goes on the value even without an open end.
+    assert record_run(["Date: 5 May 2021", "Description: Gunmen", "shot a trader."], 0) == 3
+    # A capitalised line after a closed value, with no field after it, is not the record's.
+    assert record_run(["Date: 5 May 2021", "Location: Fooville (North)", "Later news."], 0) == 2

@@ -475,3 +475,12 @@ def test_a_records_perpetrator_field_names_its_perpetrators(cat: ActorCatalog) -
     assert [m.actor_id for m in found(cat, "Perpetrator: ISWAP\nFatalities: 3", "Nigeria")] == [
         "iswap"
     ]
+
+
+def test_a_group_that_takes_or_enters_a_named_place_acts(cat: ActorCatalog) -> None:
+    assert acting(cat, "M23 rebels took Rubaya on Monday.", "DR Congo") == {("m23", "perpetrator")}
+    assert acting(cat, "M23 rebels entered Rubaya on Monday.", "DR Congo") == {
+        ("m23", "perpetrator")
+    }
+    # "took part" is no taking of a place.
+    assert acting(cat, "M23 rebels took part in talks in Nairobi.", "DR Congo") == set()

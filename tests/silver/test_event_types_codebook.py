@@ -237,3 +237,63 @@ def test_strategic_cues_and_officials(text: str, expected: str) -> None:
 )
 def test_a_complex_assault_on_forces_is_a_battle(text: str, expected: tuple[str, str]) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A named place taken by a non-state group, or entered after the army left it.
+        (
+            "Rebels seized Tarvana after the army units withdrew.",
+            (BA, "Non-state actor overtakes territory"),
+        ),
+        ("The group took Olmeda on 4 March.", (BA, "Non-state actor overtakes territory")),
+        (
+            "Insurgents entered Pellaro after two days of fighting with the army.",
+            (BA, "Non-state actor overtakes territory"),
+        ),
+        # ... but a camp overrun and left again, or held for hours, is a fight.
+        (
+            "Insurgents overran the army camp at Pellaro before pulling back at dusk.",
+            (BA, "Armed clash"),
+        ),
+        (
+            "Rebels struck at dawn, taking the camp at Olmeda for a few hours; officers spoke"
+            " of a suicide attack.",
+            (BA, "Armed clash"),
+        ),
+        # Hostages taken are no territory.
+        (
+            "Gunmen took Danish aid workers hostage near Olmeda.",
+            (VAC, "Abduction/forced disappearance"),
+        ),
+        # Troops who take a named place after air strikes: the ground decides.
+        (
+            "Army troops took Tarvana after a week of air strikes on the town.",
+            (BA, "Government regains territory"),
+        ),
+        # "fought" and a named adversary is a clash, a statement in passing notwithstanding.
+        (
+            "Rebels, joined by allies according to their statement, fought Army units near Olmeda.",
+            (BA, "Armed clash"),
+        ),
+        # Forces that repel the attackers: a fight, even with arrests told after it.
+        (
+            "Armed men attacked the home of a senator. The guards repelled them. Ten people were"
+            " arrested.",
+            (BA, "Armed clash"),
+        ),
+        # Tourists are civilians.
+        ("Fighters ambushed a tourist vehicle in a park and killed a guide.", (VAC, "Attack")),
+        # An agreement that provides for a withdrawal is still an agreement.
+        (
+            "The presidents agreed on a ceasefire and on the withdrawal of the rebels from the"
+            " towns they held.",
+            (SD, "Agreement"),
+        ),
+        # Withdrawing from one is not (the group's change of activity).
+        ("The rebels withdrew from the ceasefire agreement.", (SD, "Change to group/activity")),
+    ],
+)
+def test_territory_hold_and_adversary_rules(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from eventline.silver.place_context import DocumentPlaces
 from eventline.silver.place_overrides import COLUMNS, PLACES_CSV, default_overrides, read_overrides
 from eventline.silver.places import PlaceResolver, default_gazetteer
 from tests.paths import SAMPLE
@@ -643,3 +644,28 @@ def test_a_village_near_which_it_happened_refines_the_region_named_first(
     # After a town, a place the event is near is only a reference point.
     town = gaz.resolve("Gunmen attacked a bus in Gao, near Zorokoro.", default_country="Mali")
     assert (town.location, town.location_precision) == ("Gao", "town")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb went off in a church in Zorvanda, on the Ugandan border, killing 14 people.",
+        "Gunmen attacked a market in Zorvanda near the Ugandan border.",
+        "Gunmen attacked Zorvanda, a village on the border with Uganda.",
+        "Gunmen attacked Zorvanda, close to Uganda's border.",
+    ],
+)
+def test_a_neighbour_named_as_a_border_is_not_the_events_country(
+    gaz: PlaceResolver, text: str
+) -> None:
+    # In a report on the Congo and Uganda, a village "on the Ugandan border" is in the
+    # report's main country: the neighbour is only a reference.
+    match = gaz.locate(text, DocumentPlaces(("CD", "UG"), "CD"))
+    assert (match.location_text, match.country) == ("Zorvanda", "Democratic Republic of the Congo")
+
+
+def test_a_demonym_that_is_no_border_still_names_the_country(gaz: PlaceResolver) -> None:
+    match = gaz.locate(
+        "Ugandan troops attacked a camp in Zorvanda.", DocumentPlaces(("CD", "UG"), "CD")
+    )
+    assert match.country == "Uganda"

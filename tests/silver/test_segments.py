@@ -375,3 +375,35 @@ def test_a_titles_month_dates_sections_whose_headings_name_none() -> None:
     undated = build_segments(extract.bullets, extract.narratives, KNOWN_UNTIL)
     (emergency,) = [s.outcome for s in undated if s.line_start == 7]
     assert isinstance(emergency, DateFailure)
+
+
+# --- Two dated predicates in one sentence -----------------------------------------------
+
+TWO_PREDICATES = (
+    "2025\n\nRebels took Abaville on 21 January and entered Betatown on 27 January after days"
+    " of fighting. The fighting between 14 and 16 March killed five people. Gunmen attacked"
+    " Cetown on 5 May, in an offensive which began on 3 May. Soldiers arrested five men on"
+    " 2 June and released them on 9 June.\n"
+)
+
+
+def test_two_predicates_with_their_own_dates_are_two_incidents() -> None:
+    segments = _segments(TWO_PREDICATES)
+    took, entered = [s for s in segments if "Abaville" in s.text or "Betatown" in s.text]
+    assert took.text == "Rebels took Abaville on 21 January"
+    assert _dated(took) == (date(2025, 1, 21), date(2025, 1, 21), "day")
+    assert entered.text.startswith("and entered Betatown on 27 January")
+    assert (entered.part, entered.split) == (1, "clause")
+    assert _dated(entered) == (date(2025, 1, 27), date(2025, 1, 27), "day")
+
+
+def test_a_range_a_reference_or_a_second_verb_of_no_event_stay_one() -> None:
+    segments = _segments(TWO_PREDICATES)
+    # "between 14 and 16 March" is one range; "which began on 3 May" dates the offensive;
+    # "released them on 9 June" opens with no verb of violence or control.
+    rest = [s for s in segments if not ("Abaville" in s.text or "Betatown" in s.text)]
+    assert [(s.part, _dated(s)[:2]) for s in rest] == [
+        (0, (date(2025, 3, 14), date(2025, 3, 16))),
+        (0, (date(2025, 5, 5), date(2025, 5, 5))),
+        (0, (date(2025, 6, 2), date(2025, 6, 2))),
+    ]
