@@ -118,6 +118,9 @@ def find_subject(
         return []
     i = ms.index(head)
     if head.is_person and i and LED_BY.match(sentence[ms[i - 1].end : head.start]):
+        if ms[i - 1].generic_id == "unidentified-armed-group":
+            ms[i - 1].modifier = True  # "armed men led by X": X's men, the actor is X's
+            return [head, *co]
         head.modifier = True  # "special forces led by Lieutenant Colonel Doumbouya"
         head = ms[i - 1]
     chain = [head]
