@@ -140,3 +140,13 @@ def test_unclaimed_words_are_the_movement_several_factions_belong_to(cat: ActorC
         ]
     )
     assert ("islamic-state", "perpetrator") not in document(cat, sahel, "Niger")[3]
+
+
+def test_a_clause_opened_by_a_time_phrase_keeps_its_subject(cat: ActorCatalog) -> None:
+    # "Later that night" (no comma) and a date span with "and" open the clause: the actor
+    # after them is the subject of the clause's second verb too.
+    for opener in ("Later that night", "The next morning"):
+        night = f"{opener} soldiers set huts ablaze around the Nkwen quarter and killed four men."
+        assert ("cameroon-armed-forces", "perpetrator") in acting(cat, night, "Cameroon")
+    span = "Between 3 and 5 May, ADF fighters went through three villages near Oicha and killed 40."
+    assert ("adf", "perpetrator") in acting(cat, span, "Democratic Republic of the Congo")
