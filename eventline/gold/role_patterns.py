@@ -74,6 +74,10 @@ TRANSITIVE = forms(
     r"decapitat(?:e|es|ed|ing)",
     r"tortur(?:e|es|ed|ing)",
     r"rap(?:e|es|ed|ing)",
+    # "forced them into the forest", "forced the passengers to follow them": an abduction
+    r"forc(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}?(?:into|to\s+(?:follow|board|walk|go\s+with))",
+    # "M23 fighters entered Bukavu": an armed entry ("entered into talks" is not one)
+    r"enter(?:s|ed|ing)?(?!\s+into)",
 )
 # Verbs whose object is the weapon or the operation, not the victim.
 AGENT_ONLY = forms(

@@ -150,3 +150,14 @@ def test_a_clause_opened_by_a_time_phrase_keeps_its_subject(cat: ActorCatalog) -
         assert ("cameroon-armed-forces", "perpetrator") in acting(cat, night, "Cameroon")
     span = "Between 3 and 5 May, ADF fighters went through three villages near Oicha and killed 40."
     assert ("adf", "perpetrator") in acting(cat, span, "Democratic Republic of the Congo")
+
+
+def test_forcing_captives_away_and_entering_a_town_are_acts(cat: ActorCatalog) -> None:
+    bus = "Suspected JNIM fighters stopped a bus near Douentza and forced it into the bush."
+    assert ("jnim", "perpetrator") in acting(cat, bus, "Mali")
+    town = "On 2 March M23 fighters entered Nyanzale after a day of shelling."
+    assert ("m23", "perpetrator") in acting(cat, town, "Democratic Republic of the Congo")
+    # "entered into talks" is no armed entry.
+    assert ("jnim", "target") not in acting(
+        cat, "The government entered into talks with JNIM.", "Mali"
+    )
