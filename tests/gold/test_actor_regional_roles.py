@@ -161,3 +161,11 @@ def test_forcing_captives_away_and_entering_a_town_are_acts(cat: ActorCatalog) -
     assert ("jnim", "target") not in acting(
         cat, "The government entered into talks with JNIM.", "Mali"
     )
+
+
+def test_a_country_striking_abroad_is_its_forces(cat: ActorCatalog) -> None:
+    text = "On 26 February, India bombed a training camp near Balakot."
+    assert ("indian-army", "perpetrator") in acting(cat, text, "Pakistan")
+    # At home, or only accused, the bare country is no actor.
+    assert acting(cat, "India bombed a hideout in Kashmir.", "India") == set()
+    assert acting(cat, "Pakistan accused India of bombing the camp.", "Pakistan") == set()
