@@ -259,7 +259,7 @@ QUANTITY = re.compile(
 )
 APPOSITIVE = re.compile(
     r",\s*(?:(?P<co>in\s+coordinat\w+\s+with|alongside|together\s+with|along\s+with"
-    r"|accompanied\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one|some|many|most|all"
+    r"|accompanied\s+by|joined\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one|some|many|most|all"
     r"|both|several|including|among|each|mostly|often|mainly"
     # a participle phrase: "the Council, meeting in Addis Ababa, suspended ..."
     r"|(?:meeting|speaking|acting|citing|travelling|traveling|responding|reacting|sitting)"

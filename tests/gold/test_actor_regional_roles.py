@@ -169,3 +169,10 @@ def test_a_country_striking_abroad_is_its_forces(cat: ActorCatalog) -> None:
     # At home, or only accused, the bare country is no actor.
     assert acting(cat, "India bombed a hideout in Kashmir.", "India") == set()
     assert acting(cat, "Pakistan accused India of bombing the camp.", "Pakistan") == set()
+
+
+def test_a_party_joined_by_another_acts_with_it(cat: ActorCatalog) -> None:
+    text = "CSP fighters, joined by JNIM, fought FAMa near Tinzaouaten."
+    found = acting(cat, text, "Mali")
+    assert ("jnim", "perpetrator") in found
+    assert any(a.startswith("csp") and role == "perpetrator" for a, role in found)
