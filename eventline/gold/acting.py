@@ -79,6 +79,8 @@ _HANDOVER = re.compile(r"t(?:ook|ake|akes|aking)\s+over", re.IGNORECASE)
 _MISSIONS = frozenset({"peacekeeping mission", "multinational force"})
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?(?:then\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:[\w\-]+\s+){0,4}?by\s", re.IGNORECASE)
+# Past forms are never nouns: "the army fought the rebels" is a clash, "the fight" is not.
+_FINITE_CLASH = re.compile(r"(?:fought|rose|\w+ed)\b", re.IGNORECASE)
 _CLASH_PARTIES = re.compile(r"\s+(?:with|between|against|involving)\s+", re.IGNORECASE)
 
 
@@ -186,7 +188,10 @@ def _reporting(s: Sentence, m: Candidate) -> bool:
 def _clashes(s: Sentence) -> None:
     for verb in CLASH_VERB.finditer(s.text):
         start = verb.start()
-        if s.in_mention(start) or DETERMINED.search(s.text[max(0, start - 40) : start]):
+        finite = _FINITE_CLASH.match(verb.group()) is not None  # "the army fought": a verb
+        if s.in_mention(start) or (
+            not finite and DETERMINED.search(s.text[max(0, start - 40) : start])
+        ):
             continue  # "the fight against terrorism": no clash
         sure = certainty(s.text[:start])
         parties = [*_subject(s, start), *find_objects(s.text, s.ms, verb.end())]

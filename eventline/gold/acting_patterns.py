@@ -11,7 +11,7 @@ import re
 
 # Fighting where both sides are the acting parties ("BIR soldiers clashed with ISWAP").
 CLASH_VERB = re.compile(
-    r"\b(?:clash(?:es|ed|ing)?\s+with|f(?:ought|ight|ights|ighting)(?:\s+(?:against|with))?"
+    r"\b(?:clash(?:es|ed|ing)?\s+with|clashed|f(?:ought|ight|ights|ighting)(?:\s+(?:against|with))?"
     r"|battl(?:e|es|ed|ing)(?:\s+(?:against|with))?|exchang(?:e|es|ed|ing)\s+fire\s+with"
     r"|skirmish(?:es|ed)?\s+with|r(?:ose|isen|ise|ises|ising)(?:\s+up)?\s+against"
     r"|engag(?:e|es|ed|ing)\s+in\s+(?:fighting|combat|clashes|battle)\s+with)\b",
@@ -30,6 +30,9 @@ MILITARY_ACTING = (
     r"|(?:military|bombing|air|counter-?insurgency|counter-?terrorism)\s+campaign"
     r"|counter-?offensive)(?!\s+(?:to\s+)?(?:search|rescue|evacuat))"
     r"|beg[ai]n\s+(?:its\s+|their\s+)?(?:operations|deploying|deployment)"
+    # Withdrawals of forces and missions: "pulled out of Tessalit", "left its Ber camp".
+    r"|pull(?:s|ed|ing)?\s+out|beg[ai]n\s+(?:to\s+)?(?:leav(?:e|ing)|withdraw(?:ing)?|pull(?:ing)?\s+out)"
+    r"|le(?:ave|aves|ft|aving)\s+(?:its|their)\s+(?:[\w\-]+\s+){0,2}?(?:camps?|bases?|positions?)"
 )
 STATE_ACTING = (
     r"designat(?:e|es|ed|ing)|sanction(?:s|ed|ing)?|declar(?:e|es|ed|ing)|impos(?:e|es|ed|ing)"
@@ -47,7 +50,7 @@ STATE_ACTING = (
     r"|overthr(?:ew|own|ow|ows|owing)|toppl(?:e|es|ed|ing)|depos(?:e|es|ed|ing)|oust(?:s|ed|ing)?"
     r"|beg[ai]n\s+(?:the\s+)?trial|open(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:trial|investigation"
     r"|inquiry)|tr(?:y|ies|ied)\b|indict(?:s|ed|ing)?|acquit(?:s|ted|ting)?"
-    r"|hand(?:s|ed|ing)?\s+over|announc(?:e|es|ed|ing)(?=\s+(?:an?|the|its)\s+(?!death))"
+    r"|hand(?:s|ed|ing)?\s+over|direct(?:s|ed|ing)?(?=\s+(?:the|that)\s)|announc(?:e|es|ed|ing)(?=\s+(?:an?|the|its)\s+(?!death))"
     r"|denounc(?:e|es|ed|ing)|renounc(?:e|es|ed|ing)|repeal(?:s|ed|ing)?|annul(?:s|led|ling)?"
     r"|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|ratif(?:y|ies|ied|ying)"
     r"|reject(?:s|ed|ing)?|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)|adjourn(?:s|ed|ing)?"

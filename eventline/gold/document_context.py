@@ -228,9 +228,30 @@ def _dominant(catalog: ActorCatalog, matches: Sequence[Match]) -> Actor | None:
     }
     ancestors = {a for g in groups for a in catalog.reference.ancestors(g)}
     leaves = groups - ancestors
-    if len(leaves) != 1:
+    if len(leaves) == 1:
+        return catalog.actors[leaves.pop()]
+    return _movement_of(catalog, leaves)
+
+
+def _movement_of(catalog: ActorCatalog, leaves: set[str]) -> Actor | None:
+    """The one national movement that several named factions all belong to (the Tigers of
+    Ambazonia, the Bui Unity Warriors and the ADF are Ambazonian Separatists): a common
+    parent of the same type and country as every faction. A transnational parent (the
+    Islamic State of ISWAP and IS Sahel) is no movement: those stay apart."""
+    if not leaves:
         return None
-    return catalog.actors[leaves.pop()]
+    factions = [catalog.actors[a] for a in sorted(leaves)]
+    common = set.intersection(*(set(catalog.reference.ancestors(a.actor_id)) for a in factions))
+    fitting = {
+        p
+        for p in common
+        if all(
+            catalog.actors[p].actor_type == a.actor_type and catalog.actors[p].country == a.country
+            for a in factions
+        )
+    }
+    lowest = fitting - {a for p in fitting for a in catalog.reference.ancestors(p)}
+    return catalog.actors[lowest.pop()] if len(lowest) == 1 else None
 
 
 def _juntas(catalog: ActorCatalog, matches: Sequence[Match]) -> dict[str, Actor]:

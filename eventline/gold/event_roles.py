@@ -13,7 +13,8 @@ associates) and one side acted upon (``actor2``). For the whole record:
   organisation they belong to (``parent_ids``: President Déby -> the Government of Chad);
   the person is ``mentioned``.
 * **A country acts as its state**: "Rwanda began deploying troops" is Rwanda's forces when it
-  deploys abroad, else its government.
+  deploys abroad, else its government; a country that attacks abroad ("India struck nine
+  sites in Pakistan") is its forces.
 * **A named group stands for unidentified attackers**: when a named non-state armed group
   acts, the "gunmen" of the same event are it, not an Unidentified Armed Group.
 * **A claim names the author**: forces of a state are no co-perpetrators of an attack that
@@ -213,9 +214,13 @@ def decide(
     kept: list[Candidate] = []
     for c in cs:
         if c.kind == "country":
-            acts = _is_acting(c) and c.how in ("acting", "regain")  # "Rwanda deployed ..."
+            # "India struck nine sites in Pakistan": a country attacking abroad is its forces.
+            strikes = c.how == "verb" and c.actor.country not in (None, country)
+            acts = _is_acting(c) and (c.how in ("acting", "regain") or strikes)
             if not acts or _beside_its_state(c, cs):
                 continue  # a country named, accused or blamed is not an actor
+            if strikes:
+                c.verb_class = "military"
             _countries(c, catalog, country)
         if c.defender:
             _demote(c)

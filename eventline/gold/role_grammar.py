@@ -118,6 +118,9 @@ def find_subject(
         return []
     i = ms.index(head)
     if head.is_person and i and LED_BY.match(sentence[ms[i - 1].end : head.start]):
+        if ms[i - 1].generic_id == "unidentified-armed-group":
+            ms[i - 1].modifier = True  # "armed men led by X": X's men, the actor is X's
+            return [head, *co]
         head.modifier = True  # "special forces led by Lieutenant Colonel Doumbouya"
         head = ms[i - 1]
     chain = [head]
@@ -141,6 +144,17 @@ def find_subject(
     return chain + co
 
 
+_DATE_SPAN = re.compile(
+    r"(?:between|from)\s+(?:the\s+)?(?:night\s+of\s+)?\d{1,2}(?:\s+[A-Z][a-z]+)?\s+(?:and|to)\s+\d{1,2}"
+    r"\s+[A-Z][a-z]+(?:\s+\d{4})?\s*,",
+    re.IGNORECASE,
+)
+# A time phrase that opens a clause without a comma: "Later that night", "The next morning".
+_TIME_OPENER = re.compile(
+    r"^\s*(?:(?:later|earlier|early|late)\s+)?(?:that|the\s+same|the\s+following|the\s+next)"
+    r"\s+(?:night|day|morning|afternoon|evening|week)\s+",
+    re.IGNORECASE,
+)
 _COORDINATED = COORDINATION | HEAD_NOUNS
 _RESTRICTIVE = re.compile(r"(?<!,)\s(?:that|which|who)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -276,8 +290,11 @@ def clause_subject(
     if start == 0 and (dateline := DATELINE.match(prefix)):
         prefix = prefix[dateline.end() :]
     adverbial = re.match(r"^[^,;]{0,80},\s*", prefix)
-    if adverbial and not re.search(r"\b(?:and|or)\b", adverbial.group()):
+    if adverbial and (
+        not re.search(r"\b(?:and|or)\b", adverbial.group()) or _DATE_SPAN.match(adverbial.group())
+    ):  # "Between 29 November and 1 December," is one adverbial
         prefix = prefix[adverbial.end() :]
+    prefix = _TIME_OPENER.sub("", prefix)  # "Later that night soldiers ... and killed"
     tokens = [t for t in tokens_of(prefix) if t not in {",", "(", ")"}]
     if not all(
         t in SENTENCE_SUBJECT_PREFIX or t in HEAD_NOUNS or t.isdigit() or t in CLAUSE_OPENERS

@@ -78,6 +78,10 @@ TRANSITIVE = forms(
     r"decapitat(?:e|es|ed|ing)",
     r"tortur(?:e|es|ed|ing)",
     r"rap(?:e|es|ed|ing)",
+    # "forced them into the forest", "forced the passengers to follow them": an abduction
+    r"forc(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}?(?:into|to\s+(?:follow|board|walk|go\s+with))",
+    # "M23 fighters entered Bukavu": an armed entry ("entered into talks" is not one)
+    r"enter(?:s|ed|ing)?(?!\s+into)",
 )
 # Verbs whose object is the weapon or the operation, not the victim.
 AGENT_ONLY = forms(
@@ -259,7 +263,7 @@ QUANTITY = re.compile(
 )
 APPOSITIVE = re.compile(
     r",\s*(?:(?P<co>in\s+coordinat\w+\s+with|alongside|together\s+with|along\s+with"
-    r"|accompanied\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one|some|many|most|all"
+    r"|accompanied\s+by|joined\s+by|jointly\s+with)|a|an|the|which|who|whose|its|one|some|many|most|all"
     r"|both|several|including|among|each|mostly|often|mainly"
     # a participle phrase: "the Council, meeting in Addis Ababa, suspended ..."
     r"|(?:meeting|speaking|acting|citing|travelling|traveling|responding|reacting|sitting)"
