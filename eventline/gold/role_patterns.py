@@ -61,10 +61,9 @@ TRANSITIVE = forms(
     r"occup(?:y|ies|ied|ying)",
     r"str(?:ike|ikes|uck|iking)",
     r"t(?:ook|ake|akes|aking)\s+control\s+of",
-    # "The group took Tarvana", "rebels entered Olmeda after the army withdrew": taking a
-    # named place (not "took part", "took them hostage")
+    # "The group took Tarvana": taking a named place (not "took part", "took them hostage");
+    # entering one is below, with the other armed acts
     r"t(?:ook|ake|akes|aking)(?=\s+(?-i:[A-Z]))",
-    r"enter(?:s|ed|ing)(?=\s+(?-i:[A-Z]))",
     r"slit(?:s|ting)?",
     r"hack(?:s|ed|ing)?\s+to\s+death",
     r"cut(?:s|ting)?\s+(?:the|their|his|her)\s+throats?",
