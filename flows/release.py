@@ -16,6 +16,7 @@ from flows.guard import GuardDecision, check_publish
 from flows.layers import LAYERS, seal
 from flows.plan import RunPlan
 from flows.publishing import commit
+from flows.quality_verdicts import read_verdicts, verdicts_key, write_verdicts
 from flows.steps import LayerResult, timed, transient
 from flows.storage import read_frame, read_rows
 
@@ -60,7 +61,11 @@ def publish_guard(
 def quality_gate(
     plan: RunPlan, bronze: LayerResult, silver: LayerResult, gold: LayerResult
 ) -> QualityReport:
-    """Great Expectations on silver, gold and the run's counts; Data Docs under reports/gx."""
+    """Great Expectations on silver, gold and the run's counts; Data Docs under reports/gx.
+
+    Rows that passed every row-level expectation in an earlier run (same pipeline, same
+    parameters) are not checked row by row again; table-level rules read every row.
+    """
     records = silver.tables.get("records")
     if records is None:
         records = read_frame(silver.folder / "records.parquet")
@@ -68,16 +73,21 @@ def quality_gate(
     if quarantine is None:
         quarantine = read_frame(silver.folder / "quarantine.parquet")
     counts = bronze.counts
+    known_until = pd.Timestamp(silver.manifest["known_until"]).date()
+    key = verdicts_key(known_until)
+    verdicts = read_verdicts(plan.cache_dir, key) if plan.use_cache else None
     report = run_quality_checks(
         {"silver_records": records, "silver_quarantine": quarantine, **gold.tables},
         {
-            "known_until": pd.Timestamp(silver.manifest["known_until"]).date(),
+            "known_until": known_until,
             "bronze_records": counts["bronze_bullets"] + counts["bronze_narratives"],
             "silver_quarantined": silver.counts["silver_quarantined"],
         },
         plan.reports / "gx",
         run_name=str(flow_run.get_id() or "local"),
+        verdicts=verdicts,
     )
+    write_verdicts(plan.cache_dir, key, report.passed_rows)
     write_json(report.to_dict(), plan.reports / "quality_report.json")
     get_run_logger().info("\n%s", report.format())
     return report

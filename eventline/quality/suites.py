@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from eventline.quality.verdicts import ROW_CONDITION
 from eventline.silver.casualty_vocabulary import CATEGORIES, VICTIM_CATEGORIES
 from schemas.silver import DATE_PRECISIONS, EVENT_TYPES, LOCATION_PRECISIONS, RECORD_CLASSES
 
@@ -55,6 +56,20 @@ CASUALTY_KINDS = CATEGORIES
 GOLD_RANGED_KINDS = VICTIM_CATEGORIES
 
 
+# Expectations that judge each row by its own values: with no ``mostly`` share they run on
+# the rows the gate marks for checking (eventline.quality.verdicts), the others on all rows.
+ROW_LEVEL_TYPES = frozenset(
+    {
+        "expect_column_values_to_not_be_null",
+        "expect_column_values_to_be_in_set",
+        "expect_column_values_to_not_be_in_set",
+        "expect_column_values_to_be_between",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "expect_column_pair_values_to_be_equal",
+    }
+)
+
+
 def _param(name: str) -> dict[str, str]:
     return {"$PARAMETER": name}
 
@@ -67,6 +82,18 @@ class Check:
     kwargs: dict[str, Any]
     severity: str
     description: str
+
+    @property
+    def row_level(self) -> bool:
+        """Judges each row alone (so a row that passed before passes again)."""
+        return self.type in ROW_LEVEL_TYPES and "mostly" not in self.kwargs
+
+    @property
+    def gx_kwargs(self) -> dict[str, Any]:
+        """The arguments GX receives: a row-level check reads only the rows to validate."""
+        if not self.row_level:
+            return dict(self.kwargs)
+        return {**self.kwargs, "row_condition": dict(ROW_CONDITION)}
 
     @property
     def column(self) -> str | None:
@@ -395,7 +422,7 @@ def suite_document(suite: TableSuite) -> dict[str, Any]:
             {
                 "id": _stable_id(suite.suite_name, key),
                 "type": check.type,
-                "kwargs": check.kwargs,
+                "kwargs": check.gx_kwargs,
                 "meta": {"description": check.description},
                 "notes": f"{check.severity}: {check.description}",
                 "severity": check.severity,

@@ -69,6 +69,12 @@ def report_markdown(inputs: ReportInputs) -> str:
             f"{critical} critical and {len(failures) - critical} warning failures "
             f"of {len(facts.outcomes)} expectations"
         )
+        rows = inputs.quality.get("rows") or {}
+        if rows:  # the row-level expectations read only rows not seen passing before
+            out.append(
+                f"Rows validated row by row: {sum(c['validated'] for c in rows.values())} · "
+                f"earlier verdicts reused: {sum(c['reused'] for c in rows.values())}"
+            )
     out.append(
         f"Fatalities: {facts.killed_total} killed in {facts.killed_known} events with a figure "
         f"({facts.killed_missing} without a figure, not counted)"

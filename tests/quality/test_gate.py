@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -24,6 +25,7 @@ from eventline.quality.suites import (
     WARNING,
     render_suite,
 )
+from eventline.quality.verdicts import row_digests, select_rows
 from eventline.report.browser_check import HeadlessChromium
 from eventline.silver.builder import SilverTables
 from tests.paths import SAMPLE_KNOWN_UNTIL
@@ -331,3 +333,85 @@ def test_data_docs_index_marks_failed_results(
     index = browser.check(broken_report.docs_index, selectors=["tr[data-status=failed]"])
     assert index.counts["tr[data-status=failed]"] >= 2
     assert index.blocked_requests == []
+
+
+# --- earlier row verdicts reused: only changed rows are checked row by row -----------------
+
+
+def _verdicts(report: QualityReport) -> list[tuple[str, str, str | None, bool, int | None, list]]:
+    return [
+        (o.table, o.expectation, o.column, o.success, o.unexpected_count, o.failing_ids)
+        for o in report.outcomes
+    ]
+
+
+@pytest.fixture(scope="module")
+def reused_report(clean_run: Run, clean_report: QualityReport, docs_root: Path) -> QualityReport:
+    verdicts = clean_report.passed_rows
+    return run_quality_checks(
+        clean_run.frames, clean_run.expected, docs_root / "reused", verdicts=verdicts
+    )
+
+
+def test_a_first_run_checks_every_row(clean_report: QualityReport, clean_run: Run) -> None:
+    silver = len(clean_run.frames["silver_records"])
+    assert clean_report.rows["silver_records"] == {"rows": silver, "validated": silver, "reused": 0}
+    assert clean_report.to_dict()["rows"]["events"]["reused"] == 0
+    assert len(clean_report.passed_rows["events"]) == len(clean_run.frames["events"])
+
+
+def test_an_unchanged_run_reuses_every_verdict_with_the_same_outcomes(
+    clean_report: QualityReport, reused_report: QualityReport, clean_run: Run
+) -> None:
+    for table in ("silver_records", "events", "actors", "event_actors", "run_metrics"):
+        counts = reused_report.rows[table]
+        assert counts["validated"] == 0 and counts["reused"] == counts["rows"] > 0, table
+    assert reused_report.passed and _verdicts(reused_report) == _verdicts(clean_report)
+    assert all(o.error is None for o in reused_report.outcomes)
+    assert "earlier verdicts reused" in reused_report.format()
+
+
+def test_changed_rows_are_checked_and_their_failures_found(
+    clean_run: Run,
+    clean_report: QualityReport,
+    broken_report: QualityReport,
+    broken_silver: pd.DataFrame,
+    docs_root: Path,
+) -> None:
+    """The broken fixture changes silver rows 1-3 and adds one dangling link: those four rows
+    are checked, and the gate says what checking every row says."""
+    dangling = pd.DataFrame(
+        [
+            {
+                "event_id": clean_run.frames["events"]["event_id"].iloc[0],
+                "actor_id": "no-such-actor",
+                "role": "perpetrator",
+                "certainty": "suspected",
+                "mention_text": "No Such Actor",
+            }
+        ]
+    )
+    frames = {
+        **clean_run.frames,
+        "silver_records": broken_silver,
+        "event_actors": pd.concat([clean_run.frames["event_actors"], dangling], ignore_index=True),
+    }
+    report = run_quality_checks(
+        frames, clean_run.expected, docs_root / "changed", verdicts=clean_report.passed_rows
+    )
+    assert report.rows["silver_records"]["validated"] == 3
+    assert report.rows["event_actors"]["validated"] == 1
+    assert report.rows["events"]["validated"] == 0
+    assert _verdicts(report) == _verdicts(broken_report)
+    # A table with a failing row-level expectation keeps only the verdicts it reused.
+    assert len(report.passed_rows["silver_records"]) == len(broken_silver) - 3
+
+
+def test_row_digests_follow_values_not_positions() -> None:
+    frame = pd.DataFrame({"a": ["x", "y", None], "b": [1.0, np.nan, 3.0]})
+    digests = row_digests(frame)
+    assert len(set(digests.tolist())) == 3
+    swapped = frame.iloc[[2, 0, 1]].reset_index(drop=True)
+    assert row_digests(swapped).tolist() == digests[[2, 0, 1]].tolist()
+    changed = frame.assign(b=[1.0, 2.0, 3.0])
+    assert select_rows(changed, digests).to_validate.tolist() == [False, True, False]
