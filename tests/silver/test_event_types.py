@@ -758,6 +758,11 @@ def test_a_shared_unless_pattern_is_searched_once_per_text() -> None:
             "Change to group/activity",
         ),
         (
+            "On Tuesday the regional bloc formally launched its own force at a ceremony in Foo.",
+            SD,
+            "Change to group/activity",
+        ),
+        (
             "Gunmen stopped three buses and forced them into the forest with 40 passengers.",
             "Violence against civilians",
             "Abduction/forced disappearance",

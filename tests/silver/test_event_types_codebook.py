@@ -262,6 +262,12 @@ def test_a_complex_assault_on_forces_is_a_battle(text: str, expected: tuple[str,
             " of a suicide attack.",
             (BA, "Armed clash"),
         ),
+        # People held hostage for hours are no place held.
+        (
+            "Gunmen stormed a hotel in Olmeda and held guests hostage for several hours; four"
+            " civilians were killed.",
+            (VAC, "Attack"),
+        ),
         # Hostages taken are no territory.
         (
             "Gunmen took Danish aid workers hostage near Olmeda.",

@@ -126,6 +126,24 @@ from tests.counting import CountingPattern
             "month",
             "repeated-example",
         ),
+        (
+            "The rebels claimed the ambush the following day.",
+            "the following day",
+            "day",
+            "claim-after-incident",
+        ),
+        (
+            "The militia, which claimed the raid three days later, said it had killed 40.",
+            "three days later",
+            "day",
+            "claim-after-incident",
+        ),
+        (
+            "The ministry confirmed the death toll in a communiqué two days later.",
+            "two days later",
+            "day",
+            "claim-after-incident",
+        ),
     ],
 )
 def test_context_and_event_rules(text: str, date_text: str, grain: str, rule_id: str) -> None:
@@ -147,6 +165,9 @@ def test_context_and_event_rules(text: str, date_text: str, grain: str, rule_id:
         ("On 3 March, the opposition leader was arrested in Dakar.", "3 March"),
         ("On 9 April, the president said troops would leave the coalition.", "9 April"),
         ("The next day, the bloc's envoys met the junta.", "The next day"),
+        # A claim told with its own date is the only record of the incident it names.
+        ("On 14 May, the group claimed responsibility for a blast in Mopti.", "14 May"),
+        ("Fighters attacked the convoy the next day, killing three drivers.", "the next day"),
     ],
 )
 def test_dated_incidents_and_statements_are_events(text: str, date_text: str) -> None:
