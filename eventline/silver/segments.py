@@ -102,6 +102,11 @@ _OWN_DATE_KINDS = _DAY_KINDS - _ANAPHORIC - {"week"}
 _AND_VERB = re.compile(
     r"^\s+and\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?P<verb>[a-z]+)\b[^,;.]*$"
 )
+# " and out of Olmeda two days later": the first predicate's verb elided, a preposition and
+# another place named after the "and".
+_AND_ELIDED = re.compile(
+    r"^\s+and\s+(?:then\s+|later\s+|also\s+)?(?:out\s+of|from|into|in|at|near|to)\s+[A-Z][^,;.]*$"
+)
 _ROLE_RANK = {EVENT: 0, REPORT: 1, APPOSITIVE: 2, SINCE: 2, FROM: 2, PLANNED: 3, ALTERNATIVE: 4}
 # A date named as an event's attribute that stands for another incident: "the November
 # attack", "Saturday's attack" (not "the February 2022 conclusion of …", told in passing).
@@ -239,13 +244,19 @@ def _event_verbs() -> frozenset[str]:
 
 def _second_predicate(between: str, a: DateExpression, b: DateExpression, b_role: str) -> bool:
     """ "took Tarvana on 21 January and entered Olmeda on 27 January": a second predicate
-    joined by a bare "and", opening with an event verb, with a full date of its own after a
-    full date of the first one. A range ("between 14 and 16 March") is one expression, and
-    "and which began on 3 May" opens with no verb."""
-    if b_role != EVENT or a.kind not in _OWN_DATE_KINDS or b.kind not in _OWN_DATE_KINDS:
+    joined by a bare "and", opening with an event verb (or eliding the first one's: "and out
+    of Olmeda"), with a date of its own after a full date of the first one, or one relative
+    to it ("two days later", dated against the first when segments are dated in reading
+    order). A range ("between 14 and 16 March") is one expression, and "and which began on
+    3 May" opens with no verb."""
+    if b_role != EVENT or a.kind not in _OWN_DATE_KINDS:
+        return False
+    if b.kind not in _OWN_DATE_KINDS and b.kind != "relative":
         return False
     match = _AND_VERB.match(between)
-    return match is not None and match.group("verb") in _event_verbs()
+    if match is not None and match.group("verb") in _event_verbs():
+        return True
+    return _AND_ELIDED.match(between) is not None
 
 
 def clause_cuts(

@@ -114,3 +114,56 @@ def test_decisions_riots_withdrawals_and_guarded_places(
 ) -> None:
     result = default_classifier().classify(text)
     assert (result.event_type, result.sub_event_type, result.rule_id) == (*expected, rule_id)
+
+
+VAC = "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule_id"),
+    [
+        # A camp named after its place is a military camp: the rebels return to fight there.
+        (
+            "On 9 March the rebels attacked the Zenda camp again.",
+            (BA, "Armed clash"),
+            "attack-on-named-camp",
+        ),
+        (
+            "Insurgents stormed the Strelsau camp before dawn and burned two vehicles.",
+            (BA, "Armed clash"),
+            "attack-on-named-camp",
+        ),
+        # A camp that shelters refugees or displaced people is a civilian target.
+        (
+            "Gunmen attacked the Zenda refugee camp, killing five.",
+            (VAC, "Attack"),
+            "attack-on-civilians",
+        ),
+        (
+            "Gunmen attacked the Zenda camp, killing five. The camp shelters displaced families.",
+            (VAC, "Attack"),
+            "attack-on-civilians",
+        ),
+        (
+            "Raiders attacked the Strelsau camp for refugees at night.",
+            (VAC, "Attack"),
+            "attack-on-civilians",
+        ),
+        (
+            "Bandits raided the Zenda camp of the herders and drove off their cattle.",
+            (VAC, "Attack"),
+            "attack-on-civilians",
+        ),
+        # A camp called by its people's name is theirs, not the army's.
+        (
+            "Gunmen attacked the Fulani camp near Zenda, killing four.",
+            (VAC, "Attack"),
+            "attack-on-civilians",
+        ),
+    ],
+)
+def test_named_camp_is_military_unless_it_shelters_civilians(
+    text: str, expected: tuple[str, str], rule_id: str
+) -> None:
+    result = default_classifier().classify(text)
+    assert (result.event_type, result.sub_event_type, result.rule_id) == (*expected, rule_id)

@@ -407,3 +407,30 @@ def test_a_range_a_reference_or_a_second_verb_of_no_event_stay_one() -> None:
         (0, (date(2025, 5, 5), date(2025, 5, 5))),
         (0, (date(2025, 6, 2), date(2025, 6, 2))),
     ]
+
+
+# --- A second predicate dated relative to the first ----------------------------------------
+
+RELATIVE_PREDICATES = (
+    "2024\n\nThe foreign contingent pulled out of Abaville on 21 October and out of Betatown"
+    " two days later. Rebels raided Cetown on 3 May and attacked Deeville the next day."
+    " Police detained a journalist on 8 June and freed him two days later.\n"
+)
+
+
+def test_a_second_predicate_dated_relative_to_the_first_is_its_own_incident() -> None:
+    segments = _segments(RELATIVE_PREDICATES)
+    first, second = [s for s in segments if "Abaville" in s.text or "Betatown" in s.text]
+    assert first.text == "The foreign contingent pulled out of Abaville on 21 October"
+    assert second.text.startswith("and out of Betatown two days later")
+    assert second.split == "clause"
+    assert _dated(first) == (date(2024, 10, 21), date(2024, 10, 21), "day")
+    assert _dated(second) == (date(2024, 10, 23), date(2024, 10, 23), "day")
+    raided, attacked = [s for s in segments if "Cetown" in s.text or "Deeville" in s.text]
+    assert raided.text == "Rebels raided Cetown on 3 May"
+    assert attacked.text.startswith("and attacked Deeville the next day")
+    assert _dated(attacked) == (date(2024, 5, 4), date(2024, 5, 4), "day")
+    # "freed him" is no verb of violence or control and names no other place: one incident.
+    (detained,) = [s for s in segments if "journalist" in s.text]
+    assert detained.part == 0
+    assert _dated(detained) == (date(2024, 6, 8), date(2024, 6, 8), "day")
