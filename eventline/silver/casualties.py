@@ -14,7 +14,7 @@ Qualifiers (N and M as written):
 
 | text | low | high | best |
 |---|---|---|---|
-| N; "a"/"an" + person, "another", "one other" (= 1) | N | N | N |
+| N; "a"/"an" + person, "another", "one other", "killed their guide" (= 1) | N | N | N |
 | at least N, more than N, over N, N or more, no fewer than N | N | null | N |
 | up to N, as many as N, fewer/less than N, at most N | null | N | null |
 | around, about, approximately, nearly, almost, roughly, some, an estimated N | N | N | N |
@@ -55,8 +55,9 @@ Combining figures of one category within a record:
 Militants, attackers, assailants, terrorists, jihadists, insurgents, gunmen, rebels and
 fighters of a jihadist group who are killed go to ``assailants_killed``, whoever killed them
 (security forces, or a rival group), and so does anyone "neutralized": ``killed`` holds the
-victims of the event's violence only. Named individuals ("kidnap Dr. Mahamadou Diawara"),
-"casualties" as a count, "missing" and "captured" are not counted.
+victims of the event's violence only; "mortally wounded" counts as killed. Named individuals
+("kidnap Dr. Mahamadou Diawara"), "casualties" as a count, "missing" and "captured" are not
+counted.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ from eventline.silver.casualty_items import (
     is_militant,
     item_at,
     location_end,
+    possessive_at,
     unquantified_at,
 )
 from eventline.silver.casualty_quantities import (
@@ -355,6 +357,8 @@ def _find_units(text: str, toks: list[Tok]) -> list[Unit]:
     i = 0
     while i < len(toks):
         item = item_at(toks, i) if may_start_quantity(toks[i].low) else None
+        if item is None and (mine := possessive_at(toks, i)) and left_trigger(toks, i):
+            item = mine  # "killed their guide": one person
         if item is None:
             i += 1
             continue

@@ -204,6 +204,15 @@ def unquantified_at(toks: list[Tok], j: int) -> Item | None:
     return None
 
 
+def possessive_at(toks: list[Tok], j: int) -> Item | None:
+    """ "his wife", "their guide" right after a casualty verb: one person, though no number
+    is written ("killed their guide"); "their children" counts no figure."""
+    if j >= len(toks) or toks[j].low not in ("his", "her", "their"):
+        return None
+    item = unquantified_at(toks, j)
+    return item if item is not None and not item.unquantified else None
+
+
 def _force_acronym(toks: list[Tok], j: int, words: tuple[str, ...]) -> bool:
     """ "53 soldiers and ABC were killed": an acronym joined to counted victims names a unit
     (forces, auxiliaries, police), not a thing; a group's acronym is no victim."""

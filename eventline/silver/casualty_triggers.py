@@ -74,6 +74,8 @@ def left_trigger(toks: list[Tok], start: int) -> Trigger | None:
     if w == "dead" and k >= 1 and toks[k - 1].low in ("shot", "shoot", "shoots", "shooting"):
         return Trigger(KILLED, k - 1, k + 1, "plain")  # "shot dead four pupils"
     if w in ACTIVE:
+        if ACTIVE[w] == INJURED and k >= 1 and toks[k - 1].low == "mortally":
+            return Trigger(KILLED, k - 1, k + 1, "plain")  # "mortally wounded two guards"
         return Trigger(ACTIVE[w], k, k + 1, "plain")
     if w in HOSTAGE_VERBS:
         return Trigger(KIDNAPPED, k, k + 1, "hostage")
@@ -140,6 +142,8 @@ def passive_trigger(toks: list[Tok], j: int, k: int, auxiliary: bool) -> Trigger
     if w not in PASSIVE:
         return None
     category = PASSIVE[w]
+    if category == INJURED and toks[k - 1].low == "mortally":
+        category = KILLED  # "two guards were mortally wounded": they died of the wounds
     if category == KIDNAPPED and not auxiliary and not clause_ends(toks, k + 1):
         return None  # "diplomats kidnapped by MUJAO are released": a reduced relative
     if not auxiliary and w in ACTIVE and qty_at(toks, k + 1) is not None:
