@@ -11,29 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from eventline.gold.actors import ActorCatalog, Line, Telling, default_catalog, resolve_document
-
-Role = tuple[str, str]  # actor_id, role
+from eventline.gold.actors import ActorCatalog, default_catalog
+from tests.gold.test_actor_resolution import acting, document  # one way to resolve
 
 
 @pytest.fixture(scope="module")
 def cat() -> ActorCatalog:
     return default_catalog()
-
-
-def acting(cat: ActorCatalog, text: str, country: str | None = None) -> set[Role]:
-    return {(m.actor_id, m.role) for m in cat.resolve(text, country)[0] if m.role != "mentioned"}
-
-
-def document(cat: ActorCatalog, text: str, country: str) -> dict[int, set[Role]]:
-    """Every line of a little report as one record, resolved with the report's lines."""
-    lines = [Line(n, t) for n, t in enumerate(text.split("\n"), start=1) if t.strip()]
-    tellings = [Telling(str(line.line_no), line.text, country, line.line_no) for line in lines]
-    found = resolve_document(tellings, lines, cat)
-    return {
-        int(rid): {(m.actor_id, m.role) for m in ms if m.role != "mentioned"}
-        for rid, (ms, _) in found.items()
-    }
 
 
 # --- catalog rows --------------------------------------------------------------------------------

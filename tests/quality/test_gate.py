@@ -89,12 +89,12 @@ def broken_silver(clean_run: Run) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def broken_report(clean_run: Run, broken_silver: pd.DataFrame, docs_root: Path) -> QualityReport:
-    events = clean_run.frames["events"]
+def broken_frames(clean_run: Run, broken_silver: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The clean run's tables with the broken silver rows and one dangling link added."""
     dangling = pd.DataFrame(
         [
             {
-                "event_id": events["event_id"].iloc[0],
+                "event_id": clean_run.frames["events"]["event_id"].iloc[0],
                 "actor_id": "no-such-actor",
                 "role": "perpetrator",
                 "certainty": "suspected",
@@ -102,12 +102,18 @@ def broken_report(clean_run: Run, broken_silver: pd.DataFrame, docs_root: Path) 
             }
         ]
     )
-    frames = {
+    return {
         **clean_run.frames,
         "silver_records": broken_silver,
         "event_actors": pd.concat([clean_run.frames["event_actors"], dangling], ignore_index=True),
     }
-    return run_quality_checks(frames, clean_run.expected, docs_root / "broken")
+
+
+@pytest.fixture(scope="module")
+def broken_report(
+    clean_run: Run, broken_frames: dict[str, pd.DataFrame], docs_root: Path
+) -> QualityReport:
+    return run_quality_checks(broken_frames, clean_run.expected, docs_root / "broken")
 
 
 @pytest.fixture(scope="module")
@@ -375,29 +381,14 @@ def test_changed_rows_are_checked_and_their_failures_found(
     clean_run: Run,
     clean_report: QualityReport,
     broken_report: QualityReport,
+    broken_frames: dict[str, pd.DataFrame],
     broken_silver: pd.DataFrame,
     docs_root: Path,
 ) -> None:
     """The broken fixture changes silver rows 1-3 and adds one dangling link: those four rows
     are checked, and the gate says what checking every row says."""
-    dangling = pd.DataFrame(
-        [
-            {
-                "event_id": clean_run.frames["events"]["event_id"].iloc[0],
-                "actor_id": "no-such-actor",
-                "role": "perpetrator",
-                "certainty": "suspected",
-                "mention_text": "No Such Actor",
-            }
-        ]
-    )
-    frames = {
-        **clean_run.frames,
-        "silver_records": broken_silver,
-        "event_actors": pd.concat([clean_run.frames["event_actors"], dangling], ignore_index=True),
-    }
     report = run_quality_checks(
-        frames, clean_run.expected, docs_root / "changed", verdicts=clean_report.passed_rows
+        broken_frames, clean_run.expected, docs_root / "changed", verdicts=clean_report.passed_rows
     )
     assert report.rows["silver_records"]["validated"] == 3
     assert report.rows["event_actors"]["validated"] == 1
