@@ -31,7 +31,7 @@ from eventline.silver.dates import ResolvedDate
 from eventline.silver.dedup_incremental import DedupState, deduplicate_incremental
 from eventline.silver.dedup_links import apply_links, dedup_records
 from eventline.silver.deduplication import Candidate, Merge
-from eventline.silver.event_types import EventClassifier, refine_with_casualties
+from eventline.silver.event_types import EventClassifier, EventType, refine_with_casualties
 from eventline.silver.place_capital import at_capital
 from eventline.silver.places import DocumentPlaces, PlaceResolver, document_countries
 from eventline.silver.record_class import (
@@ -186,14 +186,32 @@ def _none() -> CasualtyCount:
     return CasualtyCount(None, None, None, None)
 
 
+INHERITED_TYPE_SUFFIX = "+elided"
+
+
+def _own_type(text: str, elided: EventType | None, models: _Models) -> EventType:
+    """The type a telling's words give; a clause eliding the verb of the one before ("and
+    out of Olmeda two days later") whose words give none takes that clause's, its rule id
+    ending in ``+elided``."""
+    own = models.classifier.classify(text)
+    if own.event_type is not None or elided is None or elided.event_type is None:
+        return own
+    rule_id = elided.rule_id or ""
+    if not rule_id.endswith(INHERITED_TYPE_SUFFIX):
+        rule_id += INHERITED_TYPE_SUFFIX
+    return replace(elided, rule_id=rule_id)
+
+
 def _draft_rows(
     record: Mapping[str, Any],
     telling: Telling,
     first_part: int,
     places: DocumentPlaces,
     models: _Models,
+    own_type: EventType,
 ) -> list[Row]:
-    """The silver rows of one telling (one per place when its tolls are given by place)."""
+    """The silver rows of one telling (one per place when its tolls are given by place),
+    of the type its words give (*own_type*, before the figures refine it)."""
     text = telling.text
     record_class, class_reason = _class_of(telling, models)
     whole = parse_casualties(text)
@@ -209,7 +227,7 @@ def _draft_rows(
         place = models.gazetteer.locate(place_text or text, places, where)
         if place_text and place.place_id is None:
             place = models.gazetteer.locate(text, places, where)
-        event = refine_with_casualties(models.classifier.classify(text), casualties)
+        event = refine_with_casualties(own_type, casualties)
         place = at_capital(place, text, event.event_type, record_class)
         interval = telling.date.interval
         row: Row = {
@@ -289,6 +307,7 @@ def draft_silver(
     next_part: dict[str, int] = {}
     renamed: dict[str, str] = {}
     drafted: dict[str, list[Row]] = {}
+    types: dict[str, EventType] = {}  # by segment id: what an elided clause inherits
     places = _place_contexts([*bullets, *narratives], countries, gazetteer)
     for segment in build_segments(bullets, narratives, known_until, numeric_order, titles):
         source, bronze_id = segment.record, segment.bronze_record_id
@@ -308,7 +327,10 @@ def draft_silver(
             next_part[bronze_id] = part + 1
             continue
         telling = Telling.of(segment, renamed)
-        rows = _draft_rows(source, telling, part, places[source["doc_id"]], models)
+        elided = types.get(segment.elides) if segment.elides else None
+        types[segment.record_id] = _own_type(telling.text, elided, models)
+        doc_places = places[source["doc_id"]]
+        rows = _draft_rows(source, telling, part, doc_places, models, types[segment.record_id])
         drafted[rows[0]["record_id"]] = rows
         _continued_rows(rows, drafted)
         next_part[bronze_id] = part + len(rows)

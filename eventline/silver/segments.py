@@ -9,7 +9,8 @@ it tells several incidents:
   ("…; the following night, militants returned", "… on 11 May and on 22 June was taken
   into custody", "…; the company had suspended construction on March 27"), or a second
   predicate after a bare "and" with an event verb and a full date of its own ("took
-  Tarvana on 21 January and entered Olmeda on 27 January");
+  Tarvana on 21 January and entered Olmeda on 27 January"), or one eliding the first
+  one's verb ("and out of Olmeda two days later": ``elided``, typed like the first);
 * a date told in passing beside another one (", created by a vote in January 2020, had
   delivered a report in July 2020"; "… decorated soldiers for repelling the November
   attack").
@@ -71,6 +72,8 @@ Row = Mapping[str, Any]
 SPLIT_SENTENCE = "sentence"
 SPLIT_CLAUSE = "clause"
 SPLIT_REFERENCE = "reference"
+# A clause that elides the verb of the one before ("and out of Olmeda two days later").
+SPLIT_ELIDED = "elided"
 # Dates precise enough to open a new incident inside a bullet ("On March 21", "That same
 # day", "The following night"): not a bare year or month of background.
 _DAY_KINDS = frozenset(
@@ -126,7 +129,9 @@ class Segment:
     :mod:`eventline.silver.date_roles`). ``continues`` is the ``record_id`` of the segment
     whose text this one's sentence was also added to (it has no date of its own that starts
     a new telling: a toll "two days later", a statement "announced on 9 April"). ``split``
-    says why a part > 0 was cut off (``sentence``, ``clause``, ``reference``).
+    says why a part > 0 was cut off (``sentence``, ``clause``, ``reference``, ``elided``);
+    ``elides`` is the ``record_id`` of the clause whose verb an ``elided`` one leaves out
+    (its type is that clause's when its own words give none).
     """
 
     record_id: str
@@ -143,6 +148,7 @@ class Segment:
     continues: str | None
     split: str | None
     record: Row = field(repr=False, compare=False)
+    elides: str | None = None
 
 
 @dataclass(eq=False)
@@ -159,6 +165,7 @@ class Piece:
     split: str | None
     continues: Piece | None = None
     tail: list[Row] = field(default_factory=list)
+    elides: Piece | None = None
 
     @property
     def record_id(self) -> str:
@@ -218,8 +225,9 @@ def _cut_between(
         if predicate and last.group("next")[:1].islower() and explicit_event:
             return cut, SPLIT_CLAUSE
         return None
-    if _second_predicate(between, a, b, b_role):
-        return a.end + len(between) - len(between.lstrip()), SPLIT_CLAUSE
+    second = _second_predicate(between, a, b, b_role)
+    if second is not None:
+        return a.end + len(between) - len(between.lstrip()), second
     if a_role == APPOSITIVE and between.startswith(","):
         return a.end + 1, SPLIT_CLAUSE
     if (
@@ -242,21 +250,23 @@ def _event_verbs() -> frozenset[str]:
     )
 
 
-def _second_predicate(between: str, a: DateExpression, b: DateExpression, b_role: str) -> bool:
+def _second_predicate(
+    between: str, a: DateExpression, b: DateExpression, b_role: str
+) -> str | None:
     """ "took Tarvana on 21 January and entered Olmeda on 27 January": a second predicate
     joined by a bare "and", opening with an event verb (or eliding the first one's: "and out
     of Olmeda"), with a date of its own after a full date of the first one, or one relative
     to it ("two days later", dated against the first when segments are dated in reading
     order). A range ("between 14 and 16 March") is one expression, and "and which began on
-    3 May" opens with no verb."""
+    3 May" opens with no verb. Returns why it is cut (``clause``, ``elided``) or None."""
     if b_role != EVENT or a.kind not in _OWN_DATE_KINDS:
-        return False
+        return None
     if b.kind not in _OWN_DATE_KINDS and b.kind != "relative":
-        return False
+        return None
     match = _AND_VERB.match(between)
     if match is not None and match.group("verb") in _event_verbs():
-        return True
-    return _AND_ELIDED.match(between) is not None
+        return SPLIT_CLAUSE
+    return SPLIT_ELIDED if _AND_ELIDED.match(between) is not None else None
 
 
 def clause_cuts(
@@ -307,7 +317,10 @@ def _pieces(row: Row, dated: list[tuple[DateExpression, str]], cuts: list[tuple[
     pieces = []
     for part, (start, end, why) in enumerate(zip(starts, ends, reasons, strict=True)):
         expression, role = _dating(dated, start, end)
-        pieces.append(Piece(row, part, start, end, expression, role, why))
+        piece = Piece(row, part, start, end, expression, role, why)
+        if why == SPLIT_ELIDED and pieces:
+            piece.elides = pieces[-1]
+        pieces.append(piece)
     return pieces
 
 
@@ -447,6 +460,7 @@ def _document_segments(
                 continues=piece.continues.record_id if piece.continues else None,
                 split=piece.split,
                 record=piece.row,
+                elides=piece.elides.record_id if piece.elides else None,
             )
         )
     return segments

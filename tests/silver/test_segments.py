@@ -423,12 +423,15 @@ def test_a_second_predicate_dated_relative_to_the_first_is_its_own_incident() ->
     first, second = [s for s in segments if "Abaville" in s.text or "Betatown" in s.text]
     assert first.text == "The foreign contingent pulled out of Abaville on 21 October"
     assert second.text.startswith("and out of Betatown two days later")
-    assert second.split == "clause"
+    # The verb of "out of Betatown" is the first clause's: it says which clause that is.
+    assert (second.split, second.elides) == ("elided", first.record_id)
+    assert first.elides is None
     assert _dated(first) == (date(2024, 10, 21), date(2024, 10, 21), "day")
     assert _dated(second) == (date(2024, 10, 23), date(2024, 10, 23), "day")
     raided, attacked = [s for s in segments if "Cetown" in s.text or "Deeville" in s.text]
     assert raided.text == "Rebels raided Cetown on 3 May"
     assert attacked.text.startswith("and attacked Deeville the next day")
+    assert (attacked.split, attacked.elides) == ("clause", None)
     assert _dated(attacked) == (date(2024, 5, 4), date(2024, 5, 4), "day")
     # "freed him" is no verb of violence or control and names no other place: one incident.
     (detained,) = [s for s in segments if "journalist" in s.text]
