@@ -3,12 +3,7 @@ like the clause it was split from, and only when its own words give no type."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from eventline.bronze.extractor import extract_bronze
-from eventline.silver.builder import draft_document
-from eventline.silver.event_types import default_classifier
-from eventline.silver.places import default_gazetteer
+from tests.silver.drafts import draft_report
 
 # Our own sentences: a withdrawal told for three towns, one for two towns whose second
 # clause names a bomb of its own, and two pairs of predicates that each have their verb.
@@ -22,16 +17,7 @@ REPORT = (
 
 
 def _types() -> list[tuple[str, str | None, str | None, str | None]]:
-    doc_id = "doc_00000000000000ee"
-    extract = extract_bronze(doc_id, REPORT)
-    draft = draft_document(
-        {"doc_id": doc_id, "title": extract.title},
-        extract.bullets,
-        extract.narratives,
-        date(2026, 1, 1),
-        default_gazetteer(),
-        default_classifier(),
-    )
+    draft, _ = draft_report("doc_00000000000000ee", REPORT)
     return [
         (r["text"].split(" on ")[0].split(" two ")[0], r["event_type"], r["sub_event_type"],
          r["event_rule"])

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from eventline.bronze.extractor import extract_bronze
-from eventline.silver.builder import SilverDraft, assemble_silver_tables, draft_document
-from eventline.silver.event_types import default_classifier
-from eventline.silver.places import default_gazetteer
+from eventline.silver.builder import SilverDraft, assemble_silver_tables
 from eventline.silver.validation import frame_of, rejected_rows, split_valid, validated_records
 from schemas.silver import SilverRecordModel
+from tests.silver.drafts import draft_report
 from tests.silver.test_builder import REPORT
 
 
 def _draft(doc_id: str) -> tuple[SilverDraft, list[str]]:
-    extract = extract_bronze(doc_id, REPORT)
-    draft = draft_document(
-        {"doc_id": doc_id, "title": extract.title},
-        extract.bullets,
-        extract.narratives,
-        date(2026, 1, 1),
-        default_gazetteer(),
-        default_classifier(),
-    )
+    draft, extract = draft_report(doc_id, REPORT)
     return draft, [r["record_id"] for r in [*extract.bullets, *extract.narratives]]
 
 
