@@ -66,8 +66,11 @@ def partition_tables(
     """*frame* split into a hive-partitioned dataset's files, by ascending *partition* value:
     ``{"year=2015/part-0.parquet": its rows in frame order, without the column}``.
 
-    Each file's bytes (``pq.write_table`` of its table) are those ``ds.write_dataset``
-    writes; splitting here lets a caller write only the files whose rows changed.
+    Split here so that a caller can write only the files whose rows changed, and so that
+    a file's bytes depend on its rows alone: ``pq.write_table`` of its table, one row group
+    (up to a million rows) in frame order. ``ds.write_dataset`` wrote those same bytes for
+    a partition within one of its 32,768-row batches, but a partition across batches got a
+    row group per batch, in whatever order its threads finished.
     """
     table = pyarrow.Table.from_pandas(frame, schema=_schema(model), preserve_index=False)
     table = table.replace_schema_metadata(_without_column(table.schema.metadata, partition))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from flows.document_cache import StepCache
 from flows.gold_partitions import Published, write_events_dataset
@@ -55,6 +56,20 @@ def test_the_years_are_the_bytes_pyarrows_dataset_writer_writes(tmp_path: Path) 
     assert _files(tmp_path / "ours") == _files(tmp_path / "dataset")
     by_year = frame.sort_values("year", kind="stable")["event_id"].tolist()
     assert pd.read_parquet(tmp_path / "ours")["event_id"].tolist() == by_year
+
+
+def test_a_year_is_one_row_group_in_frame_order_however_many_events(tmp_path: Path) -> None:
+    # pyarrow's dataset writer cut 40,000 events at its 32,768-row batches: a year across
+    # the cut was two row groups, in the order its threads finished.
+    fixture = events_frame()
+    frame = pd.concat([fixture] * 10_000, ignore_index=True)
+    frame["event_id"] = [f"evt_{i:016x}" for i in range(len(frame))]
+    write_partitioned_parquet(frame, GoldEventModel, tmp_path, "year")
+    for name, count in zip(YEARS, (10_000, 30_000), strict=True):
+        metadata = pq.ParquetFile(tmp_path / name).metadata
+        assert (metadata.num_row_groups, metadata.num_rows) == (1, count)
+    by_year = frame.sort_values("year", kind="stable")["event_id"].tolist()
+    assert pd.read_parquet(tmp_path)["event_id"].tolist() == by_year
 
 
 def test_an_unchanged_year_is_linked_and_a_changed_one_rewritten(tmp_path: Path) -> None:
