@@ -32,11 +32,13 @@ from eventline.gold.actors import (
 from eventline.gold.builder import ActorFindings, GoldTables, build_gold_tables
 from eventline.quality.conservation import check_event_conservation
 from flows.document_cache import StepCache, step_key
+from flows.gold_partitions import CACHE as PARTITIONS
+from flows.gold_partitions import Published, write_events_dataset
 from flows.guard import gold_documents
 from flows.layers import gold_fingerprint
 from flows.publishing import Staging
 from flows.steps import LayerResult, cached_or_run, clock, stage, timed, transient
-from flows.storage import read_frame, read_rows, write_parquet, write_partitioned_parquet
+from flows.storage import read_frame, read_rows, write_parquet
 from schemas.gold import GOLD_MODELS
 
 if TYPE_CHECKING:
@@ -86,11 +88,14 @@ def build_gold_layer(
     documents: list[dict[str, Any]],
     folder: Path,
     manifest: dict[str, Any],
+    cache: StepCache,
+    published: Published | None,
 ) -> LayerResult:
     """Events, actors and links, each validated by its model and written to *folder*.
 
     Every silver event record belongs to exactly one gold event, and gold holds nothing
-    else (context records are no event): checked.
+    else (context records are no event): checked. A year of events whose rows the
+    *published* gold holds already is linked from it, not written again.
     The manifest is sealed at publishing, when the run's quality results are known.
     """
     columns = {name: list(model.to_schema().columns) for name, model in GOLD_MODELS.items()}
@@ -98,7 +103,13 @@ def build_gold_layer(
     check_event_conservation(silver, tables.events)
     for name, frame in tables.as_dict().items():
         if name == "events":
-            write_partitioned_parquet(frame, GOLD_MODELS[name], folder / name, "year")
+            done = write_events_dataset(frame, GOLD_MODELS[name], folder, cache, published)
+            cache.prune(done.keys)
+            get_run_logger().info(
+                "events: %d year partitions written, %d linked from the published gold",
+                len(done.written),
+                len(done.linked),
+            )
         else:
             write_parquet(frame, GOLD_MODELS[name], folder / f"{name}.parquet")
     counts = {
@@ -166,6 +177,12 @@ def build_gold(
     documents = read_rows(
         bronze.folder / "documents.parquet", ["doc_id", "path", "duplicate_paths"]
     )
+    verified = plan.current["gold"]
+    published = (
+        Published(plan.root / "gold", verified.manifest["files"])
+        if verified.ok and verified.manifest is not None and plan.use_cache
+        else None
+    )
     with clock(plan, "gold tables"):
         result = build_gold_layer(
             quote(records),
@@ -177,6 +194,8 @@ def build_gold(
                 "fingerprint": gold_fingerprint(silver.fingerprint),
                 "built_from": silver.fingerprint,
             },
+            StepCache(plan.cache_dir, PARTITIONS, plan.use_cache),
+            published,
         )
     result.from_cache = sum(cached for _, cached in resolved)
     result.cache_keys = {item["key"] for item in work}

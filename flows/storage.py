@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
-import pyarrow.dataset as ds
+import pyarrow.compute as pc
+import pyarrow.ipc
 import pyarrow.parquet as pq
 
 from flows.files import SCHEMA_VERSION, write_bytes
@@ -57,6 +60,52 @@ def _without_column(metadata: dict[bytes, bytes], column: str) -> dict[bytes, by
     return {**metadata, b"pandas": json.dumps(pandas_meta).encode()}
 
 
+def partition_tables(
+    frame: pd.DataFrame, model: type[pa.DataFrameModel], partition: str
+) -> dict[str, pyarrow.Table]:
+    """*frame* split into a hive-partitioned dataset's files, by ascending *partition* value:
+    ``{"year=2015/part-0.parquet": its rows in frame order, without the column}``.
+
+    Split here so that a caller can write only the files whose rows changed, and so that
+    a file's bytes depend on its rows alone: ``pq.write_table`` of its table, one row group
+    (up to a million rows) in frame order. ``ds.write_dataset`` wrote those same bytes for
+    a partition within one of its 32,768-row batches, but a partition across batches got a
+    row group per batch, in whatever order its threads finished.
+    """
+    table = pyarrow.Table.from_pandas(frame, schema=_schema(model), preserve_index=False)
+    table = table.replace_schema_metadata(_without_column(table.schema.metadata, partition))
+    values = table[partition]
+    return {
+        f"{partition}={value}/part-0.parquet": table.filter(pc.equal(values, value)).drop_columns(
+            [partition]
+        )
+        for value in sorted(pc.unique(values).to_pylist())
+    }
+
+
+def table_bytes(table: pyarrow.Table) -> bytes:
+    """A table as Parquet, with the schema it carries."""
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    return buffer.getvalue()
+
+
+@cache
+def writer_version() -> str:
+    """What a Parquet file's bytes depend on besides its rows: pyarrow and this module."""
+    source = Path(__file__).read_bytes()
+    return hashlib.sha256(pyarrow.__version__.encode() + b"\n" + source).hexdigest()[:16]
+
+
+def rows_digest(table: pyarrow.Table) -> str:
+    """A SHA-256 of a table's schema (with its metadata) and rows, in Arrow's IPC form:
+    a fraction of the cost of encoding it as Parquet."""
+    sink = pyarrow.BufferOutputStream()
+    with pyarrow.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return hashlib.sha256(sink.getvalue()).hexdigest()
+
+
 def write_partitioned_parquet(
     frame: pd.DataFrame, model: type[pa.DataFrameModel], directory: Path, partition: str
 ) -> None:
@@ -64,15 +113,5 @@ def write_partitioned_parquet(
 
     Written into a staging folder by the caller, so it need not be atomic by itself.
     """
-    schema = _schema(model)
-    table = pyarrow.Table.from_pandas(frame, schema=schema, preserve_index=False)
-    table = table.replace_schema_metadata(_without_column(table.schema.metadata, partition))
-    partitioning = ds.partitioning(pyarrow.schema([schema.field(partition)]), flavor="hive")
-    ds.write_dataset(
-        table,
-        directory,
-        format="parquet",
-        partitioning=partitioning,
-        basename_template="part-{i}.parquet",
-        existing_data_behavior="error",
-    )
+    for name, table in partition_tables(frame, model, partition).items():
+        write_bytes(table_bytes(table), directory / name)

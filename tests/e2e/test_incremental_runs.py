@@ -41,6 +41,14 @@ def _layers(data_dir: Path) -> dict[str, bytes]:
     }
 
 
+def _year_files(data_dir: Path) -> dict[str, tuple[int, bytes]]:
+    """Each year of gold events: its file's inode and bytes."""
+    return {
+        p.parent.name: (p.stat().st_ino, p.read_bytes())
+        for p in (data_dir / "gold" / "events").glob("year=*/*.parquet")
+    }
+
+
 def _quality_rows(data_dir: Path) -> dict[str, dict[str, int]]:
     report = json.loads((data_dir / "reports" / "quality_report.json").read_text())
     return report["rows"]
@@ -72,7 +80,15 @@ def test_reruns_reuse_what_did_not_change(
 
     crt = reports[1]
     crt.write_text(crt.read_text().replace("killing 33 soldiers", "killing 34 soldiers"))
+    years = _year_files(data_dir)
     changed = _run(data_dir)
+    # A year of events the change left as it was is the published file, linked; the
+    # year of the changed event is written anew.
+    after = _year_files(data_dir)
+    assert sorted(after) == sorted(years)
+    kept = {name for name in years if after[name][1] == years[name][1]}
+    assert 0 < len(kept) < len(years)
+    assert all((after[name][0] == years[name][0]) == (name in kept) for name in years)
     assert not changed["unchanged"]
     assert (changed["documents_read"], changed["documents_from_cache"]) == (2, 1)
     # The deduplication state, for the next run: one folder of five tables.
