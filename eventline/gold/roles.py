@@ -153,6 +153,9 @@ class Sentence:
     parent_of: Callable[[str], Actor] | None = None  # an actor by id (a mission's parent)
     added: list[Candidate] = field(default_factory=list)
     events: list[tuple[int, int]] = field(default_factory=list)  # clauses of attack verbs
+    # Whether VERB matched anywhere (noun or verb): then ATTACK_WORD matches too, as every
+    # VERB form ends in a letter and VERB's boundaries are stricter than ATTACK_WORD's.
+    attack_word: bool = False
 
     def in_mention(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.ms)
@@ -314,6 +317,7 @@ def _victims_only(s: Sentence, verb: re.Match[str], subjects: list[Candidate]) -
 def _verbs(s: Sentence) -> None:
     last: tuple[list[Candidate], int] | None = None
     for verb in VERB.finditer(s.text):
+        s.attack_word = True
         if _not_a_verb(s, verb):
             continue
         v_start, v_end = verb.span()
@@ -425,7 +429,7 @@ def _conjunction_certainty(prefix: str, claimed: bool) -> str:
 
 
 def _accomplices(s: Sentence) -> None:
-    if ATTACK_WORD.search(s.text):
+    if s.attack_word or ATTACK_WORD.search(s.text):
         claimed = any(m.claimant for m in s.ms)
         for rule in CONJUNCTION.finditer(s.text):
             sure = _conjunction_certainty(s.text[: rule.start()], claimed)
