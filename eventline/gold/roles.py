@@ -32,10 +32,11 @@ decided in :mod:`eventline.gold.event_roles`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from eventline.gold.acting_patterns import DEFENDER_OBJECT
+from eventline.gold.acting_patterns import ACTING_NEEDED_WORDS, DEFENDER_OBJECT
 from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor
 from eventline.gold.mentions import Candidate
 from eventline.gold.role_grammar import (
@@ -73,6 +74,7 @@ from eventline.gold.role_patterns import (
     INTENT_BEFORE,
     LEFT_VICTIMS,
     LINKED,
+    NEEDED_WORDS,
     NOT_AGENT_BEFORE,
     NOUN_AFTER,
     NOUN_BY,
@@ -91,12 +93,14 @@ from eventline.gold.role_patterns import (
     SUBORDINATOR,
     SUSPECTED_ALONE,
     VERB,
+    lacks_words,
 )
 from eventline.text.markup import BULLET_LABEL, LINK_MARKUP, blank
 from eventline.text.sentences import sentence_spans
 
 # (reference as written, its start and end in the record) -> the actor it refers to.
 Refer = Callable[[str, int, int], Actor | None]
+_NEEDED = {**NEEDED_WORDS, **ACTING_NEEDED_WORDS}
 _STRIKE = re.compile(r"str(?:ike|ikes|uck|iking)", re.IGNORECASE)
 
 
@@ -157,6 +161,18 @@ class Sentence:
     # VERB form ends in a letter and VERB's boundaries are stricter than ATTACK_WORD's.
     attack_word: bool = False
 
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(self.text)``, skipped when the sentence holds none of the words
+        that every match of the pattern needs (``NEEDED_WORDS``)."""
+        words = _NEEDED.get(pattern)
+        if words is not None and lacks_words(self.text, self.lowered, words):
+            return iter(())
+        return pattern.finditer(self.text)
+
     def in_mention(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.ms)
 
@@ -205,7 +221,7 @@ def _claims(s: Sentence) -> None:
                 if m.actor.actor_type not in NON_CLAIMANT_TYPES:
                     m.claimant = True
                     m.set_perpetrator("claimed", "claim", s.clause(claim.start()))
-    for claim in CLAIMED_BY.finditer(s.text):
+    for claim in s.finditer(CLAIMED_BY):
         for m in find_agents(s.text, s.ms, claim.end()):
             if m.actor.actor_type not in NON_CLAIMANT_TYPES:
                 m.claimant = True
@@ -340,7 +356,7 @@ def _verbs(s: Sentence) -> None:
 
 
 def _nouns(s: Sentence) -> None:
-    for noun in (*NOUN_ON.finditer(s.text), *NOUN_OF.finditer(s.text)):
+    for noun in (*NOUN_ON.finditer(s.text), *s.finditer(NOUN_OF)):
         if s.in_mention(noun.start()) or INTENT_BEFORE.search(s.text[: noun.start()][-60:]):
             continue
         chain = find_objects(s.text, s.ms, noun.end())
@@ -403,7 +419,7 @@ def _responsibility(s: Sentence) -> None:
             for m in chain:
                 if not m.possessive:
                     m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
-    for rule in APOLOGY.finditer(s.text):
+    for rule in s.finditer(APOLOGY):
         if ATTACK_WORD.search(s.text, rule.end()):
             for m in find_subject(s.text, s.ms, rule.start()) or s.referred(rule.start()):
                 m.set_perpetrator("confirmed", "attribution", s.clause(rule.start()))
@@ -431,15 +447,15 @@ def _conjunction_certainty(prefix: str, claimed: bool) -> str:
 def _accomplices(s: Sentence) -> None:
     if s.attack_word or ATTACK_WORD.search(s.text):
         claimed = any(m.claimant for m in s.ms)
-        for rule in CONJUNCTION.finditer(s.text):
+        for rule in s.finditer(CONJUNCTION):
             sure = _conjunction_certainty(s.text[: rule.start()], claimed)
             for m in find_agents(s.text, s.ms, rule.end()):
                 m.set_perpetrator(sure, "agent", s.clause(rule.start()))
-    for rule in LINKED.finditer(s.text):
+    for rule in s.finditer(LINKED):
         if STRONG_HEDGE.search(s.text[: rule.start()]):
             for m in find_objects(s.text, s.ms, rule.end()):
                 m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
-    for rule in IDENTIFIED.finditer(s.text):
+    for rule in s.finditer(IDENTIFIED):
         if ATTACK_WORD.search(s.text, rule.end()):
             for m in find_objects(s.text, s.ms, rule.end()):
                 m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
