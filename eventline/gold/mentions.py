@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from eventline.gold.actor_model import ARMED_GROUP_TYPES, Actor, ActorMention
 from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, TRIGGER, ActorCatalog, Match
@@ -79,47 +80,6 @@ _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 
 def _nobody() -> list[Actor]:
     return []
-
-
-_NOBODY: Callable[[], list[Actor]] = _nobody
-
-
-class _Around:
-    """The actors of a record's paragraph before it, found when first asked for: most
-    words are decided by the record alone, and the paragraph is the costly part (its
-    sentences split, its names resolved)."""
-
-    def __init__(
-        self,
-        resolver: MentionResolver,
-        paragraph: Passage | Callable[[], Passage],
-        country: str | None,
-    ) -> None:
-        self._resolver, self._paragraph, self._country = resolver, paragraph, country
-        self._actors: list[Actor] | None = None
-
-    def __call__(self) -> list[Actor]:
-        if self._actors is None:
-            paragraph = self._paragraph
-            passage = paragraph() if callable(paragraph) else paragraph
-            self._actors = self._resolver._paragraph_actors(passage, self._country)
-        return self._actors
-
-
-class _Disguised:
-    """Whether a mention at an offset follows "dressed as", "supporters of" (one search
-    per offset: matches and the candidates made of them share their starts)."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._seen: dict[int, bool] = {}
-
-    def __call__(self, start: int) -> bool:
-        found = self._seen.get(start)
-        if found is None:
-            found = DISGUISED_AS.search(self._text, max(0, start - 40), start) is not None
-            self._seen[start] = found
-        return found
 
 
 @dataclass(eq=False)
@@ -321,7 +281,8 @@ class MentionResolver:
         specified = _specified(text, matches, catalog)
         dropped = _absorbed(text, matches, catalog) | specified
         qualified = _demonym_countries(text, matches)
-        disguised = _Disguised(text)
+        # "dressed as", "supporters of" before a mention: one search per offset
+        disguised = cache(lambda at: DISGUISED_AS.search(text, max(0, at - 40), at) is not None)
         disguise = {i for i, m in enumerate(matches) if disguised(m.start)}
         placed = [
             (m.start, catalog.actors[m.entry.key])
@@ -329,7 +290,12 @@ class MentionResolver:
             if m.entry.kind in (NAMED, LEARNED) and i not in dropped and i not in disguise
         ]
         named = [actor for _, actor in placed]
-        around = _Around(self, paragraph, country)
+        # the paragraph's actors, found only when a word needs them (the costly part)
+        around = cache(
+            lambda: self._paragraph_actors(
+                paragraph() if callable(paragraph) else paragraph, country
+            )
+        )
         found: list[Candidate] = []
         place_end = -1  # where the last country named as a place ends ("in Mali and Niger")
         for i, match in enumerate(matches):
@@ -429,7 +395,7 @@ class MentionResolver:
                 # The record may say whose fighters they are ("separatist fighters"); a place's
                 # adjective ("terrorist hideouts; the Taliban said") is a group named before it.
                 in_record = earlier if _PLACE_NOUN.match(text, match.end) else named
-                around_it = _NOBODY if adjective else around
+                around_it = _nobody if adjective else around
                 tied = self._tie(generic_id, word, in_record, around_it, country, text[: match.end])
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from eventline.gold.acting_patterns import ACTING_NEEDED_WORDS, DEFENDER_OBJECT
+from eventline.gold.acting_patterns import DEFENDER_OBJECT
 from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor
 from eventline.gold.mentions import Candidate
 from eventline.gold.role_grammar import (
@@ -74,7 +74,6 @@ from eventline.gold.role_patterns import (
     INTENT_BEFORE,
     LEFT_VICTIMS,
     LINKED,
-    NEEDED_WORDS,
     NOT_AGENT_BEFORE,
     NOUN_AFTER,
     NOUN_BY,
@@ -93,14 +92,13 @@ from eventline.gold.role_patterns import (
     SUBORDINATOR,
     SUSPECTED_ALONE,
     VERB,
-    lacks_words,
+    scan,
 )
 from eventline.text.markup import BULLET_LABEL, LINK_MARKUP, blank
 from eventline.text.sentences import sentence_spans
 
 # (reference as written, its start and end in the record) -> the actor it refers to.
 Refer = Callable[[str, int, int], Actor | None]
-_NEEDED = {**NEEDED_WORDS, **ACTING_NEEDED_WORDS}
 _STRIKE = re.compile(r"str(?:ike|ikes|uck|iking)", re.IGNORECASE)
 
 
@@ -166,12 +164,8 @@ class Sentence:
         return self.text.lower()
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(self.text)``, skipped when the sentence holds none of the words
-        that every match of the pattern needs (``NEEDED_WORDS``)."""
-        words = _NEEDED.get(pattern)
-        if words is not None and lacks_words(self.text, self.lowered, words):
-            return iter(())
-        return pattern.finditer(self.text)
+        """The pattern's matches; rare patterns skip sentences without their words."""
+        return scan(pattern, self.text, self.lowered)
 
     def in_mention(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.ms)
