@@ -159,7 +159,7 @@ def _acting(s: Sentence) -> None:
 
 
 def _regains(s: Sentence) -> None:
-    for verb in REGAIN_VERB.finditer(s.text):
+    for verb in s.finditer(REGAIN_VERB):
         start = verb.start()
         if s.in_mention(start) or _passive(s, start):
             continue
@@ -250,11 +250,11 @@ def protest_rules(make: Make) -> SentenceRule:
                     m.actor = crowd  # "Malian citizens have protested Keita"
                 if m.actor.generic_id == "protesters":
                     m.set_perpetrator("confirmed", "protest", s.clause(verb.start()))
-        for event in PROTEST_EVENT.finditer(s.text):
+        for event in s.finditer(PROTEST_EVENT):
             generic = "rioters" if event.group("riot") else "protesters"
             if not any(m.actor.generic_id == generic for m in s.ms):
                 _add(s, make(generic), event.start(), event.start("gap"), "protest")
-        for riot in RIOT_EVENT.finditer(s.text):
+        for riot in s.finditer(RIOT_EVENT):
             if not any(m.actor.generic_id == "rioters" for m in s.ms):
                 _add(s, make("rioters"), riot.start(), riot.end(), "protest")
 
@@ -265,7 +265,7 @@ def passive_state_rules(make: Make) -> SentenceRule:
     def rule(s: Sentence) -> None:
         if any(m.perpetrator is not None for m in s.ms):
             return
-        for verb in PASSIVE_STATE.finditer(s.text):
+        for verb in s.finditer(PASSIVE_STATE):
             after = s.text[verb.end() : verb.end() + 60]
             if re.match(r"\s+(?:\w+\s+){0,4}?by\b", after, re.IGNORECASE) and not re.match(
                 r"\s+(?:\w+\s+){0,4}?by\s+decision\s+of\s+the\s+[\w\-]+\s+(?:unit|office)", after
@@ -290,7 +290,7 @@ def _coup_plotters(m: Candidate) -> bool:
 
 def coup_rules(make: Make) -> SentenceRule:
     def rule(s: Sentence) -> None:
-        for verb in COUP_VERB.finditer(s.text):
+        for verb in s.finditer(COUP_VERB):
             start = verb.start()
             if s.in_mention(start) or _passive(s, start) or _BY_AGENT.match(s.text, verb.end()):
                 continue  # "were arrested and ousted ... by the junta leader": passive

@@ -120,3 +120,35 @@ PROTEST_VERB = re.compile(
     r"(?!\s+(?:was|were|is|are)\b)",
     re.IGNORECASE,
 )
+
+# Words (lower case) one of which every match of these rarely matching patterns holds (see
+# ``role_patterns.NEEDED_WORDS``).
+ACTING_NEEDED_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    COUP_VERB: ("overthr", "toppl", "depos", "oust", "remov", "power", "coup"),
+    REGAIN_VERB: (
+        "recaptur",
+        "retak",
+        "retook",
+        "regain",
+        "reclaim",
+        "liberat",
+        "drov",
+        "driv",
+        "push",
+    ),
+    PROTEST_EVENT: ("demonstration", "protest", "rall", "marches", "sit-in"),
+    RIOT_EVENT: ("riot",),
+    PASSIVE_STATE: (
+        "charged",
+        "indicted",
+        "convicted",
+        "sentenced",
+        "acquitted",
+        "remanded",
+        "placed",
+        "released",
+        "taken",
+        "arrested",
+        "detained",
+    ),
+}

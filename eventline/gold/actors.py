@@ -213,7 +213,7 @@ class _Record:
     def implied(self) -> Actor | None:
         """The group an event of government-regained ground was fought against."""
         tied = self.resolver._tie(
-            "unidentified-armed-group", "insurgents", [], self._earlier(0), self.country
+            "unidentified-armed-group", "insurgents", [], lambda: self._earlier(0), self.country
         )
         return tied[0] if tied else None
 

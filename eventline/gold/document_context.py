@@ -91,7 +91,9 @@ class DocumentContext:
 
     def paragraph_before(self, record: str, line_start: int | None) -> Passage:
         """The last sentences (at most ``CONTEXT_SENTENCES``) of the record's paragraph
-        before the record, with the names matched there: what its references can mean."""
+        before the record, with the names matched there: what its references can mean.
+        ``NO_PASSAGE`` when no name is matched in the paragraph before the record (then it
+        has nothing to refer to, and its sentences need not be split)."""
         if line_start is None or line_start not in self.paragraph_of:
             return NO_PASSAGE
         begin = self.line_offsets[self.paragraph_of[line_start]]
@@ -99,6 +101,10 @@ class DocumentContext:
         head = record[:40].replace("\n", " ")
         found = self._spaced.find(head, at, at + len(record) + 400) if head else -1
         at = found if found >= 0 else at
+        first = bisect_left(self.match_starts, begin)
+        last = bisect_left(self.match_starts, at)
+        if all(m.end > at for m in self.matches[first:last]):
+            return NO_PASSAGE
         spans = sentence_spans(self.text[begin:at].replace("\n", " "))  # lines are wrapped
         if len(spans) > CONTEXT_SENTENCES:
             begin += spans[-CONTEXT_SENTENCES][0]

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from eventline.gold.actor_model import ARMED_GROUP_TYPES, Actor, ActorMention
 from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, TRIGGER, ActorCatalog, Match
@@ -75,6 +76,10 @@ _PLACE_NOUN = re.compile(r"\s+(?:hideouts?|camps?|bases?|strongholds?|positions?
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # "Perpetrator: …" at the start of a line labels a field of an incident record.
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
+
+
+def _nobody() -> list[Actor]:
+    return []
 
 
 @dataclass(eq=False)
@@ -276,18 +281,21 @@ class MentionResolver:
         specified = _specified(text, matches, catalog)
         dropped = _absorbed(text, matches, catalog) | specified
         qualified = _demonym_countries(text, matches)
-        disguise = {
-            i
-            for i, m in enumerate(matches)
-            if DISGUISED_AS.search(text, max(0, m.start - 40), m.start)
-        }
+        # "dressed as", "supporters of" before a mention: one search per offset
+        disguised = cache(lambda at: DISGUISED_AS.search(text, max(0, at - 40), at) is not None)
+        disguise = {i for i, m in enumerate(matches) if disguised(m.start)}
         placed = [
             (m.start, catalog.actors[m.entry.key])
             for i, m in enumerate(matches)
             if m.entry.kind in (NAMED, LEARNED) and i not in dropped and i not in disguise
         ]
         named = [actor for _, actor in placed]
-        around: list[Actor] | None = None
+        # the paragraph's actors, found only when a word needs them (the costly part)
+        around = cache(
+            lambda: self._paragraph_actors(
+                paragraph() if callable(paragraph) else paragraph, country
+            )
+        )
         found: list[Candidate] = []
         place_end = -1  # where the last country named as a place ends ("in Mali and Niger")
         for i, match in enumerate(matches):
@@ -318,16 +326,13 @@ class MentionResolver:
                 elif government is not None:
                     found.append(Candidate(government, match.start, match.end, kind=COUNTRY))
                 continue
-            if around is None:
-                passage = paragraph() if callable(paragraph) else paragraph
-                around = self._paragraph_actors(passage, country)
             earlier = [actor for start, actor in placed if start < match.start]
             for candidate in self._word(
                 text, match, country, qualified.get(i), named, around, earlier
             ):
                 found.append(candidate)
         for c in found:
-            if DISGUISED_AS.search(text, max(0, c.start - 40), c.start):
+            if disguised(c.start):
                 c.modifier = True  # "armed men dressed as traditional hunters"
         found.sort(key=lambda c: (c.start, c.end))
         return found
@@ -362,7 +367,7 @@ class MentionResolver:
         country: str | None,
         demonyms: list[Match] | None,
         named: Sequence[Actor],
-        around: Sequence[Actor],
+        around: Callable[[], Sequence[Actor]],
         earlier: Sequence[Actor] = (),
     ) -> list[Candidate]:
         generic_id = match.entry.key
@@ -390,7 +395,7 @@ class MentionResolver:
                 # The record may say whose fighters they are ("separatist fighters"); a place's
                 # adjective ("terrorist hideouts; the Taliban said") is a group named before it.
                 in_record = earlier if _PLACE_NOUN.match(text, match.end) else named
-                around_it = [] if adjective else around
+                around_it = _nobody if adjective else around
                 tied = self._tie(generic_id, word, in_record, around_it, country, text[: match.end])
             if tied is not None and not (adjective and tied[1] == "document"):
                 actor, how = tied
@@ -411,7 +416,7 @@ class MentionResolver:
         ):
             # "In the Lac province, Boko Haram remained active. ... 26 assailants were
             # neutralized": the paragraph's one group.
-            fitting = _leaves(self.catalog, [a for a in around if a.actor_type in GROUP_TYPES])
+            fitting = _leaves(self.catalog, [a for a in around() if a.actor_type in GROUP_TYPES])
             if len(fitting) == 1:
                 return [
                     Candidate(
@@ -424,7 +429,7 @@ class MentionResolver:
                     )
                 ]
         if not weak and _DEFINITE.search(text[: match.start]):
-            same = self._same_kind(generic_id, [*around, *named], country)
+            same = self._same_kind(generic_id, [*around(), *named], country)
             if same is not None:
                 return [
                     Candidate(
@@ -452,10 +457,12 @@ class MentionResolver:
         generic_id: str,
         word: str,
         named: Sequence[Actor],
-        around: Sequence[Actor],
+        around: Callable[[], Sequence[Actor]],
         country: str | None,
         phrase: str = "",
     ) -> tuple[Actor, str] | None:
+        """What a weak word stands for (module docstring); ``around`` (the paragraph's
+        actors) is asked for only when the record's own names leave it open."""
         types = _TIE_TYPES.get(generic_id)
         if types is None:
             return None
@@ -467,8 +474,8 @@ class MentionResolver:
         own = not any(a.actor_type == "government" for a in named)
         if junta is not None and own and generic_id == "government" and _JUNTA_WORD.search(word):
             return junta, "document"  # not another country's government of the paragraph
-        for actors, how in ((named, "record"), (around, "paragraph")):
-            fitting = _leaves(self.catalog, [a for a in actors if a.actor_type in types])
+        for actors, how in ((lambda: named, "record"), (around, "paragraph")):
+            fitting = _leaves(self.catalog, [a for a in actors() if a.actor_type in types])
             if len(fitting) == 1:
                 return fitting[0], how
         dominant = self.context.dominant
@@ -481,12 +488,15 @@ class MentionResolver:
         return None
 
     def _antecedent(
-        self, earlier: Sequence[Actor], around: Sequence[Actor], country: str | None
+        self,
+        earlier: Sequence[Actor],
+        around: Callable[[], Sequence[Actor]],
+        country: str | None,
     ) -> tuple[Actor, str] | None:
         """The armed group a "the group" refers back to: the last one named before it."""
         types = ARMED_GROUP_TYPES - {"unidentified armed group"}
-        for actors, how in ((earlier, "record"), (around, "paragraph")):
-            groups = [a for a in actors if a.actor_type in types]
+        for actors, how in ((lambda: earlier, "record"), (around, "paragraph")):
+            groups = [a for a in actors() if a.actor_type in types]
             if groups:
                 return groups[-1], how
         dominant = self.context.dominant

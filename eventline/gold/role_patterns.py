@@ -7,7 +7,9 @@ reviewer reads to know why a mention got its role.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from eventline.gold.acting_patterns import ACTING_NEEDED_WORDS
 from eventline.text.words import word_set
 
 
@@ -457,3 +459,40 @@ DISGUISED_AS = re.compile(
     r"|\b(?:wearing|in)\s+(?:the\s+)?(?:uniforms?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+
+# Words (lower case) one of which every match of a rarely matching pattern holds: a sentence
+# with none of them is not scanned with it (``roles.Sentence.finditer``).
+NEEDED_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    CLAIMED_BY: ("claimed",),
+    NOUN_OF: (
+        "kidnapping",
+        "abduction",
+        "murder",
+        "killing",
+        "assassination",
+        "execution",
+        "capture",
+        "death",
+    ),
+    APOLOGY: ("apologi", "admit"),
+    CONJUNCTION: ("conjunction", "together", "jointly", "cooperation", "help", "carried"),
+    LINKED: ("linked", "affiliated", "tied", "connected"),
+    IDENTIFIED: ("believed", "suspected", "thought", "presumed", "said"),
+}
+# Letters that IGNORECASE matches to an ASCII letter and ``str.lower`` does not fold to it.
+_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+
+
+def lacks_words(text: str, lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` (``lowered`` is ``text.lower()``) holds none of ``words``, as an
+    IGNORECASE pattern would read it."""
+    return _UNFOLDED.search(text) is None and not any(w in lowered for w in words)
+
+
+def scan(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; nothing when ``text`` holds none of the words that every
+    match of the pattern needs (``NEEDED_WORDS``, ``ACTING_NEEDED_WORDS``)."""
+    words = NEEDED_WORDS.get(pattern) or ACTING_NEEDED_WORDS.get(pattern)
+    if words is not None and lacks_words(text, lowered, words):
+        return iter(())
+    return pattern.finditer(text)

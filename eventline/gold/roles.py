@@ -32,8 +32,9 @@ decided in :mod:`eventline.gold.event_roles`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from eventline.gold.acting_patterns import DEFENDER_OBJECT
 from eventline.gold.actor_model import NON_CLAIMANT_TYPES, Actor
@@ -91,6 +92,7 @@ from eventline.gold.role_patterns import (
     SUBORDINATOR,
     SUSPECTED_ALONE,
     VERB,
+    scan,
 )
 from eventline.text.markup import BULLET_LABEL, LINK_MARKUP, blank
 from eventline.text.sentences import sentence_spans
@@ -153,6 +155,17 @@ class Sentence:
     parent_of: Callable[[str], Actor] | None = None  # an actor by id (a mission's parent)
     added: list[Candidate] = field(default_factory=list)
     events: list[tuple[int, int]] = field(default_factory=list)  # clauses of attack verbs
+    # Whether VERB matched anywhere (noun or verb): then ATTACK_WORD matches too, as every
+    # VERB form ends in a letter and VERB's boundaries are stricter than ATTACK_WORD's.
+    attack_word: bool = False
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The pattern's matches; rare patterns skip sentences without their words."""
+        return scan(pattern, self.text, self.lowered)
 
     def in_mention(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.ms)
@@ -202,7 +215,7 @@ def _claims(s: Sentence) -> None:
                 if m.actor.actor_type not in NON_CLAIMANT_TYPES:
                     m.claimant = True
                     m.set_perpetrator("claimed", "claim", s.clause(claim.start()))
-    for claim in CLAIMED_BY.finditer(s.text):
+    for claim in s.finditer(CLAIMED_BY):
         for m in find_agents(s.text, s.ms, claim.end()):
             if m.actor.actor_type not in NON_CLAIMANT_TYPES:
                 m.claimant = True
@@ -314,6 +327,7 @@ def _victims_only(s: Sentence, verb: re.Match[str], subjects: list[Candidate]) -
 def _verbs(s: Sentence) -> None:
     last: tuple[list[Candidate], int] | None = None
     for verb in VERB.finditer(s.text):
+        s.attack_word = True
         if _not_a_verb(s, verb):
             continue
         v_start, v_end = verb.span()
@@ -336,7 +350,7 @@ def _verbs(s: Sentence) -> None:
 
 
 def _nouns(s: Sentence) -> None:
-    for noun in (*NOUN_ON.finditer(s.text), *NOUN_OF.finditer(s.text)):
+    for noun in (*NOUN_ON.finditer(s.text), *s.finditer(NOUN_OF)):
         if s.in_mention(noun.start()) or INTENT_BEFORE.search(s.text[: noun.start()][-60:]):
             continue
         chain = find_objects(s.text, s.ms, noun.end())
@@ -399,7 +413,7 @@ def _responsibility(s: Sentence) -> None:
             for m in chain:
                 if not m.possessive:
                     m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
-    for rule in APOLOGY.finditer(s.text):
+    for rule in s.finditer(APOLOGY):
         if ATTACK_WORD.search(s.text, rule.end()):
             for m in find_subject(s.text, s.ms, rule.start()) or s.referred(rule.start()):
                 m.set_perpetrator("confirmed", "attribution", s.clause(rule.start()))
@@ -425,17 +439,17 @@ def _conjunction_certainty(prefix: str, claimed: bool) -> str:
 
 
 def _accomplices(s: Sentence) -> None:
-    if ATTACK_WORD.search(s.text):
+    if s.attack_word or ATTACK_WORD.search(s.text):
         claimed = any(m.claimant for m in s.ms)
-        for rule in CONJUNCTION.finditer(s.text):
+        for rule in s.finditer(CONJUNCTION):
             sure = _conjunction_certainty(s.text[: rule.start()], claimed)
             for m in find_agents(s.text, s.ms, rule.end()):
                 m.set_perpetrator(sure, "agent", s.clause(rule.start()))
-    for rule in LINKED.finditer(s.text):
+    for rule in s.finditer(LINKED):
         if STRONG_HEDGE.search(s.text[: rule.start()]):
             for m in find_objects(s.text, s.ms, rule.end()):
                 m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))
-    for rule in IDENTIFIED.finditer(s.text):
+    for rule in s.finditer(IDENTIFIED):
         if ATTACK_WORD.search(s.text, rule.end()):
             for m in find_objects(s.text, s.ms, rule.end()):
                 m.set_perpetrator("suspected", "attribution", s.clause(rule.start()))

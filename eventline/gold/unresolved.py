@@ -50,6 +50,15 @@ _UNRESOLVED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# What each pattern's match must contain, as written: a text without it is not scanned
+# (most records name no "Group", "Front" ...; the full patterns are the costly part).
+_NEEDED = {
+    "acronym in parentheses": re.compile(r"\("),
+    "katiba": re.compile("Katiba"),
+    "jama'at": re.compile("Jama"),
+    "ansar": re.compile("Ansar"),
+    "group/front name": re.compile(_SUFFIX),
+}
 # Acronyms that name things, not actors.
 _NOT_ACTOR_ACRONYMS = word_set(
     "IED IEDS VBIED VBIEDS IDP IDPS CVE SDN SDNS IOC FOC RPG UAV NGO NGOS WWII GDP HQ PVE CT"
@@ -69,6 +78,8 @@ def unresolved_names(
     cited = citation_spans(text)
     result: list[UnresolvedMention] = []
     for pattern_name, pattern in _UNRESOLVED_PATTERNS:
+        if _NEEDED[pattern_name].search(text) is None:
+            continue
         for m in pattern.finditer(text):
             if pattern_name == "acronym in parentheses":
                 if not _acronym_is_candidate(text, m.group("name"), m.start()):
