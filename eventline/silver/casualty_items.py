@@ -137,12 +137,15 @@ def _head_person(words: tuple[str, ...]) -> str | None:
     return heads[-1] if heads else None
 
 
+_DEMONYM_PLURAL = re.compile(r"[a-z]+ians?s")
+
+
 def has_singular_person(words: tuple[str, ...]) -> bool:
     return _head_person(words) in _PERSON_SINGULAR
 
 
 def has_plural_person(words: tuple[str, ...]) -> bool:
-    return any(w in _PERSON_PLURAL or re.fullmatch(r"[a-z]+ians?s", w) for w in words)
+    return any(w in _PERSON_PLURAL or _DEMONYM_PLURAL.fullmatch(w) for w in words)
 
 
 def location_end(toks: list[Tok], k: int) -> int:

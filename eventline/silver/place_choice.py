@@ -222,6 +222,10 @@ def _precision(mention: Mention, resolution: Resolution) -> tuple[str, int, int]
     return "unresolved", geo, where
 
 
+_WORD_CUTS = re.compile(r"[\s\-]+")
+_AFFILIATION = re.compile(r"-(?:led|backed|based|linked|affiliated?|owned|run|held)$")
+
+
 def looks_like_place(name: str) -> bool:
     """An unknown capitalised name that could be a place: not an acronym, an organisation,
     a title, a people or a possessive."""
@@ -232,12 +236,10 @@ def looks_like_place(name: str) -> bool:
         return False
     acronyms = [
         w
-        for w in re.split(r"[\s\-]+", name)
+        for w in _WORD_CUTS.split(name)
         if sum(c.isupper() for c in w) >= 2 and w.removesuffix("s").upper() == w.removesuffix("s")
     ]
-    if any(
-        re.search(r"-(?:led|backed|based|linked|affiliated?|owned|run|held)$", w) for w in lowered
-    ):
+    if any(_AFFILIATION.search(w) for w in lowered):
         return False  # "French-led", "JNIM-affiliated"
     site = lowered[-1] in vocab.feature and len(words) > 1  # "Azalaï Hotel"
     if acronyms and not site and not all(w in ("II", "III", "IV") for w in acronyms):

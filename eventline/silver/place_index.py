@@ -120,10 +120,10 @@ def _is_capital(place: gz.Place) -> bool:
         return False
     if country.capital_latitude is None or country.capital_longitude is None:
         return False
-    return (
-        fold_key(country.capital) == fold_key(place.name)
-        and abs(place.latitude - country.capital_latitude) < _CAPITAL_DEGREES
+    return (  # the coordinates first: they rule out almost every place, cheaply
+        abs(place.latitude - country.capital_latitude) < _CAPITAL_DEGREES
         and abs(place.longitude - country.capital_longitude) < _CAPITAL_DEGREES
+        and fold_key(country.capital) == fold_key(place.name)
     )
 
 

@@ -268,10 +268,13 @@ def name_runs(text: str, vocab: PlaceVocabulary | None = None) -> list[re.Match[
     return runs
 
 
+_RUN_WORD = re.compile(r"\S+")
+
+
 def _cut_at_determiners(
     text: str, match: re.Match[str], vocab: PlaceVocabulary
 ) -> list[re.Match[str]]:
-    words = list(re.finditer(r"\S+", match.group()))
+    words = list(_RUN_WORD.finditer(match.group()))
     cuts = [w.start() for w in words[1:] if w.group() in ("The", "A", "An", "This", "These")]
     if not cuts:
         return [match]

@@ -20,6 +20,7 @@ Whether a name is in the gazetteer is the resolver's question, not this module's
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from eventline.silver.place_mention import (
@@ -52,6 +53,9 @@ _LIST_GAP = re.compile(
 _PAREN = re.compile(r"[ \t]*\(([^()]{1,80})\)")
 _LIST_GOES_ON = re.compile(rf"[ \t]*,?[ \t]*(?:and|or)\b|[ \t]*,[ \t]*[{UPPER}]")
 _NAME_LIST = re.compile(rf"{NAME_RUN.pattern}(?:[ \t]*,[ \t]*{NAME_RUN.pattern})*[ \t]*")
+_CLAUSE_MARKS = re.compile(r"[,;.()]")
+_GAP_WORD = re.compile(r"[\w'’\-]+|,")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -77,7 +81,7 @@ def find_mentions(
         run = trimmed(text, raw, vocab)
         if run is None:
             continue
-        sentence = max(sum(1 for s in starts if s <= run.start()) - 1, 0)
+        sentence = max(bisect_right(starts, run.start()) - 1, 0)
         mention = read_mention(text, run, vocab, sentence)
         if run.start() != raw.start():
             mention.full = raw.group().rstrip()
@@ -225,7 +229,7 @@ def _consume_possessives(text: str, mentions: list[Mention], vocab: PlaceVocabul
 
 
 def _in_relative_clause(text: str, start: int, vocab: PlaceVocabulary) -> bool:
-    clause = re.split(r"[,;.()]", text[max(0, start - 80) : start])
+    clause = _CLAUSE_MARKS.split(text[max(0, start - 80) : start])
     if len(clause) < 2:
         return False
     words = clause[-1].split()
@@ -346,13 +350,15 @@ _NEST_FILLER = frozenset({"the", "a", "an", "its", "over", "on", "at", "of", "in
 
 def _nest(gap: str, previous: Mention, mention: Mention, vocab: PlaceVocabulary) -> None:
     """ "Bosso town in Diffa", "Fafa near Ansongo": the later name qualifies the earlier."""
-    if is_people(previous.name, vocab) and gap.split() == ["of"] and previous.noun:
+    if gap.split() == ["of"] and previous.noun and is_people(previous.name, vocab):
         previous.consumed = True  # "the Dogon village of Sobane Da": Dogon names the people
         mention.feature, mention.role = previous.feature, previous.role
         return
+    if "," not in gap and (len(gap) > 45 or any(c in gap for c in ";.()")):
+        return  # neither "X, near Y" nor "X town in Y": nothing below applies
     if previous.possessive or not _place_like(previous, vocab):
         return  # "Mali's main base in Kati": Kati is the place; a person has no hints
-    words = [w.casefold() for w in re.findall(r"[\w'’\-]+|,", gap) if not re.search(r"['’]s$", w)]
+    words = [w.casefold() for w in _GAP_WORD.findall(gap) if not _POSSESSIVE_END.search(w)]
     if len(words) >= 2 and words[-2:] == ["outside", "of"]:
         words = words[:-1]
     while words and (words[-1] in vocab["skip_words"] or words[-1] in vocab["directions"]):

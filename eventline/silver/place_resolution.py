@@ -139,6 +139,7 @@ def strip_noun(name: str, noun: str | None) -> str:
     return name
 
 
+_HYPHENS = re.compile(r"[-‐‑–]")
 _ADMIN_SUFFIX = re.compile(
     r"[ \-]+(?:region|regions|province|department|prefecture|district|commune|state|county"
     r"|municipality|cercle|governorate)$",
@@ -404,7 +405,7 @@ def _hyphen_pair(mention: Mention, tiers: Sequence[Lookup]) -> Resolution | None
     """ "the Kwala-Mourdiah road", "the Tessalit-Gao highway": two known towns joined by a
     hyphen are a road between them, placed at the first."""
     name = strip_noun(mention.name, mention.noun)
-    parts = [p for p in re.split(r"[-‐‑–]", name) if p.strip()]
+    parts = [p for p in _HYPHENS.split(name) if p.strip()]
     if len(parts) != 2 or mention.feature not in ("linear", None):
         return None
     empty = Hints(set(), [], [], [])

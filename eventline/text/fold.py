@@ -158,4 +158,9 @@ def fold_key(text: str) -> str:
     names and words are keyed again and again, record after record)."""
     if text.isascii() and _NEEDS_RULES.search(text) is None:  # fold's first case, no offsets
         return text.lower()
+    if _PLAIN_RUN.fullmatch(text):  # one run for _fold_chars, without its offsets
+        return "".join(
+            piece.lower() if piece.isascii() else _folded_char(piece)
+            for piece in _ASCII_OR_CHAR.findall(text)
+        )
     return fold(text).text
