@@ -40,15 +40,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from eventline.gold.actor_model import ARMED_GROUP_TYPES, Actor, ActorMention
-from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, TRIGGER, ActorCatalog, Match
+from eventline.gold.catalog import COUNTRY, DEMONYM, LEARNED, NAMED, ActorCatalog, Match
 from eventline.gold.document_context import NO_PASSAGE, DocumentContext, Passage
+from eventline.gold.match_spans import (
+    absorbed_triggers,
+    demonym_qualifiers,
+    name_span,
+    specified_names,
+)
 from eventline.gold.role_patterns import (
-    ABSORB_AFTER,
-    ABSORB_BEFORE,
     ADJECTIVAL,
     DISGUISED_AS,
     FOREIGN,
-    IDENTIFIED_AS,
     MILITIA_WORDS,
     NAME_SEPARATOR,
     OFFICE_OF,
@@ -168,82 +171,6 @@ def _leaves(catalog: ActorCatalog, actors: Sequence[Actor]) -> list[Actor]:
     return [catalog.actors[a] for a in sorted(ids - ancestors)]
 
 
-def _absorbed(text: str, matches: Sequence[Match], catalog: ActorCatalog) -> set[int]:
-    """Indexes of trigger words that are a named group's head noun or description."""
-    dropped: set[int] = set()
-    for i, match in enumerate(matches):
-        if match.entry.kind != TRIGGER:
-            continue
-        before = matches[i - 1] if i else None
-        after = matches[i + 1] if i + 1 < len(matches) else None
-        if (
-            after is not None
-            and after.entry.kind == TRIGGER
-            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[match.end : after.start])
-        ):
-            dropped.add(i)  # "a group of armed men": the men
-            continue
-        head = before is not None and before.entry.kind in (NAMED, LEARNED)
-        if head and ABSORB_BEFORE.fullmatch(text[before.end : match.start]):
-            dropped.add(i)
-        named = after is not None and after.entry.kind in (NAMED, LEARNED)
-        gap = text[match.end : after.start] if after is not None else ""
-        if named and (ABSORB_AFTER.fullmatch(gap) or IDENTIFIED_AS.fullmatch(gap)):
-            dropped.add(i)
-    return dropped
-
-
-def _specified(text: str, matches: Sequence[Match], catalog: ActorCatalog) -> set[int]:
-    """Indexes of names made more specific by a name in parentheses ("Boko Haram (JAS)")."""
-    dropped: set[int] = set()
-    for i in range(len(matches) - 1):
-        first, second = matches[i], matches[i + 1]
-        if first.entry.kind not in (NAMED, LEARNED) or second.entry.kind not in (NAMED, LEARNED):
-            continue
-        if not re.fullmatch(r"\s*\(\s*", text[first.end : second.start]):
-            continue
-        a, b = first.entry.key, second.entry.key
-        if a in catalog.reference.ancestors(b):
-            dropped.add(i)
-        elif b in catalog.reference.ancestors(a):
-            dropped.add(i + 1)
-    return dropped
-
-
-def _span(text: str, matches: Sequence[Match], i: int, specified: set[int]) -> tuple[int, int]:
-    """A name specified in parentheses spans the whole phrase, "Boko Haram (JAS)", so that
-    the grammar reads "attributed to Boko Haram (JAS)" as naming it."""
-    match = matches[i]
-    if i == 0 or i - 1 not in specified:
-        return match.start, match.end
-    head = matches[i - 1]
-    if not re.fullmatch(r"\s*\(\s*", text[head.end : match.start]):
-        return match.start, match.end
-    close = re.match(r"\s*\)", text[match.end :])
-    return head.start, match.end + (close.end() if close else 0)
-
-
-def _demonym_countries(text: str, matches: Sequence[Match]) -> dict[int, list[Match]]:
-    """Trigger/named index -> the demonyms that qualify it ("Rwandan and Mozambican")."""
-    qualified: dict[int, list[Match]] = {}
-    pending: list[Match] = []
-    for i, match in enumerate(matches):
-        if match.entry.kind == DEMONYM:
-            gap = text[matches[i - 1].end : match.start] if i and pending else ""
-            if pending and not NAME_SEPARATOR.fullmatch(gap):
-                pending = []
-            pending.append(match)
-            continue
-        if pending:
-            gap = text[matches[i - 1].end : match.start]
-            if match.entry.kind == TRIGGER and gap.strip() == "":
-                qualified[i] = pending
-            elif match.entry.kind == NAMED and NAME_SEPARATOR.fullmatch(gap):
-                qualified[i] = pending  # "Rwandan and Mozambican forces"
-        pending = []
-    return qualified
-
-
 class MentionResolver:
     """Turns one record's matches into :class:`Candidate` actors (module docstring)."""
 
@@ -278,9 +205,9 @@ class MentionResolver:
         catalog = self.catalog
         if matches is None:
             matches = self._matched(text, country)
-        specified = _specified(text, matches, catalog)
-        dropped = _absorbed(text, matches, catalog) | specified
-        qualified = _demonym_countries(text, matches)
+        specified = specified_names(text, matches, catalog)
+        dropped = absorbed_triggers(text, matches, catalog) | specified
+        qualified = demonym_qualifiers(text, matches)
         # "dressed as", "supporters of" before a mention: one search per offset
         disguised = cache(lambda at: DISGUISED_AS.search(text, max(0, at - 40), at) is not None)
         disguise = {i for i, m in enumerate(matches) if disguised(m.start)}
@@ -303,7 +230,7 @@ class MentionResolver:
                 continue
             kind = match.entry.kind
             if kind in (NAMED, LEARNED):
-                start, end = _span(text, matches, i, specified)
+                start, end = name_span(text, matches, i, specified)
                 found.append(Candidate(catalog.actors[match.entry.key], start, end))
                 for demonym in qualified.get(i, []):
                     extra = self._qualified_named(text, match, demonym.entry.key)
