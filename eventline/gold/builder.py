@@ -196,6 +196,7 @@ def build_gold_tables(
     event_rows: list[Row] = []
     all_links: list[Row] = []
     unresolved_rows: list[Row] = []
+    resolved_here: dict[str, ActorFindings] = {}
     texts = dict(zip(silver["record_id"].tolist(), silver["text"].tolist(), strict=True))
     for tellings in event_tellings(silver):
         event_id = tellings[0]["event_id"]
@@ -204,9 +205,12 @@ def build_gold_tables(
         mentions = [m for t in tellings for m in t["mentions"]]
         for mention in sorted(mentions, key=lambda m: (m["doc_id"], m["line_start"])):
             record_id = mention["record_id"]
-            if record_id not in findings:
-                findings = {**findings, record_id: catalog.resolve(texts[record_id])}
-            resolved, unresolved = findings[record_id]
+            if record_id in findings:
+                resolved, unresolved = findings[record_id]
+            else:  # kept apart: copying *findings* per miss was quadratic
+                if record_id not in resolved_here:
+                    resolved_here[record_id] = catalog.resolve(texts[record_id])
+                resolved, unresolved = resolved_here[record_id]
             found.append(resolved)
             for name in unresolved:
                 if (name.mention_text, mention["record_id"]) in seen_unresolved:
