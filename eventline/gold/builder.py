@@ -171,10 +171,10 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def event_tellings(silver: pd.DataFrame) -> list[list[dict[str, Any]]]:
     """Silver's event records grouped by ``event_id``, the canonical telling first."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    read = [column for column in _TELLING_COLUMNS if column in silver.columns]
-    events = silver.loc[silver["record_class"] == "event", read]
-    for record in frame_records(events):
-        groups[record["event_id"]].append(record)
+    read = [c for c in ("record_class", *_TELLING_COLUMNS) if c in silver.columns]
+    for record in frame_records(silver[read]):  # columns picked, not copied: no row mask
+        if record["record_class"] == "event":
+            groups[record["event_id"]].append(record)
     for tellings in groups.values():
         tellings.sort(key=lambda t: (isinstance(t["duplicate_of"], str), t["record_id"]))
     return [groups[event_id] for event_id in sorted(groups)]
