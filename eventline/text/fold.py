@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -84,23 +85,27 @@ def _elision(text: str, i: int) -> bool:
     )
 
 
-def _fold_chars(run: str, start: int, chars: list[str], offsets: list[int]) -> None:
+def _run_pieces(run: str) -> Iterator[tuple[int, str, bool]]:
+    """A plain run's pieces folded: each ASCII stretch lower-cased, each other character
+    folded alone; with the piece's offset in the run and whether it was ASCII."""
     if run.isascii():
-        chars.append(run.lower())
-        offsets.extend(range(start, start + len(run)))
+        yield 0, run.lower(), True
         return
     for piece in _ASCII_OR_CHAR.finditer(run):
-        if len(piece.group()) > 1 or piece.group().isascii():
-            _fold_chars(piece.group(), start + piece.start(), chars, offsets)
-        else:
-            _fold_char(piece.group(), start + piece.start(), chars, offsets)
+        text = piece.group()
+        ascii_piece = text.isascii()
+        yield piece.start(), text.lower() if ascii_piece else _folded_char(text), ascii_piece
 
 
-def _fold_char(char: str, i: int, chars: list[str], offsets: list[int]) -> None:
-    folded = _folded_char(char)
-    if folded:
+def _fold_chars(run: str, start: int, chars: list[str], offsets: list[int]) -> None:
+    for at, folded, ascii_piece in _run_pieces(run):
+        if not folded:
+            continue
         chars.append(folded)
-        offsets.extend([i] * len(folded))
+        if ascii_piece:  # one character for one: each keeps its own offset
+            offsets.extend(range(start + at, start + at + len(folded)))
+        else:  # a folded letter ("ß" → "ss") points back at the letter
+            offsets.extend([start + at] * len(folded))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -158,9 +163,6 @@ def fold_key(text: str) -> str:
     names and words are keyed again and again, record after record)."""
     if text.isascii() and _NEEDS_RULES.search(text) is None:  # fold's first case, no offsets
         return text.lower()
-    if _PLAIN_RUN.fullmatch(text):  # one run for _fold_chars, without its offsets
-        return "".join(
-            piece.lower() if piece.isascii() else _folded_char(piece)
-            for piece in _ASCII_OR_CHAR.findall(text)
-        )
+    if _PLAIN_RUN.fullmatch(text):  # one plain run: its pieces, without the offset map
+        return "".join(folded for _, folded, _ in _run_pieces(text))
     return fold(text).text
