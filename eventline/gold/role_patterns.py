@@ -479,6 +479,7 @@ NEEDED_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
     LINKED: ("linked", "affiliated", "tied", "connected"),
     IDENTIFIED: ("believed", "suspected", "thought", "presumed", "said"),
 }
+_ALL_NEEDED_WORDS = {**NEEDED_WORDS, **ACTING_NEEDED_WORDS}
 # Letters that IGNORECASE matches to an ASCII letter and ``str.lower`` does not fold to it.
 _UNFOLDED = re.compile("[\u0130\u0131\u017f]")
 
@@ -492,7 +493,7 @@ def lacks_words(text: str, lowered: str, words: tuple[str, ...]) -> bool:
 def scan(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``; nothing when ``text`` holds none of the words that every
     match of the pattern needs (``NEEDED_WORDS``, ``ACTING_NEEDED_WORDS``)."""
-    words = NEEDED_WORDS.get(pattern) or ACTING_NEEDED_WORDS.get(pattern)
+    words = _ALL_NEEDED_WORDS.get(pattern)
     if words is not None and lacks_words(text, lowered, words):
         return iter(())
     return pattern.finditer(text)
